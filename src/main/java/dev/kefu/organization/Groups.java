@@ -1,0 +1,190 @@
+package dev.kefu.organization;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.kefu.shared.Ids;
+import dev.kefu.shared.RequestRejected;
+import dev.kefu.shared.ResourceNotFound;
+
+/** Service centers, business groups and their opening hours. */
+@Service
+public class Groups {
+
+	private final JdbcClient jdbc;
+	private final Organizations organizations;
+	private final ApplicationEventPublisher events;
+
+	Groups(JdbcClient jdbc, Organizations organizations, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.organizations = organizations;
+		this.events = events;
+	}
+
+	@Transactional
+	public ServiceCenter createCenter(UUID organizationId, String name) {
+		requireName(name);
+		ServiceCenter center = new ServiceCenter(Ids.newId(), organizationId, name.strip());
+		jdbc.sql("INSERT INTO service_center (id, organization_id, name) VALUES (?, ?, ?)")
+			.params(center.id(), organizationId, center.name())
+			.update();
+		return center;
+	}
+
+	public List<ServiceCenter> centers(UUID organizationId) {
+		return jdbc.sql("SELECT * FROM service_center WHERE organization_id = ? ORDER BY name")
+			.param(organizationId)
+			.query((rs, row) -> new ServiceCenter(rs.getObject("id", UUID.class), organizationId, rs.getString("name")))
+			.list();
+	}
+
+	public ServiceCenter requireCenter(UUID organizationId, UUID centerId) {
+		return centers(organizationId).stream()
+			.filter(center -> center.id().equals(centerId))
+			.findFirst()
+			.orElseThrow(() -> new ResourceNotFound("service center", centerId));
+	}
+
+	@Transactional
+	public BusinessGroup createGroup(UUID organizationId, UUID centerId, String name, int queueLimit,
+			OfflinePolicy offlinePolicy, Duration requeueAfter) {
+		requireName(name);
+		requireCenter(organizationId, centerId);
+		validate(queueLimit, requeueAfter);
+		BusinessGroup group = new BusinessGroup(Ids.newId(), organizationId, centerId, name.strip(), queueLimit,
+				offlinePolicy, requeueAfter);
+		jdbc.sql("""
+				INSERT INTO business_group (id, organization_id, center_id, name, queue_limit, offline_policy,
+				                            requeue_after_minutes)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(group.id(), organizationId, centerId, group.name(), queueLimit, offlinePolicy.name(),
+					requeueAfter.toMinutes())
+			.update();
+		return group;
+	}
+
+	@Transactional
+	public BusinessGroup updateGroup(UUID organizationId, UUID groupId, String name, int queueLimit,
+			OfflinePolicy offlinePolicy, Duration requeueAfter) {
+		requireName(name);
+		validate(queueLimit, requeueAfter);
+		int updated = jdbc.sql("""
+				UPDATE business_group SET name = ?, queue_limit = ?, offline_policy = ?, requeue_after_minutes = ?
+				WHERE id = ? AND organization_id = ?""")
+			.params(name.strip(), queueLimit, offlinePolicy.name(), requeueAfter.toMinutes(), groupId, organizationId)
+			.update();
+		if (updated == 0) {
+			throw new ResourceNotFound("group", groupId);
+		}
+		events.publishEvent(new GroupChanged(organizationId, groupId));
+		return require(organizationId, groupId);
+	}
+
+	public Optional<BusinessGroup> find(UUID organizationId, UUID groupId) {
+		return jdbc.sql("SELECT * FROM business_group WHERE id = ? AND organization_id = ?")
+			.params(groupId, organizationId)
+			.query(Groups::map)
+			.optional();
+	}
+
+	public BusinessGroup require(UUID organizationId, UUID groupId) {
+		return find(organizationId, groupId).orElseThrow(() -> new ResourceNotFound("group", groupId));
+	}
+
+	public List<BusinessGroup> all(UUID organizationId) {
+		return jdbc.sql("SELECT * FROM business_group WHERE organization_id = ? ORDER BY name")
+			.param(organizationId)
+			.query(Groups::map)
+			.list();
+	}
+
+	/** The group a visitor lands in when the widget names none: the configured default, else the first by name. */
+	public BusinessGroup defaultGroup(UUID organizationId) {
+		UUID configured = jdbc.sql("SELECT default_group_id FROM widget_settings WHERE organization_id = ?")
+			.param(organizationId)
+			.query(UUID.class)
+			.optional()
+			.orElse(null);
+		if (configured != null) {
+			Optional<BusinessGroup> group = find(organizationId, configured);
+			if (group.isPresent()) {
+				return group.get();
+			}
+		}
+		return all(organizationId).stream()
+			.findFirst()
+			.orElseThrow(() -> new ResourceNotFound("group of organization", organizationId));
+	}
+
+	@Transactional
+	public void replaceHours(UUID organizationId, UUID groupId, List<OpeningHours> hours) {
+		require(organizationId, groupId);
+		for (OpeningHours h : hours) {
+			if (h.dayOfWeek() < 1 || h.dayOfWeek() > 7 || !h.opensAt().isBefore(h.closesAt())) {
+				throw new RequestRejected("invalid-hours", "each day is 1 (Monday) to 7 and opens before it closes");
+			}
+		}
+		jdbc.sql("DELETE FROM business_hours WHERE group_id = ?").param(groupId).update();
+		for (OpeningHours h : hours) {
+			jdbc.sql("INSERT INTO business_hours (group_id, day_of_week, opens_at, closes_at) VALUES (?, ?, ?, ?)")
+				.params(groupId, h.dayOfWeek(), h.opensAt(), h.closesAt())
+				.update();
+		}
+	}
+
+	public List<OpeningHours> hours(UUID organizationId, UUID groupId) {
+		require(organizationId, groupId);
+		return jdbc.sql("SELECT * FROM business_hours WHERE group_id = ? ORDER BY day_of_week, opens_at")
+			.param(groupId)
+			.query((rs, row) -> new OpeningHours(rs.getInt("day_of_week"), rs.getObject("opens_at", LocalTime.class),
+					rs.getObject("closes_at", LocalTime.class)))
+			.list();
+	}
+
+	/** Whether the group is open at that instant, read in the organization's time zone. */
+	public boolean isOpen(UUID organizationId, UUID groupId, Instant at) {
+		List<OpeningHours> hours = hours(organizationId, groupId);
+		if (hours.isEmpty()) {
+			return true;
+		}
+		ZonedDateTime local = at.atZone(organizations.require(organizationId).timeZone());
+		LocalTime time = local.toLocalTime();
+		int day = local.getDayOfWeek().getValue();
+		return hours.stream()
+			.anyMatch(h -> h.dayOfWeek() == day && !time.isBefore(h.opensAt()) && time.isBefore(h.closesAt()));
+	}
+
+	private static void validate(int queueLimit, Duration requeueAfter) {
+		if (queueLimit < 0 || queueLimit > 10_000) {
+			throw new RequestRejected("invalid-queue-limit", "queue limit must be 0 to 10000");
+		}
+		if (requeueAfter.isNegative() || requeueAfter.toMinutes() > 24 * 60) {
+			throw new RequestRejected("invalid-requeue-delay", "requeue delay must be 0 to 1440 minutes");
+		}
+	}
+
+	static void requireName(String name) {
+		if (name == null || name.isBlank() || name.length() > 200) {
+			throw new RequestRejected("invalid-name", "name must be 1-200 characters");
+		}
+	}
+
+	private static BusinessGroup map(ResultSet rs, int row) throws SQLException {
+		return new BusinessGroup(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
+				rs.getObject("center_id", UUID.class), rs.getString("name"), rs.getInt("queue_limit"),
+				OfflinePolicy.valueOf(rs.getString("offline_policy")),
+				Duration.ofMinutes(rs.getInt("requeue_after_minutes")));
+	}
+}

@@ -1,0 +1,72 @@
+package dev.kefu.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
+
+import dev.kefu.shared.Role;
+
+/**
+ * Stateless token security. CSRF protection is off on purpose: no credential travels in a cookie, so a forged
+ * cross-site request carries no authority.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+	private static final String[] STAFF = { Role.ADMIN.name(), Role.SUPERVISOR.name(), Role.AGENT.name(),
+			Role.QA_INSPECTOR.name() };
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, StaffTokens staffTokens, VisitorTokens visitorTokens) throws Exception {
+		http.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.httpBasic(basic -> basic.disable())
+			.formLogin(form -> form.disable())
+			.logout(logout -> logout.disable())
+			.requestCache(cache -> cache.disable())
+			// The chat widget is framed by customers' own sites, so framing is allowed; pages that must not be
+			// framed set their own Content-Security-Policy frame-ancestors.
+			.headers(headers -> headers.frameOptions(frame -> frame.disable()))
+			.addFilterBefore(new TokenAuthenticationFilter(staffTokens, visitorTokens),
+					AbstractPreAuthenticatedProcessingFilter.class)
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
+						"unauthenticated", "a valid bearer token is required"))
+				.accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN, "forbidden",
+						"your role does not allow this")))
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/visitor/sessions").permitAll()
+				.requestMatchers("/api/v1/widget/**").permitAll()
+				.requestMatchers("/api/v1/visitor/**").hasRole("VISITOR")
+				.requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+				.requestMatchers("/api/v1/events", "/api/v1/conversations/*/messages", "/api/v1/conversations/*/receipts",
+						"/api/v1/attachments/**", "/api/v1/conversations/*/attachments")
+				.authenticated()
+				.requestMatchers("/api/**").hasAnyRole(STAFF)
+				.requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+				.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+				.anyRequest().permitAll());
+		return http.build();
+	}
+
+	private static void problem(HttpServletResponse response, HttpStatus status, String code, String detail)
+			throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getWriter().write("""
+				{"type":"https://kefu.dev/problems/%s","title":"%s","status":%d,"detail":"%s","code":"%s"}"""
+			.formatted(code, status.getReasonPhrase(), status.value(), detail, code));
+	}
+}
