@@ -49,10 +49,12 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/visitor/sessions").permitAll()
 				.requestMatchers("/api/v1/widget/**").permitAll()
+				// Attachment links carry their own signature, so images load in <img> without a header.
+				.requestMatchers(HttpMethod.GET, "/api/v1/attachments/*").permitAll()
 				.requestMatchers("/api/v1/visitor/**").hasRole("VISITOR")
 				.requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
 				.requestMatchers("/api/v1/events", "/api/v1/conversations/*/messages", "/api/v1/conversations/*/receipts",
-						"/api/v1/attachments/**", "/api/v1/conversations/*/attachments")
+						"/api/v1/conversations/*/attachments")
 				.authenticated()
 				.requestMatchers("/api/**").hasAnyRole(STAFF)
 				.requestMatchers("/actuator/health/**", "/actuator/info").permitAll()

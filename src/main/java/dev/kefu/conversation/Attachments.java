@@ -1,0 +1,188 @@
+package dev.kefu.conversation;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
+
+import dev.kefu.security.UrlSignatures;
+import dev.kefu.shared.Ids;
+import dev.kefu.shared.RequestRejected;
+import dev.kefu.shared.ResourceNotFound;
+import dev.kefu.shared.SqlTime;
+
+/**
+ * Images and files sent in a conversation. Size and type are checked on the bytes as they stream in; a refused file
+ * leaves nothing behind.
+ */
+@Service
+public class Attachments {
+
+	private static final int SNIFF_BYTES = 8192;
+
+	private final JdbcClient jdbc;
+	private final AttachmentStore store;
+	private final UrlSignatures signatures;
+	private final Clock clock;
+	private final long maxBytes;
+
+	Attachments(JdbcClient jdbc, AttachmentStore store, UrlSignatures signatures, Clock clock,
+			@Value("${kefu.attachments.max-size:10MB}") DataSize maxSize) {
+		this.jdbc = jdbc;
+		this.store = store;
+		this.signatures = signatures;
+		this.clock = clock;
+		this.maxBytes = maxSize.toBytes();
+	}
+
+	/** A stored file's bytes and what to serve them as. */
+	public record Download(String fileName, String contentType, long size, InputStream content) {
+	}
+
+	public AttachmentRef upload(UUID organizationId, UUID conversationId, Participant uploader, String fileName,
+			String declaredType, InputStream content) throws IOException {
+		String name = safeName(fileName);
+		byte[] head = content.readNBytes(SNIFF_BYTES);
+		String type = ContentSniffer.sniff(head, head.length, name)
+			.orElseThrow(() -> new RequestRejected("unsupported-file-type",
+					"only images (PNG, JPEG, GIF, WebP), PDF, Office documents, ZIP and plain text can be sent",
+					HttpStatus.UNSUPPORTED_MEDIA_TYPE));
+		if (!ContentSniffer.matches(declaredType, type)) {
+			throw new RequestRejected("content-type-mismatch",
+					"the file says it is " + declaredType + " but its content is " + type,
+					HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+		}
+		UUID id = Ids.newId();
+		String key = organizationId + "/" + conversationId + "/" + id;
+		MessageDigest sha256 = sha256();
+		LimitedInputStream counted = new LimitedInputStream(
+				new DigestInputStream(new SequenceInputStream(new ByteArrayInputStream(head), content), sha256), maxBytes);
+		store.put(key, counted);
+		jdbc.sql("""
+				INSERT INTO attachment (id, organization_id, conversation_id, uploader_type, uploader_id, file_name,
+				                        content_type, size_bytes, sha256, storage_key, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, organizationId, conversationId, uploader.type().name(), uploader.id(), name, type,
+					counted.count(), HexFormat.of().formatHex(sha256.digest()), key, SqlTime.of(clock.instant()))
+			.update();
+		return sign(new AttachmentRef(id, name, type, counted.count(), ""));
+	}
+
+	/** The attachments a new message refers to; each must have been uploaded to the same conversation. */
+	List<AttachmentRef> claim(UUID organizationId, UUID conversationId, List<UUID> ids) {
+		List<AttachmentRef> refs = new ArrayList<>();
+		for (UUID id : ids) {
+			refs.add(jdbc.sql("""
+					SELECT id, file_name, content_type, size_bytes FROM attachment
+					WHERE id = ? AND organization_id = ? AND conversation_id = ?""")
+				.params(id, organizationId, conversationId)
+				.query((rs, row) -> new AttachmentRef(id, rs.getString("file_name"), rs.getString("content_type"),
+						rs.getLong("size_bytes"), ""))
+				.optional()
+				.orElseThrow(() -> new RequestRejected("unknown-attachment",
+						"attachment " + id + " was not uploaded to this conversation")));
+		}
+		return refs;
+	}
+
+	List<AttachmentRef> signed(List<AttachmentRef> refs) {
+		return refs.stream().map(this::sign).toList();
+	}
+
+	/** Opens a file for a signed link; an expired or forged signature is the same as a missing file. */
+	public Download download(UUID id, long expires, String signature) throws IOException {
+		if (!signatures.verify(path(id), expires, signature)) {
+			throw new ResourceNotFound("attachment", id);
+		}
+		record Row(String name, String type, long size, String key) {
+		}
+		Row row = jdbc.sql("SELECT file_name, content_type, size_bytes, storage_key FROM attachment WHERE id = ?")
+			.param(id)
+			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
+			.optional()
+			.orElseThrow(() -> new ResourceNotFound("attachment", id));
+		return new Download(row.name(), row.type(), row.size(), store.open(row.key()));
+	}
+
+	private AttachmentRef sign(AttachmentRef ref) {
+		return new AttachmentRef(ref.id(), ref.name(), ref.contentType(), ref.size(), signatures.sign(path(ref.id())));
+	}
+
+	private static String path(UUID id) {
+		return "/api/v1/attachments/" + id;
+	}
+
+	private static String safeName(String fileName) {
+		String name = fileName == null ? "" : fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+		if (name.isEmpty()) {
+			return "file";
+		}
+		return name.length() > 200 ? name.substring(name.length() - 200) : name;
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Counts bytes and fails the upload as soon as the limit is passed, before the rest is read. */
+	private static final class LimitedInputStream extends java.io.FilterInputStream {
+
+		private final long limit;
+		private long count;
+
+		LimitedInputStream(InputStream in, long limit) {
+			super(in);
+			this.limit = limit;
+		}
+
+		long count() {
+			return count;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				add(1);
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			if (n > 0) {
+				add(n);
+			}
+			return n;
+		}
+
+		private void add(long n) {
+			count += n;
+			if (count > limit) {
+				throw new RequestRejected("file-too-large",
+						"files may be at most " + DataSize.ofBytes(limit).toMegabytes() + " MB",
+						HttpStatus.CONTENT_TOO_LARGE);
+			}
+		}
+	}
+}

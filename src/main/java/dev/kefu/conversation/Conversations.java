@@ -1,0 +1,302 @@
+package dev.kefu.conversation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.kefu.shared.Ids;
+import dev.kefu.shared.RequestRejected;
+import dev.kefu.shared.ResourceNotFound;
+import dev.kefu.shared.SqlTime;
+import dev.kefu.shared.StateConflict;
+
+/**
+ * The conversation state machine. Every transition is one conditional UPDATE ({@code ... WHERE state = ?}), so two
+ * nodes racing for the same conversation cannot both win, and every transition is recorded with its instant.
+ */
+@Service
+public class Conversations {
+
+	private final JdbcClient jdbc;
+	private final Messages messages;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	Conversations(JdbcClient jdbc, Messages messages, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.messages = messages;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Opens a queued conversation. Callers route it; see the routing module's intake. */
+	@Transactional
+	public Conversation open(UUID organizationId, UUID contactId, UUID groupId, String channel) {
+		if (!channel.matches("[a-z][a-z0-9-]{1,31}")) {
+			throw new RequestRejected("invalid-channel", "channel must be 2-32 lower-case letters, digits or '-'");
+		}
+		UUID id = Ids.newId();
+		Instant now = clock.instant();
+		jdbc.sql("""
+				INSERT INTO conversation (id, organization_id, contact_id, channel, group_id, state, last_seq,
+				                          created_at, queued_at, contact_read_seq, agent_read_seq)
+				VALUES (?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, 0, 0)""")
+			.params(id, organizationId, contactId, channel, groupId, SqlTime.of(now), SqlTime.of(now))
+			.update();
+		record(organizationId, id, "opened", null, ConversationState.QUEUED, null, groupId, Participant.contact(contactId),
+				null, now);
+		events.publishEvent(new ConversationOpened(organizationId, id, contactId, groupId, channel, now));
+		return require(organizationId, id);
+	}
+
+	/**
+	 * Gives a queued conversation to an agent. Returns false, changing nothing, when it is no longer queued (another
+	 * node or request got there first, or the customer left).
+	 */
+	@Transactional
+	public boolean assign(UUID organizationId, UUID conversationId, UUID agentId, String agentName) {
+		Instant now = clock.instant();
+		int updated = jdbc.sql("""
+				UPDATE conversation SET state = 'ASSIGNED', agent_id = ?, assigned_at = COALESCE(assigned_at, ?)
+				WHERE id = ? AND organization_id = ? AND state = 'QUEUED'""")
+			.params(agentId, SqlTime.of(now), conversationId, organizationId)
+			.update();
+		if (updated == 0) {
+			return false;
+		}
+		Conversation c = require(organizationId, conversationId);
+		record(organizationId, conversationId, "assigned", ConversationState.QUEUED, ConversationState.ASSIGNED,
+				agentId, c.groupId(), Participant.system(), null, now);
+		messages.appendSystem(c, agentName + " is now serving you", "assigned");
+		events.publishEvent(new ConversationAssigned(organizationId, conversationId, c.contactId(), c.groupId(), agentId,
+				agentName, now));
+		return true;
+	}
+
+	/** Moves an assigned conversation from one agent to another; false if it is not assigned to {@code fromAgent}. */
+	@Transactional
+	public boolean transferToAgent(UUID organizationId, UUID conversationId, UUID fromAgentId, UUID toAgentId,
+			String toAgentName, Participant actor, @Nullable String note) {
+		Instant now = clock.instant();
+		int updated = jdbc.sql("""
+				UPDATE conversation SET agent_id = ?
+				WHERE id = ? AND organization_id = ? AND state = 'ASSIGNED' AND agent_id = ?""")
+			.params(toAgentId, conversationId, organizationId, fromAgentId)
+			.update();
+		if (updated == 0) {
+			return false;
+		}
+		Conversation c = require(organizationId, conversationId);
+		record(organizationId, conversationId, "transferred", ConversationState.ASSIGNED, ConversationState.ASSIGNED,
+				toAgentId, c.groupId(), actor, note, now);
+		messages.appendSystem(c, "Transferred to " + toAgentName, "transferred");
+		events.publishEvent(new ConversationTransferred(organizationId, conversationId, c.contactId(), c.groupId(),
+				fromAgentId, toAgentId, toAgentName, note, now));
+		return true;
+	}
+
+	/**
+	 * Puts an assigned conversation back into a group's queue. It keeps its original queued time, so a customer who
+	 * has already waited is not sent to the back of the line.
+	 */
+	@Transactional
+	public boolean requeue(UUID organizationId, UUID conversationId, UUID fromAgentId, UUID groupId, Participant actor,
+			String reason, @Nullable String note) {
+		Instant now = clock.instant();
+		int updated = jdbc.sql("""
+				UPDATE conversation SET state = 'QUEUED', agent_id = NULL, group_id = ?
+				WHERE id = ? AND organization_id = ? AND state = 'ASSIGNED' AND agent_id = ?""")
+			.params(groupId, conversationId, organizationId, fromAgentId)
+			.update();
+		if (updated == 0) {
+			return false;
+		}
+		Conversation c = require(organizationId, conversationId);
+		record(organizationId, conversationId, reason.equals("transfer") ? "transferred" : "requeued",
+				ConversationState.ASSIGNED, ConversationState.QUEUED, null, groupId, actor, note, now);
+		messages.appendSystem(c, "Please wait a moment, we are connecting you to another agent", "requeued");
+		Instant queuedAt = c.queuedAt() == null ? now : c.queuedAt();
+		events.publishEvent(new ConversationRequeued(organizationId, conversationId, c.contactId(), groupId,
+				fromAgentId, reason, note, queuedAt, now));
+		return true;
+	}
+
+	/**
+	 * Ends an open conversation. A customer leaving a chat no agent has taken yet abandons it; anything else closes
+	 * it.
+	 */
+	@Transactional
+	public Conversation close(UUID organizationId, UUID conversationId, Participant actor, String reason) {
+		if (!reason.matches("[a-z][a-z0-9-]{1,31}")) {
+			throw new RequestRejected("invalid-reason", "close reason must be a short lower-case code like resolved");
+		}
+		Conversation c = require(organizationId, conversationId);
+		if (!c.state().isOpen()) {
+			throw new StateConflict("conversation-closed", "conversation " + conversationId + " is already closed");
+		}
+		ConversationState to = c.state() == ConversationState.QUEUED && actor.type() == ParticipantType.CONTACT
+				? ConversationState.ABANDONED : ConversationState.CLOSED;
+		Instant now = clock.instant();
+		int updated = jdbc.sql("""
+				UPDATE conversation SET state = ?, closed_at = ?, closed_by = ?, close_reason = ?,
+				                        awaiting_reply_since = NULL
+				WHERE id = ? AND organization_id = ? AND state = ?""")
+			.params(to.name(), SqlTime.of(now), actor.type().name(), reason, conversationId, organizationId,
+					c.state().name())
+			.update();
+		if (updated == 0) {
+			// Changed under us (assigned or closed meanwhile): decide again on the fresh state.
+			return close(organizationId, conversationId, actor, reason);
+		}
+		record(organizationId, conversationId, to == ConversationState.ABANDONED ? "abandoned" : "closed", c.state(), to,
+				c.agentId(), c.groupId(), actor, reason, now);
+		messages.appendSystem(c, "The conversation has ended", "closed");
+		events.publishEvent(new ConversationClosed(organizationId, conversationId, c.contactId(), c.groupId(),
+				c.agentId(), to, reason, now));
+		return require(organizationId, conversationId);
+	}
+
+	/** The agent's after-chat summary. Saving it ends after-chat work; it can be edited later. */
+	@Transactional
+	public Conversation saveSummary(UUID organizationId, UUID conversationId, UUID agentId, String summary) {
+		if (summary.isBlank() || summary.length() > 4000) {
+			throw new RequestRejected("invalid-summary", "summary must be 1-4000 characters");
+		}
+		Conversation c = require(organizationId, conversationId);
+		Instant now = clock.instant();
+		jdbc.sql("UPDATE conversation SET summary = ?, summary_at = COALESCE(summary_at, ?) WHERE id = ?")
+			.params(summary.strip(), SqlTime.of(now), conversationId)
+			.update();
+		if (c.summaryAt() == null) {
+			events.publishEvent(new SummarySaved(organizationId, conversationId, c.contactId(), agentId, now));
+		}
+		return require(organizationId, conversationId);
+	}
+
+	/** The customer's satisfaction rating; allowed once an agent has served them, changed until it is final. */
+	@Transactional
+	public Conversation rate(UUID organizationId, UUID conversationId, UUID contactId, int rating,
+			@Nullable String comment) {
+		if (rating < 1 || rating > 5) {
+			throw new RequestRejected("invalid-rating", "rating must be 1 to 5");
+		}
+		if (comment != null && comment.length() > 2000) {
+			throw new RequestRejected("invalid-comment", "comment must be at most 2000 characters");
+		}
+		Conversation c = require(organizationId, conversationId);
+		if (!c.contactId().equals(contactId)) {
+			throw new ResourceNotFound("conversation", conversationId);
+		}
+		if (c.assignedAt() == null) {
+			throw new StateConflict("not-served", "only a conversation an agent has served can be rated");
+		}
+		Instant now = clock.instant();
+		jdbc.sql("UPDATE conversation SET rating = ?, rating_comment = ?, rated_at = ? WHERE id = ?")
+			.params(rating, comment == null || comment.isBlank() ? null : comment.strip(), SqlTime.of(now),
+					conversationId)
+			.update();
+		events.publishEvent(new ConversationRated(organizationId, conversationId, contactId, c.agentId(), rating,
+				comment, now));
+		return require(organizationId, conversationId);
+	}
+
+	public Optional<Conversation> find(UUID organizationId, UUID conversationId) {
+		return jdbc.sql("SELECT * FROM conversation WHERE id = ? AND organization_id = ?")
+			.params(conversationId, organizationId)
+			.query(ConversationRows::map)
+			.optional();
+	}
+
+	public Conversation require(UUID organizationId, UUID conversationId) {
+		return find(organizationId, conversationId)
+			.orElseThrow(() -> new ResourceNotFound("conversation", conversationId));
+	}
+
+	/** The contact's conversation that is still going, if any: a returning visitor resumes it. */
+	public Optional<Conversation> openOf(UUID organizationId, UUID contactId) {
+		return jdbc.sql("""
+				SELECT * FROM conversation WHERE organization_id = ? AND contact_id = ? AND state IN ('QUEUED', 'ASSIGNED')
+				ORDER BY created_at DESC""")
+			.params(organizationId, contactId)
+			.query(ConversationRows::map)
+			.stream()
+			.findFirst();
+	}
+
+	/** An agent's open chats, the customer who has waited longest for a reply first. */
+	public List<Conversation> assignedTo(UUID organizationId, UUID agentId) {
+		return jdbc.sql("""
+				SELECT * FROM conversation WHERE organization_id = ? AND agent_id = ? AND state = 'ASSIGNED'
+				ORDER BY awaiting_reply_since ASC NULLS LAST, assigned_at ASC""")
+			.params(organizationId, agentId)
+			.query(ConversationRows::map)
+			.list();
+	}
+
+	/** All conversations of a contact, newest first. */
+	public List<Conversation> ofContact(UUID organizationId, UUID contactId, int limit) {
+		return jdbc.sql("SELECT * FROM conversation WHERE organization_id = ? AND contact_id = ? ORDER BY created_at DESC")
+			.params(organizationId, contactId)
+			.query(ConversationRows::map)
+			.stream()
+			.limit(limit)
+			.toList();
+	}
+
+	/** Past conversations whose messages contain the text (case-insensitive), newest first. */
+	public List<Conversation> search(UUID organizationId, @Nullable UUID contactId, @Nullable String text, int limit) {
+		if (text != null && text.length() > 200) {
+			throw new RequestRejected("invalid-query", "search text must be at most 200 characters");
+		}
+		String pattern = text == null || text.isBlank() ? null
+				: "%" + text.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return jdbc.sql("""
+				SELECT * FROM conversation c
+				WHERE c.organization_id = :org
+				  AND (CAST(:contact AS UUID) IS NULL OR c.contact_id = :contact)
+				  AND (CAST(:pattern AS VARCHAR) IS NULL OR EXISTS (
+				        SELECT 1 FROM message m WHERE m.conversation_id = c.id AND LOWER(m.body) LIKE :pattern ESCAPE '\\'))
+				ORDER BY c.created_at DESC""")
+			.param("org", organizationId)
+			.param("contact", contactId)
+			.param("pattern", pattern)
+			.query(ConversationRows::map)
+			.stream()
+			.limit(limit)
+			.toList();
+	}
+
+	public List<Transition> transitions(UUID organizationId, UUID conversationId) {
+		return jdbc.sql("""
+				SELECT * FROM conversation_transition WHERE conversation_id = ? AND organization_id = ? ORDER BY at, id""")
+			.params(conversationId, organizationId)
+			.query((rs, row) -> new Transition(rs.getString("kind"),
+					rs.getString("from_state") == null ? null : ConversationState.valueOf(rs.getString("from_state")),
+					ConversationState.valueOf(rs.getString("to_state")), rs.getObject("agent_id", UUID.class),
+					rs.getObject("group_id", UUID.class),
+					new Participant(ParticipantType.valueOf(rs.getString("actor_type")),
+							rs.getObject("actor_id", UUID.class), null),
+					rs.getString("note"), SqlTime.read(rs, "at")))
+			.list();
+	}
+
+	private void record(UUID organizationId, UUID conversationId, String kind, @Nullable ConversationState from,
+			ConversationState to, @Nullable UUID agentId, @Nullable UUID groupId, Participant actor,
+			@Nullable String note, Instant at) {
+		jdbc.sql("""
+				INSERT INTO conversation_transition (id, conversation_id, organization_id, kind, from_state, to_state,
+				                                     agent_id, group_id, actor_type, actor_id, note, at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(Ids.newId(), conversationId, organizationId, kind, from == null ? null : from.name(), to.name(),
+					agentId, groupId, actor.type().name(), actor.id(), note, SqlTime.of(at))
+			.update();
+	}
+}

@@ -1,0 +1,238 @@
+package dev.kefu.conversation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.kefu.shared.AccessDenied;
+import dev.kefu.shared.AfterCommit;
+import dev.kefu.shared.Ids;
+import dev.kefu.shared.RequestRejected;
+import dev.kefu.shared.ResourceNotFound;
+import dev.kefu.shared.SqlTime;
+import dev.kefu.shared.StateConflict;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The message path. One short transaction allocates the next sequence number of the conversation and inserts the
+ * message; a unique key on (conversation, client message id) turns a resend into "here is the stored one". Only
+ * after commit is the message announced, so nothing is ever shown that was not stored.
+ */
+@Service
+public class Messages {
+
+	public static final int MAX_TEXT = 5000;
+	public static final int MAX_ATTACHMENTS = 10;
+	public static final int MAX_PAGE = 500;
+
+	private final JdbcClient jdbc;
+	private final TransactionTemplate transactions;
+	private final ApplicationEventPublisher events;
+	private final Attachments attachments;
+	private final JsonMapper json;
+	private final Clock clock;
+
+	Messages(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events,
+			Attachments attachments, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.events = events;
+		this.attachments = attachments;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** The stored message, and whether this call was a resend of one stored before. */
+	public record Appended(Message message, boolean duplicate) {
+	}
+
+	/**
+	 * Stores a message from the contact or the assigned agent. Rejects closed conversations and senders that are not
+	 * part of the conversation.
+	 */
+	public Appended append(UUID organizationId, UUID conversationId, Participant sender, String clientMsgId,
+			String text, List<UUID> attachmentIds) {
+		validate(clientMsgId, text, attachmentIds);
+		Optional<Message> stored = byClientId(organizationId, conversationId, clientMsgId);
+		if (stored.isPresent()) {
+			return resent(stored.get(), sender);
+		}
+		try {
+			Message message = transactions
+				.execute(status -> insert(organizationId, conversationId, sender, clientMsgId, text, attachmentIds));
+			return new Appended(message, false);
+		}
+		catch (DuplicateKeyException concurrentResend) {
+			return resent(byClientId(organizationId, conversationId, clientMsgId).orElseThrow(), sender);
+		}
+	}
+
+	/** A system line in the timeline ("Li Na is now serving you"), inside the caller's transaction. */
+	void appendSystem(Conversation conversation, String text, String kind) {
+		Instant now = clock.instant();
+		jdbc.sql("UPDATE conversation SET last_seq = last_seq + 1 WHERE id = ?").param(conversation.id()).update();
+		long seq = lastSeq(conversation.id());
+		Message message = new Message(Ids.newId(), conversation.id(), seq, "sys-" + kind + "-" + Ids.newId(),
+				Participant.system(), text, List.of(), now);
+		store(conversation.organizationId(), message, null);
+		announce(conversation.organizationId(), conversation.contactId(), conversation.agentId(), message);
+	}
+
+	/** Messages after a sequence number, in order: the catch-up read after a reconnect or a detected gap. */
+	public List<Message> after(UUID organizationId, UUID conversationId, long afterSeq, int limit) {
+		if (limit < 1 || limit > MAX_PAGE) {
+			throw new RequestRejected("invalid-limit", "limit must be 1 to " + MAX_PAGE);
+		}
+		return jdbc.sql("""
+				SELECT * FROM message WHERE conversation_id = ? AND organization_id = ? AND seq > ?
+				ORDER BY seq LIMIT ?""")
+			.params(conversationId, organizationId, afterSeq, limit)
+			.query(this::map)
+			.list();
+	}
+
+	/** Records how far a side has read and tells the other side. Never moves backwards. */
+	public void markRead(UUID organizationId, UUID conversationId, ParticipantType reader, long seq) {
+		String column = reader == ParticipantType.CONTACT ? "contact_read_seq" : "agent_read_seq";
+		int updated = jdbc.sql("UPDATE conversation SET " + column + " = GREATEST(" + column
+				+ ", LEAST(?, last_seq)) WHERE id = ? AND organization_id = ?")
+			.params(seq, conversationId, organizationId)
+			.update();
+		if (updated == 0) {
+			throw new ResourceNotFound("conversation", conversationId);
+		}
+		record Parties(UUID contactId, @Nullable UUID agentId, long read) {
+		}
+		Parties parties = jdbc.sql("SELECT contact_id, agent_id, " + column + " FROM conversation WHERE id = ?")
+			.param(conversationId)
+			.query((rs, row) -> new Parties(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getLong(3)))
+			.single();
+		events.publishEvent(new ReceiptUpdated(organizationId, conversationId, parties.contactId(), parties.agentId(),
+				reader, parties.read()));
+	}
+
+	private Message insert(UUID organizationId, UUID conversationId, Participant sender, String clientMsgId,
+			String text, List<UUID> attachmentIds) {
+		Instant now = clock.instant();
+		String preview = text.isBlank() ? "[attachment]" : text.length() > 200 ? text.substring(0, 200) : text;
+		// A sender has read everything up to their own message; only a human agent's reply is a response.
+		String tracking = switch (sender.type()) {
+			case CONTACT -> ", contact_read_seq = last_seq + 1, awaiting_reply_since = COALESCE(awaiting_reply_since, :now)";
+			case AGENT -> ", agent_read_seq = last_seq + 1, awaiting_reply_since = NULL,"
+					+ " first_response_at = COALESCE(first_response_at, :now)";
+			case BOT, SYSTEM -> "";
+		};
+		String senderGuard = switch (sender.type()) {
+			case CONTACT -> "AND contact_id = :sender";
+			case AGENT -> "AND agent_id = :sender";
+			case BOT, SYSTEM -> "";
+		};
+		int updated = jdbc.sql("UPDATE conversation SET last_seq = last_seq + 1, last_message_at = :now, "
+				+ "last_message_preview = :preview" + tracking + " WHERE id = :id AND organization_id = :org AND state IN ('QUEUED', 'ASSIGNED') " + senderGuard)
+			.param("now", SqlTime.of(now))
+			.param("preview", preview)
+			.param("id", conversationId)
+			.param("org", organizationId)
+			.param("sender", sender.id())
+			.update();
+		if (updated == 0) {
+			throw whyNot(organizationId, conversationId);
+		}
+		record Parties(long seq, UUID contactId, @Nullable UUID agentId) {
+		}
+		Parties parties = jdbc.sql("SELECT last_seq, contact_id, agent_id FROM conversation WHERE id = ?")
+			.param(conversationId)
+			.query((rs, row) -> new Parties(rs.getLong(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
+			.single();
+		List<AttachmentRef> refs = attachments.claim(organizationId, conversationId, attachmentIds);
+		Message message = new Message(Ids.newId(), conversationId, parties.seq(), clientMsgId, sender, text, refs, now);
+		store(organizationId, message, refs.isEmpty() ? null : json.writeValueAsString(refs));
+		announce(organizationId, parties.contactId(), parties.agentId(), message);
+		return message;
+	}
+
+	private void store(UUID organizationId, Message message, @Nullable String attachmentJson) {
+		jdbc.sql("""
+				INSERT INTO message (id, conversation_id, organization_id, seq, client_msg_id, sender_type, sender_id,
+				                     sender_name, body, attachments, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(message.id(), message.conversationId(), organizationId, message.seq(), message.clientMsgId(),
+					message.sender().type().name(), message.sender().id(), message.sender().name(), message.text(),
+					attachmentJson, SqlTime.of(message.createdAt()))
+			.update();
+	}
+
+	private void announce(UUID organizationId, UUID contactId, @Nullable UUID agentId, Message message) {
+		AfterCommit.run(() -> events.publishEvent(new MessageAppended(organizationId, contactId, agentId, message)));
+	}
+
+	private long lastSeq(UUID conversationId) {
+		return jdbc.sql("SELECT last_seq FROM conversation WHERE id = ?").param(conversationId).query(Long.class).single();
+	}
+
+	private RuntimeException whyNot(UUID organizationId, UUID conversationId) {
+		return jdbc.sql("SELECT state FROM conversation WHERE id = ? AND organization_id = ?")
+			.params(conversationId, organizationId)
+			.query(String.class)
+			.optional()
+			.<RuntimeException>map(state -> ConversationState.valueOf(state).isOpen()
+					? new AccessDenied("you are not a participant of conversation " + conversationId)
+					: new StateConflict("conversation-closed", "conversation " + conversationId + " is closed"))
+			.orElseGet(() -> new ResourceNotFound("conversation", conversationId));
+	}
+
+	private Appended resent(Message stored, Participant sender) {
+		if (stored.sender().type() != sender.type() || !java.util.Objects.equals(stored.sender().id(), sender.id())) {
+			throw new StateConflict("client-id-reused", "client message id " + stored.clientMsgId()
+					+ " was already used by another sender in this conversation");
+		}
+		return new Appended(stored, true);
+	}
+
+	private Optional<Message> byClientId(UUID organizationId, UUID conversationId, String clientMsgId) {
+		return jdbc.sql("SELECT * FROM message WHERE conversation_id = ? AND client_msg_id = ? AND organization_id = ?")
+			.params(conversationId, clientMsgId, organizationId)
+			.query(this::map)
+			.optional();
+	}
+
+	private static void validate(String clientMsgId, String text, List<UUID> attachmentIds) {
+		if (clientMsgId == null || !clientMsgId.matches("[A-Za-z0-9_.:-]{1,64}")) {
+			throw new RequestRejected("invalid-client-msg-id",
+					"clientMsgId must be 1-64 characters of letters, digits and _ . : -");
+		}
+		if (text == null || text.length() > MAX_TEXT) {
+			throw new RequestRejected("message-too-long", "a message may have at most " + MAX_TEXT + " characters");
+		}
+		if (text.isBlank() && attachmentIds.isEmpty()) {
+			throw new RequestRejected("empty-message", "a message needs text or an attachment");
+		}
+		if (attachmentIds.size() > MAX_ATTACHMENTS) {
+			throw new RequestRejected("too-many-attachments", "at most " + MAX_ATTACHMENTS + " attachments a message");
+		}
+	}
+
+	private Message map(ResultSet rs, int row) throws SQLException {
+		String attachmentJson = rs.getString("attachments");
+		List<AttachmentRef> refs = attachmentJson == null ? List.of()
+				: attachments.signed(json.readValue(attachmentJson, new TypeReference<List<AttachmentRef>>() {
+				}));
+		return new Message(rs.getObject("id", UUID.class), rs.getObject("conversation_id", UUID.class),
+				rs.getLong("seq"), rs.getString("client_msg_id"),
+				new Participant(ParticipantType.valueOf(rs.getString("sender_type")),
+						rs.getObject("sender_id", UUID.class), rs.getString("sender_name")),
+				rs.getString("body"), refs, SqlTime.read(rs, "created_at"));
+	}
+}

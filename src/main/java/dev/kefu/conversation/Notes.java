@@ -1,0 +1,57 @@
+package dev.kefu.conversation;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import dev.kefu.shared.AfterCommit;
+import dev.kefu.shared.Ids;
+import dev.kefu.shared.RequestRejected;
+import dev.kefu.shared.SqlTime;
+
+/** Internal notes: kept apart from messages so they can never reach the customer, not even through catch-up. */
+@Service
+public class Notes {
+
+	private final JdbcClient jdbc;
+	private final Conversations conversations;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	Notes(JdbcClient jdbc, Conversations conversations, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.conversations = conversations;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public Note add(UUID organizationId, UUID conversationId, UUID authorId, String authorName, String text) {
+		if (text == null || text.isBlank() || text.length() > 4000) {
+			throw new RequestRejected("invalid-note", "a note must be 1-4000 characters");
+		}
+		Conversation conversation = conversations.require(organizationId, conversationId);
+		Note note = new Note(Ids.newId(), conversationId, authorId, authorName, text.strip(), clock.instant());
+		jdbc.sql("""
+				INSERT INTO conversation_note (id, conversation_id, organization_id, author_id, author_name, body,
+				                               created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(note.id(), conversationId, organizationId, authorId, authorName, note.text(),
+					SqlTime.of(note.createdAt()))
+			.update();
+		AfterCommit.run(() -> events.publishEvent(new NoteAdded(organizationId, conversation.agentId(), note)));
+		return note;
+	}
+
+	public List<Note> of(UUID organizationId, UUID conversationId) {
+		return jdbc.sql("SELECT * FROM conversation_note WHERE conversation_id = ? AND organization_id = ? ORDER BY created_at, id")
+			.params(conversationId, organizationId)
+			.query((rs, row) -> new Note(rs.getObject("id", UUID.class), conversationId,
+					rs.getObject("author_id", UUID.class), rs.getString("author_name"), rs.getString("body"),
+					SqlTime.read(rs, "created_at")))
+			.list();
+	}
+}

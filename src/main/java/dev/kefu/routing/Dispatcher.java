@@ -1,0 +1,73 @@
+package dev.kefu.routing;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drains a group's queue into free agent slots. Requests for the same group coalesce into one running drain on this
+ * node (so a burst of 200 new chats is a handful of drains, not 200), but correctness never depends on that: every
+ * single assignment is guarded by the database.
+ */
+@Component
+class Dispatcher implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+	private final Assigner assigner;
+	private final ApplicationEventPublisher events;
+	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+	/** Per group: 0 idle, 1 draining, more = drain again when done. */
+	private final Map<UUID, AtomicInteger> groups = new ConcurrentHashMap<>();
+
+	Dispatcher(@Lazy Assigner assigner, ApplicationEventPublisher events) {
+		this.assigner = assigner;
+		this.events = events;
+	}
+
+	void request(UUID organizationId, UUID groupId) {
+		AtomicInteger state = groups.computeIfAbsent(groupId, id -> new AtomicInteger());
+		if (state.getAndIncrement() == 0) {
+			executor.execute(() -> drainWhileRequested(organizationId, groupId, state));
+		}
+	}
+
+	private void drainWhileRequested(UUID organizationId, UUID groupId, AtomicInteger state) {
+		do {
+			state.set(1);
+			try {
+				drain(organizationId, groupId);
+			}
+			catch (RuntimeException e) {
+				log.warn("Dispatching group {} failed; it is retried on the next queue change", groupId, e);
+			}
+		}
+		while (!state.compareAndSet(1, 0));
+	}
+
+	private void drain(UUID organizationId, UUID groupId) {
+		int attempts = 0;
+		while (attempts++ < 10_000) {
+			Assigner.Outcome outcome = assigner.assignNext(organizationId, groupId);
+			if (outcome == Assigner.Outcome.NOTHING_WAITING || outcome == Assigner.Outcome.NO_FREE_AGENT) {
+				break;
+			}
+		}
+		events.publishEvent(new QueueChanged(organizationId, groupId));
+	}
+
+	@Override
+	public void destroy() {
+		executor.shutdown();
+	}
+}

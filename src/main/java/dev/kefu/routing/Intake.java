@@ -1,0 +1,74 @@
+package dev.kefu.routing;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.kefu.conversation.Conversation;
+import dev.kefu.conversation.Conversations;
+import dev.kefu.organization.BusinessGroup;
+import dev.kefu.organization.Groups;
+import dev.kefu.shared.AfterCommit;
+
+/**
+ * Where a customer's request for a chat enters routing: resume the open conversation, or check business hours,
+ * online agents and queue limit, then open a conversation and queue it in the same transaction.
+ */
+@Service
+public class Intake {
+
+	private final Conversations conversations;
+	private final Groups groups;
+	private final Queues queues;
+	private final Dispatcher dispatcher;
+	private final TransactionTemplate transactions;
+	private final Clock clock;
+
+	Intake(Conversations conversations, Groups groups, Queues queues, Dispatcher dispatcher,
+			TransactionTemplate transactions, Clock clock) {
+		this.conversations = conversations;
+		this.groups = groups;
+		this.queues = queues;
+		this.dispatcher = dispatcher;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/** Either a conversation (new or resumed) with its queue place, or why none could be opened. */
+	public record Started(@Nullable Conversation conversation, @Nullable QueuePosition queue,
+			Queues.@Nullable Unavailability unavailable, boolean resumed) {
+	}
+
+	public Started start(UUID organizationId, UUID contactId, @Nullable UUID groupId, String channel) {
+		Optional<Conversation> open = conversations.openOf(organizationId, contactId);
+		if (open.isPresent()) {
+			Conversation c = open.get();
+			return new Started(c, queues.position(organizationId, c.id()).orElse(null), null, true);
+		}
+		BusinessGroup group = groupId == null ? groups.defaultGroup(organizationId)
+				: groups.require(organizationId, groupId);
+		if (!groups.isOpen(organizationId, group.id(), clock.instant())) {
+			return unavailable(Queues.Unavailability.OUTSIDE_BUSINESS_HOURS);
+		}
+		Optional<Queues.Unavailability> unavailable = queues.unavailability(organizationId, group.id(),
+				group.queueLimit());
+		if (unavailable.isPresent()) {
+			return unavailable(unavailable.get());
+		}
+		Conversation conversation = transactions.execute(status -> {
+			Conversation c = conversations.open(organizationId, contactId, group.id(), channel);
+			queues.enqueue(c, c.createdAt());
+			AfterCommit.run(() -> dispatcher.request(organizationId, group.id()));
+			return c;
+		});
+		return new Started(conversation, queues.position(organizationId, conversation.id()).orElse(null), null, false);
+	}
+
+	private static Started unavailable(Queues.Unavailability reason) {
+		return new Started(null, null, reason, false);
+	}
+}

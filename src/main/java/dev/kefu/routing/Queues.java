@@ -1,0 +1,131 @@
+package dev.kefu.routing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import dev.kefu.conversation.Conversation;
+import dev.kefu.shared.SqlTime;
+
+/** The group queues: who waits, in which place, for about how long. */
+@Service
+public class Queues {
+
+	private final JdbcClient jdbc;
+	private final RoutingProperties properties;
+	private final Clock clock;
+
+	Queues(JdbcClient jdbc, RoutingProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Why a customer cannot be put in a queue right now; they are offered leave-a-message instead. */
+	public enum Unavailability {
+		OUTSIDE_BUSINESS_HOURS, NO_AGENT_ONLINE, QUEUE_FULL
+	}
+
+	void enqueue(Conversation conversation, Instant queuedAt) {
+		jdbc.sql("""
+				INSERT INTO queue_entry (conversation_id, organization_id, group_id, contact_id, queued_at)
+				VALUES (?, ?, ?, ?, ?)""")
+			.params(conversation.id(), conversation.organizationId(), conversation.groupId(), conversation.contactId(),
+					SqlTime.of(queuedAt))
+			.update();
+	}
+
+	boolean remove(UUID conversationId) {
+		return jdbc.sql("DELETE FROM queue_entry WHERE conversation_id = ?").param(conversationId).update() > 0;
+	}
+
+	/** Whether a new chat can wait in this group now (business hours are checked by the intake). */
+	Optional<Unavailability> unavailability(UUID organizationId, UUID groupId, int queueLimit) {
+		record Seats(int online, int free) {
+		}
+		Seats seats = jdbc.sql("""
+				SELECT COUNT(*), COALESCE(SUM(p.capacity - p.active), 0)
+				FROM agent_presence p JOIN routing_membership m ON m.staff_id = p.staff_id
+				WHERE m.group_id = ? AND p.organization_id = ? AND p.status = 'ONLINE'""")
+			.params(groupId, organizationId)
+			.query((rs, row) -> new Seats(rs.getInt(1), rs.getInt(2)))
+			.single();
+		if (seats.online() == 0) {
+			return Optional.of(Unavailability.NO_AGENT_ONLINE);
+		}
+		if (seats.free() <= 0 && waiting(groupId) >= queueLimit) {
+			return Optional.of(Unavailability.QUEUE_FULL);
+		}
+		return Optional.empty();
+	}
+
+	public int waiting(UUID groupId) {
+		return jdbc.sql("SELECT COUNT(*) FROM queue_entry WHERE group_id = ?").param(groupId).query(Integer.class).single();
+	}
+
+	/** Every waiting conversation of a group, next first, with its estimated wait. */
+	public List<QueuePosition> positions(UUID organizationId, UUID groupId) {
+		record Entry(UUID conversationId, UUID contactId, Instant queuedAt) {
+		}
+		List<Entry> entries = jdbc.sql("""
+				SELECT conversation_id, contact_id, queued_at FROM queue_entry
+				WHERE group_id = ? AND organization_id = ? ORDER BY queued_at, conversation_id""")
+			.params(groupId, organizationId)
+			.query((rs, row) -> new Entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					SqlTime.read(rs, "queued_at")))
+			.list();
+		if (entries.isEmpty()) {
+			return List.of();
+		}
+		double secondsPerPlace = secondsPerPlace(organizationId, groupId);
+		List<QueuePosition> positions = new ArrayList<>(entries.size());
+		for (int i = 0; i < entries.size(); i++) {
+			Entry e = entries.get(i);
+			positions.add(new QueuePosition(e.conversationId(), e.contactId(), groupId, i + 1, e.queuedAt(),
+					Math.round((i + 1) * secondsPerPlace)));
+		}
+		return positions;
+	}
+
+	public Optional<QueuePosition> position(UUID organizationId, UUID conversationId) {
+		return jdbc.sql("SELECT group_id FROM queue_entry WHERE conversation_id = ? AND organization_id = ?")
+			.params(conversationId, organizationId)
+			.query(UUID.class)
+			.optional()
+			.flatMap(groupId -> positions(organizationId, groupId).stream()
+				.filter(p -> p.conversationId().equals(conversationId))
+				.findFirst());
+	}
+
+	/**
+	 * How long each place in the queue takes: the group's recent average handle time divided by the chats its online
+	 * agents can hold at once. With nobody online there is no honest estimate, so it assumes one slot.
+	 */
+	private double secondsPerPlace(UUID organizationId, UUID groupId) {
+		Instant since = clock.instant().minus(Duration.ofDays(7));
+		List<Duration> recent = jdbc.sql("""
+				SELECT assigned_at, released_at FROM assignment
+				WHERE group_id = ? AND released_at IS NOT NULL AND released_at > ?
+				ORDER BY released_at DESC LIMIT 100""")
+			.params(groupId, SqlTime.of(since))
+			.query((rs, row) -> Duration.between(SqlTime.read(rs, "assigned_at"), SqlTime.read(rs, "released_at")))
+			.list();
+		double handleSeconds = recent.isEmpty() ? properties.defaultHandleTime().toSeconds()
+				: recent.stream().mapToLong(Duration::toSeconds).average().orElse(0);
+		int slots = jdbc.sql("""
+				SELECT COALESCE(SUM(p.capacity), 0) FROM agent_presence p
+				JOIN routing_membership m ON m.staff_id = p.staff_id
+				WHERE m.group_id = ? AND p.organization_id = ? AND p.status = 'ONLINE'""")
+			.params(groupId, organizationId)
+			.query(Integer.class)
+			.single();
+		return handleSeconds / Math.max(1, slots);
+	}
+}
