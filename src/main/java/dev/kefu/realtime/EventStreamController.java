@@ -1,0 +1,95 @@
+package dev.kefu.realtime;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import dev.kefu.shared.Ids;
+
+/**
+ * The fallback for networks that block WebSocket: the same server frames as Server-Sent Events on
+ * {@code GET /api/v1/events}; sending goes through the plain HTTP API. After (re)connecting, a client catches up
+ * with {@code GET /api/v1/conversations/{id}/messages?after=<last seq>}, so the guarantees are the WebSocket's.
+ */
+@RestController
+class EventStreamController {
+
+	private final Protocol protocol;
+	private final Map<String, SseConnection> open = new ConcurrentHashMap<>();
+
+	EventStreamController(Protocol protocol) {
+		this.protocol = protocol;
+	}
+
+	@GetMapping(path = "/api/v1/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter events(@AuthenticationPrincipal Object caller) {
+		SseEmitter emitter = new SseEmitter(0L);
+		SseConnection connection = new SseConnection(Ids.newId().toString(), emitter);
+		Protocol.Session session = new Protocol.Session(connection);
+		Runnable closed = () -> {
+			if (open.remove(connection.id()) != null) {
+				protocol.closed(session);
+			}
+		};
+		emitter.onCompletion(closed);
+		emitter.onTimeout(closed);
+		emitter.onError(e -> closed.run());
+		open.put(connection.id(), connection);
+		protocol.attach(session, caller);
+		connection.send(protocol.ready(session, null));
+		return emitter;
+	}
+
+	/** Keeps proxies from closing an idle stream, and finds streams whose client is gone. */
+	@Scheduled(fixedDelay = 25_000)
+	void heartbeat() {
+		open.values().forEach(SseConnection::comment);
+	}
+
+	static final class SseConnection implements LiveConnection {
+
+		private final String id;
+		private final SseEmitter emitter;
+
+		SseConnection(String id, SseEmitter emitter) {
+			this.id = id;
+			this.emitter = emitter;
+		}
+
+		@Override
+		public String id() {
+			return id;
+		}
+
+		@Override
+		public synchronized void send(String frame) {
+			try {
+				emitter.send(SseEmitter.event().data(frame, MediaType.APPLICATION_JSON));
+			}
+			catch (IOException | IllegalStateException gone) {
+				emitter.completeWithError(gone);
+			}
+		}
+
+		synchronized void comment() {
+			try {
+				emitter.send(SseEmitter.event().comment("keep-alive"));
+			}
+			catch (IOException | IllegalStateException gone) {
+				emitter.completeWithError(gone);
+			}
+		}
+
+		@Override
+		public void close() {
+			emitter.complete();
+		}
+	}
+}

@@ -1,0 +1,139 @@
+package dev.kefu.realtime;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import dev.kefu.conversation.Conversation;
+import dev.kefu.conversation.ConversationAssigned;
+import dev.kefu.conversation.ConversationClosed;
+import dev.kefu.conversation.ConversationEvents;
+import dev.kefu.conversation.ConversationRequeued;
+import dev.kefu.conversation.ConversationTransferred;
+import dev.kefu.conversation.Conversations;
+import dev.kefu.conversation.MessageAppended;
+import dev.kefu.conversation.NoteAdded;
+import dev.kefu.conversation.ParticipantType;
+import dev.kefu.conversation.ReceiptUpdated;
+import dev.kefu.routing.AgentStatusChanged;
+import dev.kefu.routing.Agents;
+import dev.kefu.routing.QueueChanged;
+import dev.kefu.routing.QueuePosition;
+import dev.kefu.routing.Queues;
+
+/**
+ * Turns what the modules announce into frames for the topics that care. Everything here happens after commit; a
+ * frame that does not arrive is recovered by the client's catch-up by sequence number.
+ */
+@Component
+class LiveFanOut {
+
+	private final LiveHub hub;
+	private final Frames frames;
+	private final Conversations conversations;
+	private final Queues queues;
+	private final Agents agents;
+
+	LiveFanOut(LiveHub hub, Frames frames, Conversations conversations, Queues queues, Agents agents) {
+		this.hub = hub;
+		this.frames = frames;
+		this.conversations = conversations;
+		this.queues = queues;
+		this.agents = agents;
+	}
+
+	@EventListener
+	void on(MessageAppended appended) {
+		String frame = frames.frame("message", "message", appended.message());
+		hub.publish(LiveHub.visitor(appended.contactId()), frame);
+		if (appended.agentId() != null) {
+			hub.publish(LiveHub.staff(appended.agentId()), frame);
+		}
+		hub.publish(LiveHub.conversation(appended.message().conversationId()), frame);
+	}
+
+	@EventListener
+	void on(NoteAdded added) {
+		String frame = frames.frame("note", "note", added.note());
+		if (added.agentId() != null) {
+			hub.publish(LiveHub.staff(added.agentId()), frame);
+		}
+		hub.publish(LiveHub.conversation(added.note().conversationId()), frame);
+	}
+
+	@EventListener
+	void on(ReceiptUpdated receipt) {
+		String frame = frames.frame("receipt", "conversationId", receipt.conversationId(), "reader",
+				receipt.reader().name(), "read", receipt.readSeq());
+		if (receipt.reader() == ParticipantType.CONTACT) {
+			if (receipt.agentId() != null) {
+				hub.publish(LiveHub.staff(receipt.agentId()), frame);
+			}
+		}
+		else {
+			hub.publish(LiveHub.visitor(receipt.contactId()), frame);
+		}
+		hub.publish(LiveHub.conversation(receipt.conversationId()), frame);
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ConversationEvents event) {
+		Conversation c = conversations.find(event.organizationId(), event.conversationId()).orElse(null);
+		if (c == null) {
+			return;
+		}
+		String frame = frames.frame("conversation", "event", name(event), "conversation", c);
+		hub.publish(LiveHub.visitor(event.contactId()), frame);
+		for (UUID staffId : staffConcerned(event)) {
+			hub.publish(LiveHub.staff(staffId), frame);
+		}
+		hub.publish(LiveHub.conversation(c.id()), frame);
+		hub.publish(LiveHub.organization(c.organizationId()), frame);
+	}
+
+	@EventListener
+	void on(QueueChanged changed) {
+		List<QueuePosition> waiting = queues.positions(changed.organizationId(), changed.groupId());
+		for (QueuePosition position : waiting) {
+			String topic = LiveHub.visitor(position.contactId());
+			if (hub.hasSubscribers(topic)) {
+				hub.publish(topic, frames.frame("queue", "conversationId", position.conversationId(), "position",
+						position.position(), "estimatedWaitSeconds", position.estimatedWaitSeconds()));
+			}
+		}
+		String groupFrame = frames.frame("queue.group", "groupId", changed.groupId(), "waiting", waiting, "agents",
+				agents.ofGroup(changed.organizationId(), changed.groupId()));
+		hub.publish(LiveHub.group(changed.groupId()), groupFrame);
+		hub.publish(LiveHub.organization(changed.organizationId()), groupFrame);
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(AgentStatusChanged changed) {
+		String frame = frames.frame("agent", "agent", agents.require(changed.organizationId(), changed.staffId()));
+		hub.publish(LiveHub.staff(changed.staffId()), frame);
+		hub.publish(LiveHub.organization(changed.organizationId()), frame);
+	}
+
+	private static List<UUID> staffConcerned(ConversationEvents event) {
+		return switch (event) {
+			case ConversationAssigned e -> List.of(e.agentId());
+			case ConversationTransferred e -> List.of(e.fromAgentId(), e.toAgentId());
+			case ConversationRequeued e -> List.of(e.previousAgentId());
+			case ConversationClosed e -> e.agentId() == null ? List.of() : List.of(e.agentId());
+			default -> List.of();
+		};
+	}
+
+	private static String name(ConversationEvents event) {
+		return switch (event) {
+			case ConversationAssigned e -> "assigned";
+			case ConversationTransferred e -> "transferred";
+			case ConversationRequeued e -> "requeued";
+			case ConversationClosed e -> e.state().name().toLowerCase();
+			default -> event.getClass().getSimpleName().replace("Conversation", "").toLowerCase();
+		};
+	}
+}

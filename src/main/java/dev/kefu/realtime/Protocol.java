@@ -1,0 +1,287 @@
+package dev.kefu.realtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import dev.kefu.conversation.Conversation;
+import dev.kefu.conversation.ConversationAccess;
+import dev.kefu.conversation.Conversations;
+import dev.kefu.conversation.Message;
+import dev.kefu.conversation.Messages;
+import dev.kefu.organization.StaffMembers;
+import dev.kefu.routing.AgentStatus;
+import dev.kefu.routing.Agents;
+import dev.kefu.routing.Presence;
+import dev.kefu.routing.Queues;
+import dev.kefu.security.StaffTokens;
+import dev.kefu.security.VisitorTokens;
+import dev.kefu.shared.DomainException;
+import dev.kefu.shared.Ids;
+import dev.kefu.shared.StaffCaller;
+import dev.kefu.shared.VisitorCaller;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Protocol version 1 (docs/protocol.md): the frames a client may send and what the server does with each. A bad
+ * frame gets an error frame and changes nothing; it never closes the connection or touches other conversations.
+ */
+@Component
+class Protocol {
+
+	static final int VERSION = 1;
+
+	private static final Logger log = LoggerFactory.getLogger(Protocol.class);
+
+	private final StaffTokens staffTokens;
+	private final VisitorTokens visitorTokens;
+	private final Messages messages;
+	private final Conversations conversations;
+	private final ConversationAccess access;
+	private final StaffMembers staff;
+	private final Agents agents;
+	private final Presence presence;
+	private final Queues queues;
+	private final LiveHub hub;
+	private final Frames frames;
+	private final JsonMapper json;
+	/** Per-visitor send budget across all their connections; emptied now and then so it does not grow forever. */
+	private final Map<UUID, TokenBucket> visitorSends = new ConcurrentHashMap<>();
+
+	Protocol(StaffTokens staffTokens, VisitorTokens visitorTokens, Messages messages, Conversations conversations,
+			ConversationAccess access, StaffMembers staff, Agents agents, Presence presence, Queues queues, LiveHub hub,
+			Frames frames, JsonMapper json) {
+		this.staffTokens = staffTokens;
+		this.visitorTokens = visitorTokens;
+		this.messages = messages;
+		this.conversations = conversations;
+		this.access = access;
+		this.staff = staff;
+		this.agents = agents;
+		this.presence = presence;
+		this.queues = queues;
+		this.hub = hub;
+		this.frames = frames;
+		this.json = json;
+	}
+
+	/** The state of one connection. */
+	static final class Session {
+
+		final LiveConnection connection;
+		final TokenBucket frameBudget = new TokenBucket(20, 40);
+		final List<String> topics = new ArrayList<>();
+		volatile @Nullable Object caller;
+
+		Session(LiveConnection connection) {
+			this.connection = connection;
+		}
+	}
+
+	void handle(Session session, String text) {
+		if (!session.frameBudget.tryTake()) {
+			session.connection.send(frames.error(null, "rate-limited", "too many frames; slow down"));
+			return;
+		}
+		JsonNode frame;
+		try {
+			frame = json.readTree(text);
+		}
+		catch (JacksonException malformed) {
+			session.connection.send(frames.error(null, "malformed-frame", "a frame must be a JSON object"));
+			return;
+		}
+		if (frame == null || !frame.isObject()) {
+			session.connection.send(frames.error(null, "malformed-frame", "a frame must be a JSON object"));
+			return;
+		}
+		String id = frame.path("id").isString() ? frame.path("id").asString() : null;
+		String type = frame.path("type").asString("");
+		try {
+			if (session.caller == null && !type.equals("auth") && !type.equals("ping")) {
+				session.connection.send(frames.error(id, "unauthenticated", "send an auth frame first"));
+				return;
+			}
+			switch (type) {
+				case "auth" -> authenticate(session, id, frame);
+				case "ping" -> session.connection.send(frames.frame("pong", "id", id));
+				case "send" -> send(session, id, frame);
+				case "sync" -> sync(session, id, frame);
+				case "typing" -> typing(session, frame);
+				case "read" -> read(session, frame);
+				case "status" -> status(session, id, frame);
+				case "watch" -> watch(session, id, frame);
+				default -> session.connection.send(frames.error(id, "unknown-frame", "unknown frame type '" + type + "'"));
+			}
+		}
+		catch (DomainException refused) {
+			session.connection.send(frames.error(id, refused.code(), refused.getMessage()));
+		}
+		catch (IllegalArgumentException invalid) {
+			session.connection.send(frames.error(id, "invalid-frame", invalid.getMessage()));
+		}
+		catch (RuntimeException unexpected) {
+			log.warn("Frame {} failed", type, unexpected);
+			session.connection.send(frames.error(id, "internal-error", "the server could not handle this frame"));
+		}
+	}
+
+	private void authenticate(Session session, @Nullable String id, JsonNode frame) {
+		if (session.caller != null) {
+			session.connection.send(frames.error(id, "already-authenticated", "this connection is authenticated"));
+			return;
+		}
+		String token = frame.path("token").asString("");
+		Optional<?> caller = token.startsWith("v1.") ? visitorTokens.verify(token) : staffTokens.authenticate(token);
+		if (caller.isEmpty()) {
+			session.connection.send(frames.error(id, "unauthenticated", "invalid or expired token"));
+			return;
+		}
+		attach(session, caller.get());
+		session.connection.send(ready(session, id));
+	}
+
+	/** Subscribes a connection for its caller; used by WebSocket after auth and by the event stream at once. */
+	void attach(Session session, Object caller) {
+		session.caller = caller;
+		switch (caller) {
+			case VisitorCaller visitor -> subscribe(session, LiveHub.visitor(visitor.contactId()));
+			case StaffCaller member -> {
+				subscribe(session, LiveHub.staff(member.userId()));
+				staff.require(member.organizationId(), member.userId())
+					.groupIds()
+					.forEach(groupId -> subscribe(session, LiveHub.group(groupId)));
+				if (member.supervises()) {
+					subscribe(session, LiveHub.organization(member.organizationId()));
+				}
+				presence.connected(member.organizationId(), member.userId());
+			}
+			default -> throw new IllegalStateException("unknown caller " + caller);
+		}
+	}
+
+	String ready(Session session, @Nullable String id) {
+		return switch (session.caller) {
+			case VisitorCaller visitor -> {
+				Conversation open = conversations.openOf(visitor.organizationId(), visitor.contactId()).orElse(null);
+				yield frames.frame("ready", "id", id, "protocol", VERSION, "role", "visitor", "contactId",
+						visitor.contactId(), "conversation", open,
+						"queue", open == null ? null : queues.position(visitor.organizationId(), open.id()).orElse(null));
+			}
+			case StaffCaller member -> frames.frame("ready", "id", id, "protocol", VERSION, "role", "staff", "staffId",
+					member.userId(), "agent", agents.require(member.organizationId(), member.userId()), "conversations",
+					conversations.assignedTo(member.organizationId(), member.userId()));
+			case null, default -> throw new IllegalStateException("not authenticated");
+		};
+	}
+
+	void closed(Session session) {
+		session.topics.forEach(topic -> hub.unsubscribe(topic, session.connection));
+		if (session.caller instanceof StaffCaller member) {
+			presence.disconnected(member.organizationId(), member.userId());
+		}
+	}
+
+	private void send(Session session, @Nullable String id, JsonNode frame) {
+		Object caller = session.caller;
+		if (caller instanceof VisitorCaller visitor && !visitorSends
+			.computeIfAbsent(visitor.contactId(), c -> new TokenBucket(5, 10))
+			.tryTake()) {
+			session.connection.send(frames.error(id, "rate-limited", "too many messages; slow down"));
+			return;
+		}
+		UUID conversationId = uuid(frame, "conversationId");
+		List<UUID> attachmentIds = new ArrayList<>();
+		frame.path("attachments").forEach(node -> attachmentIds.add(Ids.parse(node.asString(""), "attachment")));
+		Messages.Appended appended = messages.append(ConversationAccess.organizationOf(caller), conversationId,
+				ConversationAccess.author(caller), frame.path("clientMsgId").asString(""),
+				frame.path("text").asString(""), attachmentIds);
+		session.connection.send(frames.frame("ack", "id", id, "clientMsgId", appended.message().clientMsgId(),
+				"duplicate", appended.duplicate(), "message", appended.message()));
+	}
+
+	/** Everything after {@code after}, in order, then {@code synced}: the resume after a reconnect or a gap. */
+	private void sync(Session session, @Nullable String id, JsonNode frame) {
+		Conversation conversation = access.readable(session.caller, uuid(frame, "conversationId"));
+		long after = frame.path("after").asLong(0);
+		while (true) {
+			List<Message> page = messages.after(conversation.organizationId(), conversation.id(), after,
+					Messages.MAX_PAGE);
+			page.forEach(message -> session.connection.send(frames.frame("message", "message", message)));
+			if (page.size() < Messages.MAX_PAGE) {
+				break;
+			}
+			after = page.getLast().seq();
+		}
+		Conversation now = conversations.require(conversation.organizationId(), conversation.id());
+		session.connection.send(frames.frame("synced", "id", id, "conversationId", now.id(), "lastSeq",
+				Math.max(after, now.lastSeq()), "conversation", now));
+	}
+
+	private void typing(Session session, JsonNode frame) {
+		Conversation c = access.readable(session.caller, uuid(frame, "conversationId"));
+		boolean typing = frame.path("typing").asBoolean(true);
+		if (session.caller instanceof VisitorCaller) {
+			if (c.agentId() != null) {
+				hub.publish(LiveHub.staff(c.agentId()),
+						frames.frame("typing", "conversationId", c.id(), "from", "contact", "typing", typing));
+			}
+		}
+		else {
+			hub.publish(LiveHub.visitor(c.contactId()),
+					frames.frame("typing", "conversationId", c.id(), "from", "agent", "typing", typing));
+		}
+	}
+
+	private void read(Session session, JsonNode frame) {
+		Conversation c = access.readable(session.caller, uuid(frame, "conversationId"));
+		messages.markRead(c.organizationId(), c.id(), ConversationAccess.sideOf(session.caller),
+				frame.path("seq").asLong(0));
+	}
+
+	private void status(Session session, @Nullable String id, JsonNode frame) {
+		if (!(session.caller instanceof StaffCaller member)) {
+			session.connection.send(frames.error(id, "forbidden", "only staff have a status"));
+			return;
+		}
+		AgentStatus status = AgentStatus.valueOf(frame.path("status").asString(""));
+		session.connection.send(frames.frame("agent", "id", id, "agent",
+				agents.choose(member.organizationId(), member.userId(), status)));
+	}
+
+	/** A supervisor follows a conversation live (read-only). */
+	private void watch(Session session, @Nullable String id, JsonNode frame) {
+		if (!(session.caller instanceof StaffCaller member) || !member.supervises()) {
+			session.connection.send(frames.error(id, "forbidden", "only supervisors can watch conversations"));
+			return;
+		}
+		Conversation c = access.readable(member, uuid(frame, "conversationId"));
+		subscribe(session, LiveHub.conversation(c.id()));
+		session.connection.send(frames.frame("watching", "id", id, "conversationId", c.id()));
+	}
+
+	private void subscribe(Session session, String topic) {
+		session.topics.add(topic);
+		hub.subscribe(topic, session.connection);
+	}
+
+	private static UUID uuid(JsonNode frame, String field) {
+		return Ids.parse(frame.path(field).asString(""), field);
+	}
+
+	@Scheduled(fixedDelay = 300_000)
+	void forgetSendBudgets() {
+		visitorSends.clear();
+	}
+}

@@ -1,0 +1,53 @@
+package dev.kefu.realtime;
+
+import java.io.IOException;
+
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+
+/**
+ * A WebSocket connection. Sends from many threads are serialised by Spring's decorator; a client that stops reading
+ * is cut off once its buffer passes the limit, so one slow phone cannot hold up a busy agent's fan-out.
+ */
+final class WebSocketConnection implements LiveConnection {
+
+	static final int SEND_TIME_LIMIT_MS = 10_000;
+	static final int BUFFER_LIMIT_BYTES = 512 * 1024;
+
+	private final WebSocketSession session;
+
+	WebSocketConnection(WebSocketSession session) {
+		this.session = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES,
+				ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
+	}
+
+	@Override
+	public String id() {
+		return session.getId();
+	}
+
+	@Override
+	public void send(String frame) {
+		if (!session.isOpen()) {
+			return;
+		}
+		try {
+			session.sendMessage(new TextMessage(frame));
+		}
+		catch (IOException | IllegalStateException gone) {
+			close();
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			session.close(CloseStatus.GOING_AWAY);
+		}
+		catch (IOException ignored) {
+			// Already closed: nothing left to release.
+		}
+	}
+}
