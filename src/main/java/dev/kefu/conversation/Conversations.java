@@ -224,11 +224,10 @@ public class Conversations {
 	public Optional<Conversation> openOf(UUID organizationId, UUID contactId) {
 		return jdbc.sql("""
 				SELECT * FROM conversation WHERE organization_id = ? AND contact_id = ? AND state IN ('QUEUED', 'ASSIGNED')
-				ORDER BY created_at DESC""")
+				ORDER BY created_at DESC LIMIT 1""")
 			.params(organizationId, contactId)
 			.query(ConversationRows::map)
-			.stream()
-			.findFirst();
+			.optional();
 	}
 
 	/** An agent's open chats, the customer who has waited longest for a reply first. */
@@ -243,12 +242,10 @@ public class Conversations {
 
 	/** All conversations of a contact, newest first. */
 	public List<Conversation> ofContact(UUID organizationId, UUID contactId, int limit) {
-		return jdbc.sql("SELECT * FROM conversation WHERE organization_id = ? AND contact_id = ? ORDER BY created_at DESC")
-			.params(organizationId, contactId)
+		return jdbc.sql("SELECT * FROM conversation WHERE organization_id = ? AND contact_id = ? ORDER BY created_at DESC LIMIT ?")
+			.params(organizationId, contactId, limit)
 			.query(ConversationRows::map)
-			.stream()
-			.limit(limit)
-			.toList();
+			.list();
 	}
 
 	/** Past conversations whose messages contain the text (case-insensitive), newest first. */
@@ -264,14 +261,13 @@ public class Conversations {
 				  AND (CAST(:contact AS UUID) IS NULL OR c.contact_id = :contact)
 				  AND (CAST(:pattern AS VARCHAR) IS NULL OR EXISTS (
 				        SELECT 1 FROM message m WHERE m.conversation_id = c.id AND LOWER(m.body) LIKE :pattern ESCAPE '\\'))
-				ORDER BY c.created_at DESC""")
+				ORDER BY c.created_at DESC LIMIT :limit""")
 			.param("org", organizationId)
 			.param("contact", contactId)
 			.param("pattern", pattern)
+			.param("limit", limit)
 			.query(ConversationRows::map)
-			.stream()
-			.limit(limit)
-			.toList();
+			.list();
 	}
 
 	public List<Transition> transitions(UUID organizationId, UUID conversationId) {
