@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,10 +20,11 @@ import dev.kefu.shared.Ids;
  * with {@code GET /api/v1/conversations/{id}/messages?after=<last seq>}, so the guarantees are the WebSocket's.
  */
 @RestController
-class EventStreamController {
+class EventStreamController implements SmartLifecycle {
 
 	private final Protocol protocol;
 	private final Map<String, SseConnection> open = new ConcurrentHashMap<>();
+	private volatile boolean running;
 
 	EventStreamController(Protocol protocol) {
 		this.protocol = protocol;
@@ -51,6 +53,26 @@ class EventStreamController {
 	@Scheduled(fixedDelay = 25_000)
 	void heartbeat() {
 		open.values().forEach(SseConnection::comment);
+	}
+
+	@Override
+	public void start() {
+		running = true;
+	}
+
+	/**
+	 * Ends open streams before the web server's graceful shutdown (a later phase) would wait for them forever;
+	 * clients reconnect to another node and catch up.
+	 */
+	@Override
+	public void stop() {
+		running = false;
+		open.values().forEach(SseConnection::close);
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
 	}
 
 	static final class SseConnection implements LiveConnection {
