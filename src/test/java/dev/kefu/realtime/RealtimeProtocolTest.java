@@ -6,15 +6,14 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,69 +21,49 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
-import dev.kefu.organization.BusinessGroup;
-import dev.kefu.organization.Groups;
-import dev.kefu.organization.OfflinePolicy;
-import dev.kefu.organization.Organization;
-import dev.kefu.organization.Organizations;
-import dev.kefu.organization.StaffMembers;
-import dev.kefu.shared.Role;
+import dev.kefu.testing.Api;
+import dev.kefu.testing.LiveClient;
+import dev.kefu.testing.ServerTest;
+import dev.kefu.testing.TestTenant;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The WebSocket protocol and its SSE fallback, end to end over real connections. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"spring.datasource.url=jdbc:h2:mem:realtime;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=-1",
-		"kefu.demo.enabled=false", "kefu.data-dir=target/test-data/realtime",
-		"spring.datasource.hikari.leak-detection-threshold=3000" })
+@ServerTest
 class RealtimeProtocolTest {
-
-	static final JsonMapper json = JsonMapper.builder().build();
-	static final HttpClient http = HttpClient.newHttpClient();
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
-	Organizations organizations;
+	ApplicationContext context;
 
-	@Autowired
-	Groups groups;
-
-	@Autowired
-	StaffMembers staff;
-
+	Api api;
+	TestTenant tenant;
 	String agentToken;
 	String visitorToken;
 	String conversationId;
 
 	@BeforeEach
-	void agentServesAVisitor() throws Exception {
-		String slug = "rt-" + UUID.randomUUID().toString().substring(0, 8);
-		Organization org = organizations.create(slug, "Realtime Test", "Asia/Shanghai");
-		BusinessGroup group = groups.createGroup(org.id(), groups.createCenter(org.id(), "Center").id(), "General", 10,
-				OfflinePolicy.KEEP, Duration.ZERO);
-		staff.create(org.id(), slug + "-agent", "password-1",
-				new StaffMembers.Profile("Agent Zhang", null, Set.of(Role.AGENT), 3, true, List.of(group.id())));
-		agentToken = post("/api/v1/auth/login", null,
-				"{\"username\":\"" + slug + "-agent\",\"password\":\"password-1\"}").path("token").asString();
-		put("/api/v1/agents/me/status", agentToken, "{\"status\":\"ONLINE\"}");
-		visitorToken = post("/api/v1/visitor/sessions", null, "{\"organization\":\"" + slug + "\"}").path("token")
-			.asString();
-		conversationId = post("/api/v1/visitor/conversations", visitorToken, "{}").path("conversation")
+	void agentServesAVisitor() {
+		api = new Api(port);
+		tenant = TestTenant.create(context, 1, 3);
+		agentToken = api.login(tenant.agent(0).username(), TestTenant.PASSWORD);
+		api.put("/api/v1/agents/me/status", agentToken, "{\"status\":\"ONLINE\"}");
+		visitorToken = api.visitor(tenant.slug());
+		conversationId = api.post("/api/v1/visitor/conversations", visitorToken, "{}").path("conversation")
 			.path("id")
 			.asString();
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> get("/api/v1/conversations/mine", agentToken).size() == 1);
+			.until(() -> api.get("/api/v1/conversations/mine", agentToken).size() == 1);
 	}
 
 	@Test
 	void visitorMessageReachesAssignedAgentAndTheReplyComesBack() {
-		try (LiveClient agent = LiveClient.authenticated(http, port, agentToken);
-				LiveClient visitor = LiveClient.authenticated(http, port, visitorToken)) {
+		try (LiveClient agent = LiveClient.authenticated(api.http(), port, agentToken);
+				LiveClient visitor = LiveClient.authenticated(api.http(), port, visitorToken)) {
 			visitor.send(sendFrame("v-1", "你好，我的订单还没到"));
 			JsonNode ack = visitor.next("ack");
 			assertThat(ack.path("duplicate").asBoolean()).isFalse();
@@ -98,22 +77,22 @@ class RealtimeProtocolTest {
 			JsonNode reply = visitor.next(f -> f.path("type").asString().equals("message")
 					&& f.path("message").path("clientMsgId").asString().equals("a-1"), "agent reply");
 			assertThat(reply.path("message").path("sender").path("type").asString()).isEqualTo("AGENT");
-			assertThat(reply.path("message").path("sender").path("name").asString()).isEqualTo("Agent Zhang");
+			assertThat(reply.path("message").path("sender").path("name").asString()).isEqualTo(tenant.agent(0).name());
 		}
 	}
 
 	@Test
-	void reconnectingVisitorResumesFromLastSeenSequenceWithoutLossOrDuplicate() throws Exception {
+	void reconnectingVisitorResumesFromLastSeenSequenceWithoutLossOrDuplicate() {
 		long lastSeen;
-		try (LiveClient visitor = LiveClient.authenticated(http, port, visitorToken)) {
+		try (LiveClient visitor = LiveClient.authenticated(api.http(), port, visitorToken)) {
 			visitor.send(sendFrame("v-1", "first"));
 			lastSeen = visitor.next("ack").path("message").path("seq").asLong();
 		}
 		for (int i = 1; i <= 3; i++) {
-			post("/api/v1/conversations/" + conversationId + "/messages", agentToken,
+			api.post("/api/v1/conversations/" + conversationId + "/messages", agentToken,
 					"{\"clientMsgId\":\"missed-" + i + "\",\"text\":\"missed " + i + "\"}");
 		}
-		try (LiveClient visitor = LiveClient.authenticated(http, port, visitorToken)) {
+		try (LiveClient visitor = LiveClient.authenticated(api.http(), port, visitorToken)) {
 			visitor.send("{\"type\":\"sync\",\"id\":\"s\",\"conversationId\":\"" + conversationId + "\",\"after\":"
 					+ lastSeen + "}");
 			List<JsonNode> caughtUp = new ArrayList<>();
@@ -131,8 +110,8 @@ class RealtimeProtocolTest {
 	}
 
 	@Test
-	void resentClientMessageIdIsAcknowledgedWithTheStoredMessageAndStoredOnce() throws Exception {
-		try (LiveClient visitor = LiveClient.authenticated(http, port, visitorToken)) {
+	void resentClientMessageIdIsAcknowledgedWithTheStoredMessageAndStoredOnce() {
+		try (LiveClient visitor = LiveClient.authenticated(api.http(), port, visitorToken)) {
 			visitor.send(sendFrame("same-id", "only once"));
 			JsonNode first = visitor.next("ack");
 			visitor.send(sendFrame("same-id", "only once"));
@@ -140,19 +119,19 @@ class RealtimeProtocolTest {
 			assertThat(second.path("duplicate").asBoolean()).isTrue();
 			assertThat(second.path("message").path("seq").asLong()).isEqualTo(first.path("message").path("seq").asLong());
 		}
-		JsonNode stored = get("/api/v1/conversations/" + conversationId + "/messages?after=0", visitorToken);
+		JsonNode stored = api.get("/api/v1/conversations/" + conversationId + "/messages?after=0", visitorToken);
 		assertThat(stored.valueStream().filter(m -> m.path("clientMsgId").asString().equals("same-id"))).hasSize(1);
 	}
 
 	@Test
 	void badFramesGetClearErrorsAndTheConnectionKeepsWorking() {
-		try (LiveClient anonymous = LiveClient.connect(http, port)) {
+		try (LiveClient anonymous = LiveClient.connect(api.http(), port)) {
 			anonymous.send(sendFrame("x", "hello"));
 			assertThat(anonymous.next("error").path("code").asString()).isEqualTo("unauthenticated");
 			anonymous.send("{\"type\":\"auth\",\"token\":\"v1.forged.token\"}");
 			assertThat(anonymous.next("error").path("code").asString()).isEqualTo("unauthenticated");
 		}
-		try (LiveClient visitor = LiveClient.authenticated(http, port, visitorToken)) {
+		try (LiveClient visitor = LiveClient.authenticated(api.http(), port, visitorToken)) {
 			visitor.send("this is not json");
 			assertThat(visitor.next("error").path("code").asString()).isEqualTo("malformed-frame");
 			visitor.send(sendFrame("long", "x".repeat(5001)));
@@ -170,18 +149,18 @@ class RealtimeProtocolTest {
 	@Test
 	void eventStreamFallbackDeliversMessagesSentOverHttp() throws Exception {
 		BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/api/v1/events"))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/events"))
 			.header("Authorization", "Bearer " + agentToken)
 			.header("Accept", "text/event-stream")
 			.build();
-		HttpResponse<java.io.InputStream> stream = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+		HttpResponse<java.io.InputStream> stream = api.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
 		assertThat(stream.statusCode()).isEqualTo(200);
 		Thread reader = Thread.ofVirtual().start(() -> {
 			try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
 				String line;
 				while ((line = lines.readLine()) != null) {
 					if (line.startsWith("data:")) {
-						events.add(json.readTree(line.substring(5)));
+						events.add(Api.json.readTree(line.substring(5)));
 					}
 				}
 			}
@@ -191,7 +170,7 @@ class RealtimeProtocolTest {
 		});
 		try {
 			assertThat(poll(events, "ready").path("role").asString()).isEqualTo("staff");
-			post("/api/v1/conversations/" + conversationId + "/messages", visitorToken,
+			api.post("/api/v1/conversations/" + conversationId + "/messages", visitorToken,
 					"{\"clientMsgId\":\"http-1\",\"text\":\"sent without websocket\"}");
 			JsonNode message = poll(events, "message").path("message");
 			assertThat(message.path("text").asString()).isEqualTo("sent without websocket");
@@ -214,35 +193,8 @@ class RealtimeProtocolTest {
 	}
 
 	private String sendFrame(String clientMsgId, String text) {
-		return json.writeValueAsString(java.util.Map.of("type", "send", "id", clientMsgId, "conversationId",
+		return Api.json.writeValueAsString(Map.of("type", "send", "id", clientMsgId, "conversationId",
 				conversationId, "clientMsgId", clientMsgId, "text", text));
 	}
 
-	private String base() {
-		return "http://127.0.0.1:" + port;
-	}
-
-	private JsonNode post(String path, String token, String body) throws Exception {
-		return exchange("POST", path, token, body);
-	}
-
-	private JsonNode put(String path, String token, String body) throws Exception {
-		return exchange("PUT", path, token, body);
-	}
-
-	private JsonNode get(String path, String token) throws Exception {
-		return exchange("GET", path, token, null);
-	}
-
-	private JsonNode exchange(String method, String path, String token, String body) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
-			.header("Content-Type", "application/json")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isLessThan(300);
-		return response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
-	}
 }

@@ -1,4 +1,4 @@
-package dev.kefu.realtime;
+package dev.kefu.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A protocol client for tests: a real WebSocket that collects the server's frames in order. */
-final class LiveClient implements AutoCloseable {
+public final class LiveClient implements AutoCloseable {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -30,28 +30,28 @@ final class LiveClient implements AutoCloseable {
 			.join();
 	}
 
-	static LiveClient connect(HttpClient http, int port) {
+	public static LiveClient connect(HttpClient http, int port) {
 		return new LiveClient(http, port);
 	}
 
 	/** Connects and authenticates, returning the client once the ready frame arrived. */
-	static LiveClient authenticated(HttpClient http, int port, String token) {
+	public static LiveClient authenticated(HttpClient http, int port, String token) {
 		LiveClient client = connect(http, port);
 		client.send("{\"type\":\"auth\",\"id\":\"auth\",\"token\":\"" + token + "\"}");
 		client.next("ready");
 		return client;
 	}
 
-	void send(String frame) {
+	public void send(String frame) {
 		socket.sendText(frame, true).join();
 	}
 
 	/** The next frame of that type, skipping others; fails after five seconds. */
-	JsonNode next(String type) {
+	public JsonNode next(String type) {
 		return next(frame -> frame.path("type").asString("").equals(type), type);
 	}
 
-	JsonNode next(Predicate<JsonNode> wanted, String what) {
+	public JsonNode next(Predicate<JsonNode> wanted, String what) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
 		try {
 			while (true) {
@@ -70,11 +70,11 @@ final class LiveClient implements AutoCloseable {
 	}
 
 	/** The next message frame of a conversation. */
-	JsonNode nextMessage() {
+	public JsonNode nextMessage() {
 		return next("message").path("message");
 	}
 
-	boolean isClosed() {
+	public boolean isClosed() {
 		return closed;
 	}
 
