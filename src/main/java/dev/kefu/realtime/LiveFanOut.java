@@ -99,7 +99,7 @@ class LiveFanOut {
 		List<QueuePosition> waiting = queues.positions(changed.organizationId(), changed.groupId());
 		for (QueuePosition position : waiting) {
 			String topic = LiveHub.visitor(position.contactId());
-			if (hub.hasSubscribers(topic)) {
+			if (hub.mayHaveSubscribers(topic)) {
 				hub.publish(topic, frames.frame("queue", "conversationId", position.conversationId(), "position",
 						position.position(), "estimatedWaitSeconds", position.estimatedWaitSeconds()));
 			}

@@ -1,0 +1,133 @@
+package dev.kefu.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.kefu.KefuApplication;
+import dev.kefu.testing.Api;
+import dev.kefu.testing.LiveClient;
+import dev.kefu.testing.RedisAvailable;
+import dev.kefu.testing.ServerTest;
+import dev.kefu.testing.TestTenant;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two nodes on one database with Redis between them: a visitor connected to node A and an agent connected to node B
+ * chat as if they were on one node.
+ */
+@ServerTest
+@ExtendWith(RedisAvailable.class)
+@TestPropertySource(properties = { "kefu.cluster.redis-url=" + "${KEFU_TEST_REDIS_URL:redis://127.0.0.1:6379}",
+		"kefu.cluster.name=test-${random.uuid}" })
+class ClusterRelayTest {
+
+	static ConfigurableApplicationContext nodeB;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext nodeA;
+
+	Api apiA;
+	Api apiB;
+	TestTenant tenant;
+
+	@BeforeEach
+	void twoNodesShareTheDatabaseAndTheRelay() {
+		if (nodeB == null) {
+			nodeB = startSecondNode(nodeA.getEnvironment(), nodeA.getBean(ClusterProperties.class));
+		}
+		apiA = new Api(port);
+		apiB = new Api(nodeB.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+		tenant = TestTenant.create(nodeA, 1, 3);
+	}
+
+	@AfterAll
+	static void stopSecondNode() {
+		if (nodeB != null) {
+			nodeB.close();
+			nodeB = null;
+		}
+	}
+
+	@Test
+	void visitorOnOneNodeAndAgentOnAnotherChatBothWays() {
+		String agentToken = apiB.login(tenant.agent(0).username(), TestTenant.PASSWORD);
+		apiB.put("/api/v1/agents/me/status", agentToken, Map.of("status", "ONLINE"));
+		String visitorToken = apiA.visitor(tenant.slug());
+		try (LiveClient agent = LiveClient.authenticated(apiB.http(), apiB.port(), agentToken);
+				LiveClient visitor = LiveClient.authenticated(apiA.http(), apiA.port(), visitorToken)) {
+			String conversationId = apiA.post("/api/v1/visitor/conversations", visitorToken, "{}")
+				.path("conversation")
+				.path("id")
+				.asString();
+			JsonNode assigned = agent.next(f -> f.path("type").asString().equals("conversation")
+					&& f.path("event").asString().equals("assigned"), "assignment made on node A");
+			assertThat(assigned.path("conversation").path("id").asString()).isEqualTo(conversationId);
+
+			visitor.send(send(conversationId, "v-1", "在吗？"));
+			visitor.next("ack");
+			assertThat(agent.nextMessage().path("text").asString()).isEqualTo("在吗？");
+
+			agent.send(send(conversationId, "a-1", "在的，请讲"));
+			agent.next("ack");
+			assertThat(visitor.next(f -> f.path("type").asString().equals("message")
+					&& f.path("message").path("clientMsgId").asString().equals("a-1"), "reply relayed from node B")
+				.path("message")
+				.path("text")
+				.asString()).isEqualTo("在的，请讲");
+		}
+	}
+
+	@Test
+	void clientsAreToldToCatchUpWhenTheRelayReconnects() {
+		String visitorToken = apiA.visitor(tenant.slug());
+		try (LiveClient visitor = LiveClient.authenticated(apiA.http(), apiA.port(), visitorToken)) {
+			RedisClient redis = RedisClient.create(RedisAvailable.URL);
+			try (StatefulRedisConnection<String, String> admin = redis.connect()) {
+				admin.sync().clientKill(io.lettuce.core.KillArgs.Builder.typePubsub());
+			}
+			finally {
+				redis.shutdown();
+			}
+			assertThat(visitor.next("resync").path("type").asString()).isEqualTo("resync");
+		}
+	}
+
+	private static String send(String conversationId, String clientMsgId, String text) {
+		return Api.json.writeValueAsString(Map.of("type", "send", "conversationId", conversationId, "clientMsgId",
+				clientMsgId, "text", text));
+	}
+
+	private static ConfigurableApplicationContext startSecondNode(Environment first, ClusterProperties cluster) {
+		// Command-line arguments, because builder properties are defaults that application.yml would override.
+		Map<String, String> settings = Map.of(
+				"spring.datasource.url", first.getRequiredProperty("spring.datasource.url"),
+				"spring.datasource.username", first.getProperty("spring.datasource.username", "sa"),
+				"spring.datasource.password", first.getProperty("spring.datasource.password", ""),
+				"kefu.data-dir", first.getRequiredProperty("kefu.data-dir"),
+				"kefu.demo.enabled", "false",
+				"server.port", "0",
+				"kefu.cluster.redis-url", String.valueOf(cluster.redisUrl()),
+				"kefu.cluster.name", cluster.name(),
+				"spring.modulith.events.republish-outstanding-events-on-restart", "false");
+		return new SpringApplicationBuilder(KefuApplication.class)
+			.run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+	}
+}
