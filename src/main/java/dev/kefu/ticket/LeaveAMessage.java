@@ -96,12 +96,23 @@ class LeaveAMessage {
 					true);
 		}
 		remember(profile, given);
-		return new Left(routing.routeNew(ticket), false);
+		return new Left(route(ticket), false);
 	}
 
-	/** The customer writes again on their ticket; an answered or closed ticket opens again. */
+	/**
+	 * The customer writes again on their ticket; an answered or closed ticket opens again. One that nobody has (handed
+	 * back to the group) goes to an online agent like a new one.
+	 */
 	FollowedUp followUp(VisitorCaller visitor, UUID ticketId, String clientMsgId, String body) {
 		TicketEntry.validate(clientMsgId, body);
+		FollowedUp followedUp = append(visitor, ticketId, clientMsgId, body);
+		if (followedUp.duplicate() || followedUp.ticket().assigneeId() != null) {
+			return followedUp;
+		}
+		return new FollowedUp(route(followedUp.ticket()), followedUp.entry(), false);
+	}
+
+	private FollowedUp append(VisitorCaller visitor, UUID ticketId, String clientMsgId, String body) {
 		return transactions.execute(status -> {
 			Ticket ticket = tickets.lock(visitor.organizationId(), ticketId);
 			if (!ticket.contactId().equals(visitor.contactId())) {
@@ -134,6 +145,20 @@ class LeaveAMessage {
 		return tickets.find(visitor.organizationId(), ticketId)
 			.filter(ticket -> ticket.contactId().equals(visitor.contactId()))
 			.orElseThrow(() -> new ResourceNotFound("ticket", ticketId));
+	}
+
+	/**
+	 * Hands a stored ticket to an online agent. A failure here leaves it waiting for the next agent to come online or
+	 * to claim it; the customer's message is stored, so the request still succeeds.
+	 */
+	private Ticket route(Ticket ticket) {
+		try {
+			return routing.toOnlineAgent(ticket);
+		}
+		catch (RuntimeException e) {
+			log.warn("Could not hand ticket {} to an online agent; it waits for the next one", ticket.id(), e);
+			return ticket;
+		}
 	}
 
 	/**

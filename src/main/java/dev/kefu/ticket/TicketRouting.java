@@ -41,10 +41,11 @@ class TicketRouting {
 	}
 
 	/**
-	 * Hands a just-stored ticket to an online agent. It must run after the ticket is committed: then either this
-	 * sees an agent who came online meanwhile, or that agent's own hand-out (below) sees the ticket.
+	 * Hands a stored ticket that nobody has to an online agent of its group. It must run after the ticket is
+	 * committed: then either this sees an agent who came online meanwhile, or that agent's own hand-out (below) sees
+	 * the ticket.
 	 */
-	Ticket routeNew(Ticket ticket) {
+	Ticket toOnlineAgent(Ticket ticket) {
 		List<UUID> online = agents.ofGroup(ticket.organizationId(), ticket.groupId())
 			.stream()
 			.filter(agent -> agent.status() == AgentStatus.ONLINE)

@@ -11,13 +11,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 
 import dev.kefu.organization.Groups;
 import dev.kefu.organization.OpeningHours;
@@ -38,9 +45,24 @@ class TicketIntegrationTest {
 
 	Api api;
 
+	/** Every ticket event published while a test runs, on any thread, as other modules would receive them. */
+	final List<TicketEvents> published = new CopyOnWriteArrayList<>();
+
+	final ApplicationListener<ApplicationEvent> recorder = event -> {
+		if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof TicketEvents e) {
+			published.add(e);
+		}
+	};
+
 	@BeforeEach
 	void client() {
 		api = new Api(port);
+		((ConfigurableApplicationContext) context).addApplicationListener(recorder);
+	}
+
+	@AfterEach
+	void stopRecording() {
+		((ConfigurableApplicationContext) context).removeApplicationListener(recorder);
 	}
 
 	@Test
@@ -110,6 +132,33 @@ class TicketIntegrationTest {
 			.containsExactlyInAnyOrderElementsOf(waiting);
 		assertThat(List.of(mine1.size(), mine2.size())).as("the first agent back takes all that wait")
 			.containsExactlyInAnyOrder(0, waiting.size());
+		Map<String, Long> assignments = events(tenant, TicketAssigned.class).stream()
+			.collect(Collectors.groupingBy(e -> e.ticketId().toString(), Collectors.counting()));
+		assertThat(assignments).as("each ticket handed out once").hasSize(waiting.size()).allSatisfy((id, count) -> {
+			assertThat(count).isEqualTo(1L);
+		});
+	}
+
+	@Test
+	void eachStepOfATicketIsPublishedForOtherModules() {
+		TestTenant tenant = TestTenant.create(context, 1, 3);
+		String visitor = api.visitor(tenant.slug());
+		String ticket = leave(visitor, "m-1", "wang@example.com");
+		String agent = api.login(tenant.agent(0).username(), TestTenant.PASSWORD);
+		api.post("/api/v1/tickets/" + ticket + "/answers", agent, Map.of("clientMsgId", "a-1", "body", "Done."));
+		api.post("/api/v1/tickets/" + ticket + "/close", agent, null);
+		api.post("/api/v1/visitor/tickets/" + ticket + "/messages", visitor, Map.of("clientMsgId", "m-2", "body", "No"));
+		api.post("/api/v1/tickets/" + ticket + "/close", agent, null);
+		api.post("/api/v1/tickets/" + ticket + "/reopen", agent, null);
+
+		assertThat(events(tenant, TicketEvents.class)).extracting(e -> e.getClass().getSimpleName())
+			.containsExactly("TicketOpened", "TicketAssigned", "TicketAnswered", "TicketClosed", "TicketFollowedUp",
+					"TicketClosed", "TicketReopened");
+		assertThat(events(tenant, TicketEvents.class)).allSatisfy(e -> assertThat(e.ticketId().toString())
+			.isEqualTo(ticket));
+		assertThat(events(tenant, TicketOpened.class).getFirst().reason()).isEqualTo("NO_AGENT_ONLINE");
+		assertThat(events(tenant, TicketAssigned.class).getFirst().assigneeId()).isEqualTo(tenant.agent(0).id());
+		assertThat(events(tenant, TicketFollowedUp.class).getFirst().reopened()).isTrue();
 	}
 
 	@Test
@@ -345,6 +394,14 @@ class TicketIntegrationTest {
 		assertThat(ids(api.get("/api/v1/tickets?groupId=" + tenant.group().id() + "&assignee=none", agent)))
 			.containsExactly(middle, newest);
 		assertThat(api.call("GET", "/api/v1/tickets?state=LOST", agent, null).code()).isEqualTo("invalid-state");
+	}
+
+	private <E extends TicketEvents> List<E> events(TestTenant tenant, Class<E> type) {
+		return published.stream()
+			.filter(e -> e.organizationId().equals(tenant.id()))
+			.filter(type::isInstance)
+			.map(type::cast)
+			.toList();
 	}
 
 	private String leave(String visitor, String clientMsgId, String email) {
