@@ -51,11 +51,7 @@ public class Intake {
 		}
 		BusinessGroup group = groupId == null ? groups.defaultGroup(organizationId)
 				: groups.require(organizationId, groupId);
-		if (!groups.isOpen(organizationId, group.id(), clock.instant())) {
-			return unavailable(Queues.Unavailability.OUTSIDE_BUSINESS_HOURS);
-		}
-		Optional<Queues.Unavailability> unavailable = queues.unavailability(organizationId, group.id(),
-				group.queueLimit());
+		Optional<Queues.Unavailability> unavailable = unavailability(organizationId, group);
 		if (unavailable.isPresent()) {
 			return unavailable(unavailable.get());
 		}
@@ -66,6 +62,17 @@ public class Intake {
 			return c;
 		});
 		return new Started(conversation, queues.position(organizationId, conversation.id()).orElse(null), null, false);
+	}
+
+	/**
+	 * Why no chat can be opened in the group right now, if none can: closed, nobody online, or the queue is full.
+	 * Leave-a-message records it as the reason a ticket was left.
+	 */
+	public Optional<Queues.Unavailability> unavailability(UUID organizationId, BusinessGroup group) {
+		if (!groups.isOpen(organizationId, group.id(), clock.instant())) {
+			return Optional.of(Queues.Unavailability.OUTSIDE_BUSINESS_HOURS);
+		}
+		return queues.unavailability(organizationId, group.id(), group.queueLimit());
 	}
 
 	private static Started unavailable(Queues.Unavailability reason) {

@@ -1,0 +1,121 @@
+package dev.kefu.ticket;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.kefu.shared.Ids;
+import dev.kefu.shared.RequestRejected;
+import dev.kefu.shared.StaffCaller;
+
+/** The staff's ticket inbox. Every query is scoped to the caller's organization; another's ticket is not found. */
+@RestController
+class TicketController {
+
+	private final TicketDesk desk;
+
+	TicketController(TicketDesk desk) {
+		this.desk = desk;
+	}
+
+	record TicketDetail(Ticket ticket, List<TicketEntry> thread) {
+	}
+
+	record AnswerRequest(String clientMsgId, String body) {
+	}
+
+	record CloseRequest(@Nullable String note) {
+	}
+
+	record AssignRequest(@Nullable UUID assigneeId) {
+	}
+
+	/**
+	 * Tickets by state (repeatable; default OPEN and ANSWERED), assignee ({@code me}, {@code none} or a staff id),
+	 * group and contact. Those waiting for an answer come first, the longest waiting at the top.
+	 */
+	@GetMapping("/api/v1/tickets")
+	List<Ticket> search(@AuthenticationPrincipal StaffCaller caller,
+			@RequestParam(name = "state", required = false) @Nullable List<String> states,
+			@RequestParam(required = false) @Nullable String assignee,
+			@RequestParam(required = false) @Nullable UUID groupId,
+			@RequestParam(required = false) @Nullable UUID contactId, @RequestParam(defaultValue = "50") int limit,
+			@RequestParam(defaultValue = "0") int offset) {
+		if (offset < 0 || offset > 10_000) {
+			throw new RequestRejected("invalid-offset", "offset must be 0 to 10000");
+		}
+		boolean unassigned = "none".equals(assignee);
+		UUID assigneeId = assignee == null || unassigned ? null
+				: "me".equals(assignee) ? caller.userId() : Ids.parse(assignee, "assignee");
+		return desk.search(caller, new Tickets.Filter(states(states), assigneeId, unassigned, groupId, contactId,
+				Math.min(Math.max(limit, 1), 200), offset));
+	}
+
+	@GetMapping("/api/v1/tickets/{id}")
+	TicketDetail get(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
+		return detail(desk.get(caller, id));
+	}
+
+	/** 201 with the ticket and the answer at the end of its thread; 200 when this was a resend. */
+	@PostMapping("/api/v1/tickets/{id}/answers")
+	ResponseEntity<TicketDetail> answer(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
+			@RequestBody AnswerRequest request) {
+		TicketDesk.Answered answered = desk.answer(caller, id, request.clientMsgId(), request.body());
+		return ResponseEntity.status(answered.duplicate() ? 200 : 201).body(detail(answered.ticket()));
+	}
+
+	@PostMapping("/api/v1/tickets/{id}/close")
+	TicketDetail close(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
+			@RequestBody(required = false) @Nullable CloseRequest request) {
+		return detail(desk.close(caller, id, request == null ? null : request.note()));
+	}
+
+	@PostMapping("/api/v1/tickets/{id}/reopen")
+	TicketDetail reopen(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
+		return detail(desk.reopen(caller, id));
+	}
+
+	@PostMapping("/api/v1/tickets/{id}/claim")
+	TicketDetail claim(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
+		return detail(desk.claim(caller, id));
+	}
+
+	@PutMapping("/api/v1/tickets/{id}/assignee")
+	TicketDetail assign(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
+			@RequestBody AssignRequest request) {
+		return detail(desk.assign(caller, id, request.assigneeId()));
+	}
+
+	private TicketDetail detail(Ticket ticket) {
+		return new TicketDetail(ticket, desk.thread(ticket));
+	}
+
+	private static Set<TicketState> states(@Nullable List<String> names) {
+		if (names == null || names.isEmpty()) {
+			return EnumSet.of(TicketState.OPEN, TicketState.ANSWERED);
+		}
+		Set<TicketState> states = EnumSet.noneOf(TicketState.class);
+		for (String name : names) {
+			try {
+				states.add(TicketState.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+			}
+			catch (IllegalArgumentException e) {
+				throw new RequestRejected("invalid-state", "state must be OPEN, ANSWERED or CLOSED, not " + name);
+			}
+		}
+		return states;
+	}
+}
