@@ -8,10 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -35,12 +34,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		Map<String, Object> properties = new HashMap<>();
 		if (onPostgres()) {
 			execute("CREATE DATABASE " + name);
-			context.addApplicationListener(new ApplicationListener<ContextClosedEvent>() {
-				@Override
-				public void onApplicationEvent(ContextClosedEvent closed) {
-					execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-				}
-			});
+			// Registered before any bean, so destroyed after all of them: the pool is closed by then, and nothing
+			// still running (schedulers, listeners) waits on a database that has gone.
+			((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("kefu.testDatabase",
+					() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
 			properties.put("spring.datasource.url", POSTGRES_URL.substring(0, POSTGRES_URL.lastIndexOf('/') + 1) + name);
 			properties.put("spring.datasource.username", POSTGRES_USER);
 			properties.put("spring.datasource.password", POSTGRES_PASSWORD);
