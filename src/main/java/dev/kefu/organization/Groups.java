@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.kefu.shared.Ids;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.ResourceNotFound;
+import dev.kefu.shared.StateConflict;
 
 /** Service centers, business groups and their opening hours. */
 @Service
@@ -26,21 +30,51 @@ public class Groups {
 	private final JdbcClient jdbc;
 	private final Organizations organizations;
 	private final ApplicationEventPublisher events;
+	private final ObjectProvider<GroupUsage> usages;
 
-	Groups(JdbcClient jdbc, Organizations organizations, ApplicationEventPublisher events) {
+	Groups(JdbcClient jdbc, Organizations organizations, ApplicationEventPublisher events,
+			ObjectProvider<GroupUsage> usages) {
 		this.jdbc = jdbc;
 		this.organizations = organizations;
 		this.events = events;
+		this.usages = usages;
 	}
 
 	@Transactional
 	public ServiceCenter createCenter(UUID organizationId, String name) {
 		requireName(name);
 		ServiceCenter center = new ServiceCenter(Ids.newId(), organizationId, name.strip());
-		jdbc.sql("INSERT INTO service_center (id, organization_id, name) VALUES (?, ?, ?)")
+		uniqueName(() -> jdbc.sql("INSERT INTO service_center (id, organization_id, name) VALUES (?, ?, ?)")
 			.params(center.id(), organizationId, center.name())
-			.update();
+			.update());
 		return center;
+	}
+
+	@Transactional
+	public ServiceCenter renameCenter(UUID organizationId, UUID centerId, String name) {
+		requireName(name);
+		requireCenter(organizationId, centerId);
+		uniqueName(() -> jdbc.sql("UPDATE service_center SET name = ? WHERE id = ? AND organization_id = ?")
+			.params(name.strip(), centerId, organizationId)
+			.update());
+		return requireCenter(organizationId, centerId);
+	}
+
+	/** Refused while groups belong to the center: they would be left without one. */
+	@Transactional
+	public void deleteCenter(UUID organizationId, UUID centerId) {
+		requireCenter(organizationId, centerId);
+		long groupCount = jdbc.sql("SELECT COUNT(*) FROM business_group WHERE center_id = ?")
+			.param(centerId)
+			.query(Long.class)
+			.single();
+		if (groupCount > 0) {
+			throw new StateConflict("center-has-groups", "the center still has " + groupCount
+					+ " group(s); move or delete them first");
+		}
+		jdbc.sql("DELETE FROM service_center WHERE id = ? AND organization_id = ?")
+			.params(centerId, organizationId)
+			.update();
 	}
 
 	public List<ServiceCenter> centers(UUID organizationId) {
@@ -65,31 +99,71 @@ public class Groups {
 		validate(queueLimit, requeueAfter);
 		BusinessGroup group = new BusinessGroup(Ids.newId(), organizationId, centerId, name.strip(), queueLimit,
 				offlinePolicy, requeueAfter);
-		jdbc.sql("""
+		uniqueName(() -> jdbc.sql("""
 				INSERT INTO business_group (id, organization_id, center_id, name, queue_limit, offline_policy,
 				                            requeue_after_minutes)
 				VALUES (?, ?, ?, ?, ?, ?, ?)""")
 			.params(group.id(), organizationId, centerId, group.name(), queueLimit, offlinePolicy.name(),
 					requeueAfter.toMinutes())
-			.update();
+			.update());
 		return group;
 	}
 
+	/** Changes a group and keeps its center. */
 	@Transactional
 	public BusinessGroup updateGroup(UUID organizationId, UUID groupId, String name, int queueLimit,
 			OfflinePolicy offlinePolicy, Duration requeueAfter) {
+		return updateGroup(organizationId, groupId, require(organizationId, groupId).centerId(), name, queueLimit,
+				offlinePolicy, requeueAfter);
+	}
+
+	@Transactional
+	public BusinessGroup updateGroup(UUID organizationId, UUID groupId, UUID centerId, String name, int queueLimit,
+			OfflinePolicy offlinePolicy, Duration requeueAfter) {
 		requireName(name);
 		validate(queueLimit, requeueAfter);
-		int updated = jdbc.sql("""
-				UPDATE business_group SET name = ?, queue_limit = ?, offline_policy = ?, requeue_after_minutes = ?
+		require(organizationId, groupId);
+		requireCenter(organizationId, centerId);
+		uniqueName(() -> jdbc.sql("""
+				UPDATE business_group SET center_id = ?, name = ?, queue_limit = ?, offline_policy = ?,
+				                          requeue_after_minutes = ?
 				WHERE id = ? AND organization_id = ?""")
-			.params(name.strip(), queueLimit, offlinePolicy.name(), requeueAfter.toMinutes(), groupId, organizationId)
-			.update();
-		if (updated == 0) {
-			throw new ResourceNotFound("group", groupId);
-		}
+			.params(centerId, name.strip(), queueLimit, offlinePolicy.name(), requeueAfter.toMinutes(), groupId,
+					organizationId)
+			.update());
 		events.publishEvent(new GroupChanged(organizationId, groupId));
 		return require(organizationId, groupId);
+	}
+
+	/**
+	 * Only an empty group goes: no members, not the widget's default, and nothing waiting or being served in it
+	 * (asked of every {@link GroupUsage}). Otherwise the answer says what still holds it.
+	 */
+	@Transactional
+	public void deleteGroup(UUID organizationId, UUID groupId) {
+		require(organizationId, groupId);
+		long members = jdbc.sql("SELECT COUNT(*) FROM group_member WHERE group_id = ?")
+			.param(groupId)
+			.query(Long.class)
+			.single();
+		if (members > 0) {
+			throw new StateConflict("group-has-members",
+					"the group still has " + members + " member(s); remove them from the group first");
+		}
+		if (groupId.equals(defaultGroupId(organizationId))) {
+			throw new StateConflict("group-is-default", "the widget sends visitors to this group; choose another first");
+		}
+		usages.orderedStream()
+			.map(usage -> usage.blocksDeletion(organizationId, groupId))
+			.flatMap(Optional::stream)
+			.findFirst()
+			.ifPresent(reason -> {
+				throw new StateConflict("group-in-use", reason);
+			});
+		jdbc.sql("DELETE FROM business_hours WHERE group_id = ?").param(groupId).update();
+		jdbc.sql("DELETE FROM business_group WHERE id = ? AND organization_id = ?")
+			.params(groupId, organizationId)
+			.update();
 	}
 
 	public Optional<BusinessGroup> find(UUID organizationId, UUID groupId) {
@@ -112,11 +186,7 @@ public class Groups {
 
 	/** The group a visitor lands in when the widget names none: the configured default, else the first by name. */
 	public BusinessGroup defaultGroup(UUID organizationId) {
-		UUID configured = jdbc.sql("SELECT default_group_id FROM widget_settings WHERE organization_id = ?")
-			.param(organizationId)
-			.query(UUID.class)
-			.optional()
-			.orElse(null);
+		UUID configured = defaultGroupId(organizationId);
 		if (configured != null) {
 			Optional<BusinessGroup> group = find(organizationId, configured);
 			if (group.isPresent()) {
@@ -131,11 +201,7 @@ public class Groups {
 	@Transactional
 	public void replaceHours(UUID organizationId, UUID groupId, List<OpeningHours> hours) {
 		require(organizationId, groupId);
-		for (OpeningHours h : hours) {
-			if (h.dayOfWeek() < 1 || h.dayOfWeek() > 7 || !h.opensAt().isBefore(h.closesAt())) {
-				throw new RequestRejected("invalid-hours", "each day is 1 (Monday) to 7 and opens before it closes");
-			}
-		}
+		OpeningHours.checkWeek(hours);
 		jdbc.sql("DELETE FROM business_hours WHERE group_id = ?").param(groupId).update();
 		for (OpeningHours h : hours) {
 			jdbc.sql("INSERT INTO business_hours (group_id, day_of_week, opens_at, closes_at) VALUES (?, ?, ?, ?)")
@@ -164,6 +230,24 @@ public class Groups {
 		int day = local.getDayOfWeek().getValue();
 		return hours.stream()
 			.anyMatch(h -> h.dayOfWeek() == day && !time.isBefore(h.opensAt()) && time.isBefore(h.closesAt()));
+	}
+
+	private @Nullable UUID defaultGroupId(UUID organizationId) {
+		return jdbc.sql("SELECT default_group_id FROM widget_settings WHERE organization_id = ?")
+			.param(organizationId)
+			.query(UUID.class)
+			.optional()
+			.orElse(null);
+	}
+
+	/** Names are unique per organization (centers among centers, groups among groups); the database decides. */
+	private static void uniqueName(Runnable write) {
+		try {
+			write.run();
+		}
+		catch (DuplicateKeyException e) {
+			throw new StateConflict("name-taken", "that name is already used in this organization");
+		}
 	}
 
 	private static void validate(int queueLimit, Duration requeueAfter) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -65,16 +67,25 @@ public class StaffMembers {
 			throw new StateConflict("username-taken", "username " + username + " is taken");
 		}
 		UUID id = Ids.newId();
-		jdbc.sql("""
-				INSERT INTO staff_member (id, organization_id, username, password_hash, display_name, email, roles,
-				                          max_chats, enabled, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, organizationId, username, passwords.encode(password), profile.displayName().strip(),
-					profile.email(), roles(profile.roles()), profile.maxChats(), profile.enabled(),
-					SqlTime.of(clock.instant()))
-			.update();
+		insert(organizationId, id, username, password, profile);
 		replaceGroups(id, profile.groupIds());
 		return require(organizationId, id);
+	}
+
+	private void insert(UUID organizationId, UUID id, String username, String password, Profile profile) {
+		try {
+			jdbc.sql("""
+					INSERT INTO staff_member (id, organization_id, username, password_hash, display_name, email,
+					                          roles, max_chats, enabled, created_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(id, organizationId, username, passwords.encode(password), profile.displayName().strip(),
+						profile.email(), roles(profile.roles()), profile.maxChats(), profile.enabled(),
+						SqlTime.of(clock.instant()))
+				.update();
+		}
+		catch (DuplicateKeyException concurrentSignUp) {
+			throw new StateConflict("username-taken", "username " + username + " is taken");
+		}
 	}
 
 	@Transactional
@@ -101,6 +112,7 @@ public class StaffMembers {
 		if (updated == 0) {
 			throw new ResourceNotFound("staff member", staffId);
 		}
+		events.publishEvent(new StaffPasswordChanged(organizationId, staffId));
 	}
 
 	/** Checks a login; hashes even for unknown names so response time does not reveal which names exist. */
@@ -154,7 +166,7 @@ public class StaffMembers {
 
 	private void validate(UUID organizationId, Profile profile) {
 		Groups.requireName(profile.displayName());
-		if (profile.roles().isEmpty()) {
+		if (profile.roles() == null || profile.roles().isEmpty() || profile.roles().stream().anyMatch(Objects::isNull)) {
 			throw new RequestRejected("invalid-roles", "a staff member needs at least one role");
 		}
 		if (profile.maxChats() < 0 || profile.maxChats() > MAX_CAPACITY) {
@@ -162,6 +174,9 @@ public class StaffMembers {
 		}
 		if (profile.email() != null && !profile.email().isBlank() && !profile.email().matches("[^@\\s]+@[^@\\s]+")) {
 			throw new RequestRejected("invalid-email", "not an e-mail address: " + profile.email());
+		}
+		if (profile.groupIds() == null) {
+			throw new RequestRejected("invalid-groups", "groups must be a list of group ids");
 		}
 		profile.groupIds().forEach(groupId -> groups.require(organizationId, groupId));
 	}

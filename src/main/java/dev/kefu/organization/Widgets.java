@@ -63,12 +63,18 @@ public class Widgets {
 		if (settings.greeting() == null || settings.greeting().length() > 1000) {
 			throw new RequestRejected("invalid-greeting", "greeting must be at most 1000 characters");
 		}
+		if (settings.prechatFields() == null || settings.prechatFields().size() > 20) {
+			throw new RequestRejected("invalid-prechat-field", "pre-chat fields must be a list of at most 20");
+		}
 		for (PrechatField field : settings.prechatFields()) {
-			if (field.key() == null || !field.key().matches("[a-zA-Z][a-zA-Z0-9_]{0,39}")
+			if (field == null || field.key() == null || !field.key().matches("[a-zA-Z][a-zA-Z0-9_]{0,39}")
 					|| !FIELD_TYPES.contains(field.type()) || field.label() == null || field.label().isBlank()) {
 				throw new RequestRejected("invalid-prechat-field",
 						"pre-chat fields need a key (letters, digits, _), a label and a type of " + FIELD_TYPES);
 			}
+		}
+		if (settings.prechatFields().stream().map(PrechatField::key).distinct().count() < settings.prechatFields().size()) {
+			throw new RequestRejected("invalid-prechat-field", "each pre-chat field needs its own key");
 		}
 		if (settings.defaultGroupId() != null) {
 			groups.require(organizationId, settings.defaultGroupId());

@@ -102,6 +102,17 @@ public class StaffTokens {
 		jdbc.sql("DELETE FROM access_token WHERE token_hash = ?").param(hash).update();
 	}
 
+	/** Drops this node's cached lookups of one staff member, so a disabled account or changed role counts at once. */
+	void forget(UUID staffId) {
+		cache.values().removeIf(cached -> cached.caller().userId().equals(staffId));
+	}
+
+	/** Ends every session of one staff member. */
+	void revokeAll(UUID staffId) {
+		jdbc.sql("DELETE FROM access_token WHERE staff_id = ?").param(staffId).update();
+		forget(staffId);
+	}
+
 	private static String hash(String token) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");

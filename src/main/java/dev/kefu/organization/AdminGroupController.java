@@ -1,0 +1,93 @@
+package dev.kefu.organization;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.kefu.shared.StaffCaller;
+
+/** Admins manage business groups and their weekly opening hours. */
+@RestController
+@RequestMapping("/api/v1/admin/groups")
+class AdminGroupController {
+
+	private final Groups groups;
+
+	AdminGroupController(Groups groups) {
+		this.groups = groups;
+	}
+
+	record GroupRequest(@NotNull UUID centerId, String name, @NotNull Integer queueLimit,
+			@NotNull OfflinePolicy offlinePolicy, @NotNull Integer requeueMinutes) {
+	}
+
+	record GroupView(UUID id, UUID centerId, String name, int queueLimit, OfflinePolicy offlinePolicy,
+			long requeueMinutes) {
+
+		static GroupView of(BusinessGroup group) {
+			return new GroupView(group.id(), group.centerId(), group.name(), group.queueLimit(), group.offlinePolicy(),
+					group.requeueAfter().toMinutes());
+		}
+	}
+
+	/** The whole week; days without an interval are closed, an empty week is always open. */
+	record Week(@NotNull List<OpeningHours> hours) {
+	}
+
+	@GetMapping
+	List<GroupView> list(@AuthenticationPrincipal StaffCaller caller) {
+		return groups.all(caller.organizationId()).stream().map(GroupView::of).toList();
+	}
+
+	@GetMapping("/{id}")
+	GroupView get(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
+		return GroupView.of(groups.require(caller.organizationId(), id));
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	GroupView create(@AuthenticationPrincipal StaffCaller caller, @Valid @RequestBody GroupRequest request) {
+		return GroupView.of(groups.createGroup(caller.organizationId(), request.centerId(), request.name(),
+				request.queueLimit(), request.offlinePolicy(), Duration.ofMinutes(request.requeueMinutes())));
+	}
+
+	@PutMapping("/{id}")
+	GroupView update(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
+			@Valid @RequestBody GroupRequest request) {
+		return GroupView.of(groups.updateGroup(caller.organizationId(), id, request.centerId(), request.name(),
+				request.queueLimit(), request.offlinePolicy(), Duration.ofMinutes(request.requeueMinutes())));
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
+		groups.deleteGroup(caller.organizationId(), id);
+	}
+
+	@GetMapping("/{id}/hours")
+	Week hours(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
+		return new Week(groups.hours(caller.organizationId(), id));
+	}
+
+	@PutMapping("/{id}/hours")
+	Week replaceHours(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
+			@Valid @RequestBody Week week) {
+		groups.replaceHours(caller.organizationId(), id, week.hours());
+		return new Week(groups.hours(caller.organizationId(), id));
+	}
+}

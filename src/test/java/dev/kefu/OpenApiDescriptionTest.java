@@ -1,0 +1,38 @@
+package dev.kefu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.kefu.testing.Api;
+import dev.kefu.testing.ServerTest;
+import tools.jackson.databind.JsonNode;
+
+/** The OpenAPI description is generated from the controllers, so new endpoints appear without hand editing. */
+@ServerTest
+class OpenApiDescriptionTest {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void describesTheAdminWidgetAndCannedResponsePaths() {
+		JsonNode paths = new Api(port).get("/v3/api-docs", null).path("paths");
+
+		assertThat(paths.propertyNames()).contains("/api/v1/admin/centers", "/api/v1/admin/centers/{id}",
+				"/api/v1/admin/groups", "/api/v1/admin/groups/{id}", "/api/v1/admin/groups/{id}/hours",
+				"/api/v1/admin/staff", "/api/v1/admin/staff/{id}", "/api/v1/admin/staff/{id}/password",
+				"/api/v1/admin/widget", "/api/v1/widget/{organizationSlug}", "/api/v1/canned-responses",
+				"/api/v1/canned-responses/{id}");
+		for (String method : List.of("get", "post", "put", "delete")) {
+			assertThat(paths.path("/api/v1/admin/groups").has(method) || paths.path("/api/v1/admin/groups/{id}").has(method))
+				.as("admin groups %s", method)
+				.isTrue();
+		}
+		assertThat(paths.path("/api/v1/canned-responses").path("get").path("parameters").valueStream()
+			.map(p -> p.path("name").asString())).contains("q").doesNotContain("caller");
+	}
+}
