@@ -4,15 +4,17 @@
 # throughput, burst of new chats), and prints the results as Markdown. See docs/benchmarks.md.
 #
 #   bench/run.sh                         everything (about 15 minutes)
-#   TARGETS="echo h2" bench/run.sh       only some of: insert echo h2 postgres
+#   TARGETS="echo h2" bench/run.sh       only some of: insert echo echo-variants h2 postgres
 #   IDLE=2000 RATES=500 bench/run.sh     smaller; any LoadGenerator option in BENCH_OPTS is passed on
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
-TARGETS=${TARGETS:-"insert echo h2 postgres"}
+TARGETS=${TARGETS:-"insert echo echo-variants h2 postgres"}
 IDLE=${IDLE:-10000}
 RATES=${RATES:-500,1000,2000}
+# Extra echo runs, idle only, to see what Tomcat's per-connection buffers cost (see echo_variant below).
+ECHO_VARIANTS=${ECHO_VARIANTS:-"text-8k text-1k tuned-text-8k tuned-text-1k"}
 BENCH_OPTS=${BENCH_OPTS:-}
 JAVA_HOME=${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-25* /usr/lib/jvm/*-2[1-9]-* 2>/dev/null | head -1)}
 JAVA="$JAVA_HOME/bin/java"
@@ -51,6 +53,19 @@ stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
 note() { echo "$1=$2" >> "$OUT"; echo "RESULT $1=$2"; }
 
+# Echo server variants: JVM options ($2 = jvm) or application arguments ($2 = app). Kefu's text buffer is 64 KiB
+# (chars, so 128 KiB of heap); "tuned" also shrinks Tomcat's 8 KiB WebSocket I/O buffers and socket buffers to 1 KiB.
+echo_variant() {
+	local tuned_jvm="-Dorg.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE=1024" tuned_app="--bench.echo.socket-buffer=1024"
+	case "$1:$2" in
+		text-8k:app) echo "--bench.echo.text-buffer=8192" ;;
+		text-1k:app) echo "--bench.echo.text-buffer=1024" ;;
+		tuned-text-8k:jvm | tuned-text-1k:jvm) echo "$tuned_jvm" ;;
+		tuned-text-8k:app) echo "$tuned_app --bench.echo.text-buffer=8192" ;;
+		tuned-text-1k:app) echo "$tuned_app --bench.echo.text-buffer=1024" ;;
+	esac
+}
+
 echo "== building Kefu and the bench"
 ./mvnw -q -DskipTests package
 ./mvnw -q -f bench/pom.xml package
@@ -62,16 +77,16 @@ note machine.cpu "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 note machine.os "$(. /etc/os-release; echo "$PRETTY_NAME") $(uname -r)"
 note machine.jdk "$("$JAVA" -version 2>&1 | head -1)"
 note machine.open-files "$(ulimit -n)"
-note run.kefu-commit "$(git rev-parse --short HEAD)"
+note run.kefu-commit "$(git log -1 --format=%h -- src pom.xml) (last change to Kefu's code; checkout at $(git rev-parse --short HEAD))"
 note run.loadavg-start "$(cut -d' ' -f1-3 /proc/loadavg)"
-note run.command "TARGETS=\"$TARGETS\" IDLE=$IDLE RATES=$RATES BENCH_OPTS=\"$BENCH_OPTS\" bench/run.sh"
+note run.command "TARGETS=\"$TARGETS\" IDLE=$IDLE RATES=$RATES AGENTS=${AGENTS:-64} BENCH_OPTS=\"$BENCH_OPTS\" bench/run.sh"
 
 if [[ $TARGETS == *insert* ]]; then
 	echo "== baseline: one-row PostgreSQL insert"
 	bench insert --scope pg --pg-url "$PG_URL/test"
 fi
 
-if [[ $TARGETS == *echo* ]]; then
+if [[ " $TARGETS " == *" echo "* ]]; then
 	echo "== baseline: WebSocket echo on Kefu's stack"
 	PORT=$(free_port)
 	"$JAVA" -cp "$BENCH_CP" dev.kefu.bench.EchoServer --server.port="$PORT" $SERVER_OPTS > "$RUN/echo.log" 2>&1 &
@@ -80,6 +95,22 @@ if [[ $TARGETS == *echo* ]]; then
 	sleep 3
 	bench echo --scope echo --url "http://127.0.0.1:$PORT" --pid "$PID" --idle "$IDLE" --rates "$RATES" $BENCH_OPTS
 	stop "$PID"
+fi
+
+if [[ $TARGETS == *echo-variants* ]]; then
+	echo "== echo variants, idle only: $ECHO_VARIANTS"
+	PORT=$(free_port)
+	for variant in $ECHO_VARIANTS; do
+		# shellcheck disable=SC2046
+		"$JAVA" $(echo_variant "$variant" jvm) -cp "$BENCH_CP" dev.kefu.bench.EchoServer --server.port="$PORT" \
+			$SERVER_OPTS $(echo_variant "$variant" app) > "$RUN/echo-$variant.log" 2>&1 &
+		PID=$!
+		wait_for "http://127.0.0.1:$PORT/ws" "$PID"
+		sleep 3
+		bench echo --scope "echo-$variant" --scenarios idle --url "http://127.0.0.1:$PORT" --pid "$PID" \
+			--idle "$IDLE" $BENCH_OPTS
+		stop "$PID"
+	done
 fi
 
 # Starts Kefu ($1: h2|postgres), seeds bench agents while it is stopped, starts it again and drives it.

@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -48,6 +49,20 @@ public class EchoServer implements WebSocketConfigurer {
 		container.setMaxBinaryMessageBufferSize(1024);
 		container.setMaxSessionIdleTimeout(180_000L);
 		return container;
+	}
+
+	/**
+	 * Tomcat gives every connection a read and a write buffer of 8 KiB ({@code socket.appReadBufSize},
+	 * {@code socket.appWriteBufSize}); for the "tuned" variant only. Kefu runs with the defaults.
+	 */
+	@Bean
+	TomcatConnectorCustomizer socketBuffers(@Value("${bench.echo.socket-buffer:0}") int bytes) {
+		return connector -> {
+			if (bytes > 0) {
+				connector.setProperty("socket.appReadBufSize", Integer.toString(bytes));
+				connector.setProperty("socket.appWriteBufSize", Integer.toString(bytes));
+			}
+		};
 	}
 
 	static final class Echo extends TextWebSocketHandler {

@@ -48,9 +48,12 @@ public final class LoadGenerator {
 		if (scenarios.contains("throughput") && target.equals("echo")) {
 			EchoThroughput.run(args, results, server, clients);
 		}
-		if (scenarios.contains("throughput") && target.equals("kefu")) {
+		// The burst needs the throughput scenario's agents online (and, with "throughput", their chats running).
+		if ((scenarios.contains("throughput") || scenarios.contains("burst")) && target.equals("kefu")) {
 			ThroughputScenario throughput = new ThroughputScenario(args, results, server, clients, api);
-			throughput.run();
+			if (scenarios.contains("throughput")) {
+				throughput.run();
+			}
 			if (scenarios.contains("burst")) {
 				BurstScenario.run(args, results, clients, api, throughput.desk);
 			}

@@ -115,6 +115,9 @@ final class Report {
 	}
 
 	private String percentiles(String p) {
+		if (d(p + "count") == 0) {
+			return "none arrived";
+		}
 		return f(p + "p50-ms", 1) + " / " + f(p + "p99-ms", 1) + " / " + f(p + "p999-ms", 1);
 	}
 
