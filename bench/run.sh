@@ -3,7 +3,7 @@
 # PostgreSQL insert, a bare WebSocket echo on Kefu's stack), then Kefu on H2 and on PostgreSQL (idle connections,
 # throughput, burst of new chats), and prints the results as Markdown. See docs/benchmarks.md.
 #
-#   bench/run.sh                         everything (about 15 minutes)
+#   bench/run.sh                         everything (about 30 minutes on a busy 2-core machine)
 #   TARGETS="echo h2" bench/run.sh       only some of: insert echo echo-variants h2 postgres
 #   IDLE=2000 RATES=500 bench/run.sh     smaller; any LoadGenerator option in BENCH_OPTS is passed on
 set -euo pipefail

@@ -42,6 +42,7 @@ final class Traffic {
 	final AtomicLong outOfOrder = new AtomicLong();
 	/** Pushes of a seq the connection already had. */
 	final AtomicLong repeated = new AtomicLong();
+	private final AtomicLong unmatchedErrors = new AtomicLong();
 	final AtomicLong deliveredInWindow = new AtomicLong();
 	volatile Recorder visitorToAgent = Latency.recorder();
 	volatile Recorder agentToVisitor = Latency.recorder();
@@ -75,7 +76,8 @@ final class Traffic {
 		if (s != null) {
 			s.refused = true;
 		}
-		else {
+		else if (unmatchedErrors.incrementAndGet() <= 10) {
+			// Mostly the per-connection frame limit, whose error carries no id; counted as unacked sends.
 			System.err.println("error frame: " + frame);
 		}
 	}
