@@ -40,6 +40,11 @@ final class Report {
 	}
 
 	private void baselines() {
+		if (!r.containsKey("pg.insert.per-second") && rates("echo").isEmpty()) {
+			line("**No baselines in this run**: compare with a run that has them, on the same machine and load.");
+			line("");
+			return;
+		}
 		line("**Baselines.** One-row PostgreSQL insert (autocommit, one connection, one after the other): "
 				+ f("pg.insert.per-second", 0) + " inserts/s, p50 " + f("pg.insert.latency.p50-ms", 2) + " ms, p99 "
 				+ f("pg.insert.latency.p99-ms", 2) + " ms, p99.9 " + f("pg.insert.latency.p999-ms", 2) + " ms.");
@@ -74,6 +79,9 @@ final class Report {
 	}
 
 	private void throughput(String target) {
+		if (rates(target).isEmpty()) {
+			return;
+		}
 		line("**" + target + ": throughput** (latency from the scheduled send time; × echo = ratio to the echo round"
 				+ " trip at the same rate and percentile; aim = p99 / (2 × (echo p99 + insert p99)), at most 1)");
 		line("");
