@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -113,6 +114,24 @@ public final class Api {
 		return post("/api/v1/auth/login", null, "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")
 			.path("token")
 			.asString();
+	}
+
+	/** Sets a staff member's chosen status ({@code ONLINE}, {@code AWAY}, {@code OFFLINE}); answers their load. */
+	public JsonNode status(String staffToken, String status) {
+		return put("/api/v1/agents/me/status", staffToken, "{\"status\":\"" + status + "\"}");
+	}
+
+	/**
+	 * A visitor asks for a chat in the organization's default group: the intake's answer, either
+	 * {@code conversation} and {@code queue} or {@code unavailable}.
+	 */
+	public JsonNode startChat(String visitorToken) {
+		return post("/api/v1/visitor/conversations", visitorToken, "{}");
+	}
+
+	/** A visitor asks for a chat in a given group. */
+	public JsonNode startChat(String visitorToken, UUID groupId) {
+		return post("/api/v1/visitor/conversations", visitorToken, "{\"groupId\":\"" + groupId + "\"}");
 	}
 
 	/** Starts an anonymous visitor session of an organization and returns the visitor token. */
