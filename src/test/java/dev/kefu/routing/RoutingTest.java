@@ -237,6 +237,44 @@ class RoutingTest {
 			.map(n -> n.path("text").asString())).anyMatch(text -> text.contains("double charge on 3 May"));
 	}
 
+	@Test
+	void slotFreedByClosingAChatServesWaitingChatsOfTheAgentsOtherGroups() {
+		TestTenant tenant = TestTenant.create(context, 1, 1);
+		BusinessGroup vip = tenant.addGroup(context, "VIP", 10, tenant.agent(0));
+		Desk desk = new Desk(tenant);
+		api.status(desk.agents[0], "ONLINE");
+		Chat general = startChat(tenant);
+		awaitAssigned(desk, general);
+		String vipVisitor = api.visitor(tenant.slug());
+		Chat waiting = new Chat(vipVisitor, api.startChat(vipVisitor, vip.id()).path("conversation").path("id").asString());
+		stillQueued(desk, waiting);
+
+		close(desk.agents[0], general);
+		assertThat(awaitAssigned(desk, waiting)).isEqualTo(tenant.agent(0).id());
+	}
+
+	@Test
+	void slotFreedByTransferringAChatAwayServesTheNextWaitingChat() {
+		TestTenant tenant = TestTenant.create(context, 2, 1);
+		// The receiver serves another group only, so the waiting chat can only go to the agent who transfers.
+		TestTenant.Agent receiver = tenant.agent(1);
+		context.getBean(StaffMembers.class)
+			.update(tenant.id(), receiver.id(), new StaffMembers.Profile(receiver.name(), null,
+					Set.of(Role.AGENT), 1, true,
+					List.of(tenant.addGroup(context, "Returns", 10).id())));
+		Desk desk = new Desk(tenant);
+		api.status(desk.agents[0], "ONLINE");
+		api.status(desk.agents[1], "ONLINE");
+		Chat first = startChat(tenant);
+		assertThat(awaitAssigned(desk, first)).isEqualTo(tenant.agent(0).id());
+		Chat next = startChat(tenant);
+		stillQueued(desk, next);
+
+		api.post("/api/v1/conversations/" + first.id() + "/transfer", desk.agents[0],
+				"{\"toAgentId\":\"" + receiver.id() + "\",\"note\":\"return request\"}");
+		assertThat(awaitAssigned(desk, next)).isEqualTo(tenant.agent(0).id());
+	}
+
 	/** Tokens of one tenant's staff. */
 	final class Desk {
 
