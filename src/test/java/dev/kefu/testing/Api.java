@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -95,8 +96,12 @@ public final class Api {
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
+		return send(request.build());
+	}
+
+	private Response send(HttpRequest request) {
 		try {
-			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers().firstValue("content-type").orElse(""),
 					response.body());
 		}
@@ -107,6 +112,22 @@ public final class Api {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/** A multipart upload of one file as part {@code file}, whatever the answer. */
+	public Response upload(String path, @Nullable String token, String fileName, String contentType, byte[] content) {
+		String boundary = "kefu-test-" + UUID.randomUUID();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+					HttpRequest.BodyPublishers.ofByteArray(content), HttpRequest.BodyPublishers.ofByteArray(tail)));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return send(request.build());
 	}
 
 	/** Logs a staff member in and returns the bearer token. */
