@@ -166,8 +166,8 @@ public class Conversations {
 
 	/** The agent's after-chat summary. Saving it ends after-chat work; it can be edited later. */
 	@Transactional
-	public Conversation saveSummary(UUID organizationId, UUID conversationId, UUID agentId, String summary) {
-		if (summary.isBlank() || summary.length() > 4000) {
+	public Conversation saveSummary(UUID organizationId, UUID conversationId, UUID agentId, @Nullable String summary) {
+		if (summary == null || summary.isBlank() || summary.length() > 4000) {
 			throw new RequestRejected("invalid-summary", "summary must be 1-4000 characters");
 		}
 		Conversation c = require(organizationId, conversationId);

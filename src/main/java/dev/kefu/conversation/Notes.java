@@ -46,7 +46,9 @@ public class Notes {
 		return note;
 	}
 
+	/** The conversation's notes; another organization's conversation is not found, as everywhere else. */
 	public List<Note> of(UUID organizationId, UUID conversationId) {
+		conversations.require(organizationId, conversationId);
 		return jdbc.sql("SELECT * FROM conversation_note WHERE conversation_id = ? AND organization_id = ? ORDER BY created_at, id")
 			.params(conversationId, organizationId)
 			.query((rs, row) -> new Note(rs.getObject("id", UUID.class), conversationId,

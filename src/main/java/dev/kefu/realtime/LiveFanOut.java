@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.kefu.conversation.Conversation;
 import dev.kefu.conversation.ConversationAssigned;
@@ -23,6 +22,7 @@ import dev.kefu.routing.Agents;
 import dev.kefu.routing.QueueChanged;
 import dev.kefu.routing.QueuePosition;
 import dev.kefu.routing.Queues;
+import dev.kefu.shared.AfterCommit;
 
 /**
  * Turns what the modules announce into frames for the topics that care. Everything here happens after commit; a
@@ -79,8 +79,18 @@ class LiveFanOut {
 		hub.publish(LiveHub.conversation(receipt.conversationId()), frame);
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	/**
+	 * Deferred to after commit by hand rather than with {@code @TransactionalEventListener}: Spring Modulith records
+	 * every transactional listener in the event publication registry and marks it in a new transaction, which needs a
+	 * second database connection while the committed one is still held; under load that exhausted the pool and
+	 * stalled every request. Fan-out is best effort and needs no registry.
+	 */
+	@EventListener
 	void on(ConversationEvents event) {
+		AfterCommit.run(() -> fanOut(event));
+	}
+
+	private void fanOut(ConversationEvents event) {
 		Conversation c = conversations.find(event.organizationId(), event.conversationId()).orElse(null);
 		if (c == null) {
 			return;
@@ -110,8 +120,13 @@ class LiveFanOut {
 		hub.publish(LiveHub.organization(changed.organizationId()), groupFrame);
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	/** After commit by hand, for the reason given at {@link #on(ConversationEvents)}. */
+	@EventListener
 	void on(AgentStatusChanged changed) {
+		AfterCommit.run(() -> fanOut(changed));
+	}
+
+	private void fanOut(AgentStatusChanged changed) {
 		String frame = frames.frame("agent", "agent", agents.require(changed.organizationId(), changed.staffId()));
 		hub.publish(LiveHub.staff(changed.staffId()), frame);
 		hub.publish(LiveHub.organization(changed.organizationId()), frame);

@@ -3,6 +3,7 @@ package dev.kefu.shared;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -16,11 +17,13 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -78,6 +81,9 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
 			case HttpMessageNotReadableException x -> "malformed-request";
 			case MethodArgumentNotValidException x -> "invalid-request";
 			case HandlerMethodValidationException x -> "invalid-request";
+			case MaxUploadSizeExceededException x -> "file-too-large";
+			case MissingPathVariableException x when x.isMissingAfterConversion() -> "invalid-id";
+			case TypeMismatchException x when UUID.class.equals(x.getRequiredType()) -> "invalid-id";
 			case TypeMismatchException x -> "invalid-parameter";
 			case MissingServletRequestParameterException x -> "missing-parameter";
 			case HttpRequestMethodNotSupportedException x -> "method-not-allowed";

@@ -212,8 +212,7 @@ class AdminGroupsApiTest {
 		assertThat(api.call("PUT", groupPath(), admin,
 				group(tenant.group().centerId().toString(), "General", -1, "KEEP", 0)).code())
 			.isEqualTo("invalid-queue-limit");
-		assertThat(api.call("GET", "/api/v1/admin/groups/not-an-id", admin, null).code())
-			.isEqualTo("invalid-parameter");
+		assertThat(api.call("GET", "/api/v1/admin/groups/not-an-id", admin, null).code()).isEqualTo("invalid-id");
 	}
 
 	private String groupPath() {

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -94,8 +96,12 @@ public final class Api {
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
+		return send(request.build());
+	}
+
+	private Response send(HttpRequest request) {
 		try {
-			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers().firstValue("content-type").orElse(""),
 					response.body());
 		}
@@ -108,11 +114,45 @@ public final class Api {
 		}
 	}
 
+	/** A multipart upload of one file as part {@code file}, whatever the answer. */
+	public Response upload(String path, @Nullable String token, String fileName, String contentType, byte[] content) {
+		String boundary = "kefu-test-" + UUID.randomUUID();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+					HttpRequest.BodyPublishers.ofByteArray(content), HttpRequest.BodyPublishers.ofByteArray(tail)));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return send(request.build());
+	}
+
 	/** Logs a staff member in and returns the bearer token. */
 	public String login(String username, String password) {
 		return post("/api/v1/auth/login", null, "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")
 			.path("token")
 			.asString();
+	}
+
+	/** Sets a staff member's chosen status ({@code ONLINE}, {@code AWAY}, {@code OFFLINE}); answers their load. */
+	public JsonNode status(String staffToken, String status) {
+		return put("/api/v1/agents/me/status", staffToken, "{\"status\":\"" + status + "\"}");
+	}
+
+	/**
+	 * A visitor asks for a chat in the organization's default group: the intake's answer, either
+	 * {@code conversation} and {@code queue} or {@code unavailable}.
+	 */
+	public JsonNode startChat(String visitorToken) {
+		return post("/api/v1/visitor/conversations", visitorToken, "{}");
+	}
+
+	/** A visitor asks for a chat in a given group. */
+	public JsonNode startChat(String visitorToken, UUID groupId) {
+		return post("/api/v1/visitor/conversations", visitorToken, "{\"groupId\":\"" + groupId + "\"}");
 	}
 
 	/** Starts an anonymous visitor session of an organization and returns the visitor token. */

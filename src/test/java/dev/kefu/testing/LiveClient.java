@@ -12,6 +12,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,6 +64,17 @@ public final class LiveClient implements AutoCloseable {
 					return frame;
 				}
 			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** The next frame of any type, or null when none arrives within the timeout. */
+	public @Nullable JsonNode poll(Duration timeout) {
+		try {
+			return frames.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

@@ -13,6 +13,7 @@ import dev.kefu.organization.Groups;
 import dev.kefu.organization.OfflinePolicy;
 import dev.kefu.organization.Organization;
 import dev.kefu.organization.Organizations;
+import dev.kefu.organization.StaffMember;
 import dev.kefu.organization.StaffMembers;
 import dev.kefu.shared.Role;
 
@@ -37,6 +38,35 @@ public record TestTenant(Organization organization, BusinessGroup group, List<Ag
 
 	public Agent agent(int index) {
 		return agents.get(index);
+	}
+
+	/** Logs the agent in and returns the bearer token. */
+	public String agentToken(Api api, int index) {
+		return api.login(agent(index).username(), PASSWORD);
+	}
+
+	/** Logs the admin (also a supervisor) in and returns the bearer token. */
+	public String adminToken(Api api) {
+		return api.login(adminUsername, PASSWORD);
+	}
+
+	/**
+	 * Another group of the same center, served by the given agents in addition to their groups so far. Visitors who
+	 * name no group land in the first group by name, so name it after "General" unless that is what you want.
+	 */
+	public BusinessGroup addGroup(ApplicationContext context, String name, int queueLimit, Agent... members) {
+		Groups groups = context.getBean(Groups.class);
+		StaffMembers staff = context.getBean(StaffMembers.class);
+		BusinessGroup added = groups.createGroup(id(), group.centerId(), name, queueLimit, OfflinePolicy.KEEP,
+				Duration.ZERO);
+		for (Agent member : members) {
+			StaffMember current = staff.require(id(), member.id());
+			List<UUID> groupIds = new ArrayList<>(current.groupIds());
+			groupIds.add(added.id());
+			staff.update(id(), member.id(), new StaffMembers.Profile(current.displayName(), current.email(),
+					current.roles(), current.maxChats(), current.enabled(), groupIds));
+		}
+		return added;
 	}
 
 	/** An organization whose group has {@code agents} agents of {@code capacity} chats each and a queue limit. */
