@@ -90,23 +90,26 @@ class Protocol {
 	}
 
 	void handle(Session session, String text) {
-		if (!session.frameBudget.tryTake()) {
-			session.connection.send(frames.error(null, "rate-limited", "too many frames; slow down"));
-			return;
-		}
 		JsonNode frame;
 		try {
 			frame = json.readTree(text);
 		}
 		catch (JacksonException malformed) {
-			session.connection.send(frames.error(null, "malformed-frame", "a frame must be a JSON object"));
-			return;
+			frame = null;
 		}
 		if (frame == null || !frame.isObject()) {
-			session.connection.send(frames.error(null, "malformed-frame", "a frame must be a JSON object"));
+			// Garbage counts against the budget too; past it, it is not even answered.
+			if (session.frameBudget.tryTake()) {
+				session.connection.send(frames.error(null, "malformed-frame", "a frame must be a JSON object"));
+			}
 			return;
 		}
 		String id = frame.path("id").isString() ? frame.path("id").asString() : null;
+		// Counted after parsing (cheap next to what a frame may cost) so the refusal names the frame to resend.
+		if (!session.frameBudget.tryTake()) {
+			session.connection.send(frames.error(id, "rate-limited", "too many frames; slow down"));
+			return;
+		}
 		String type = frame.path("type").asString("");
 		try {
 			if (session.caller == null && !type.equals("auth") && !type.equals("ping")) {

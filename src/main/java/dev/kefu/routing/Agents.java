@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,23 +96,21 @@ public class Agents {
 			.params(capacity, member.displayName(), member.id())
 			.update();
 		if (updated == 0) {
-			try {
-				jdbc.sql("""
-						INSERT INTO agent_presence (staff_id, organization_id, display_name, status, wanted_status,
-						                            capacity, active, status_since, last_seen_at)
-						VALUES (?, ?, ?, 'OFFLINE', 'OFFLINE', ?, 0, ?, ?)""")
-					.params(member.id(), member.organizationId(), member.displayName(), capacity, SqlTime.of(now),
-							SqlTime.of(now))
-					.update();
-			}
-			catch (DuplicateKeyException concurrentFirstLogin) {
-				refresh(member);
-				return;
-			}
+			// Two first logins at once (two tabs) both insert: the loser's row simply is the winner's. Not a caught
+			// duplicate key, which on PostgreSQL would abort the whole transaction.
+			jdbc.sql("""
+					INSERT INTO agent_presence (staff_id, organization_id, display_name, status, wanted_status,
+					                            capacity, active, status_since, last_seen_at)
+					VALUES (?, ?, ?, 'OFFLINE', 'OFFLINE', ?, 0, ?, ?) ON CONFLICT DO NOTHING""")
+				.params(member.id(), member.organizationId(), member.displayName(), capacity, SqlTime.of(now),
+						SqlTime.of(now))
+				.update();
 		}
 		jdbc.sql("DELETE FROM routing_membership WHERE staff_id = ?").param(member.id()).update();
 		for (UUID groupId : member.groupIds()) {
-			jdbc.sql("INSERT INTO routing_membership (group_id, staff_id, organization_id) VALUES (?, ?, ?)")
+			jdbc.sql("""
+					INSERT INTO routing_membership (group_id, staff_id, organization_id) VALUES (?, ?, ?)
+					ON CONFLICT DO NOTHING""")
 				.params(groupId, member.id(), member.organizationId())
 				.update();
 		}

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -38,6 +39,17 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(DomainException.class)
 	ResponseEntity<ProblemDetail> on(DomainException e) {
 		return ResponseEntity.status(e.status()).body(problem(e.status(), e.code(), e.getMessage()));
+	}
+
+	/**
+	 * Two requests changed the same rows at once and the database gave up on one (a deadlock, a lock timeout).
+	 * Nothing was changed by the loser, so it may simply try again.
+	 */
+	@ExceptionHandler(ConcurrencyFailureException.class)
+	ResponseEntity<ProblemDetail> on(ConcurrencyFailureException e) {
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.body(problem(HttpStatus.CONFLICT, "concurrent-change",
+					"another request changed the same thing at the same moment; nothing was changed, try again"));
 	}
 
 	public static ProblemDetail problem(HttpStatus status, String code, String detail) {

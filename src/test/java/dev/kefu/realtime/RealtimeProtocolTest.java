@@ -124,6 +124,18 @@ class RealtimeProtocolTest {
 	}
 
 	@Test
+	void framesOverTheBudgetAreRefusedNamingTheFrameToResend() {
+		try (LiveClient visitor = LiveClient.authenticated(api.http(), port, visitorToken)) {
+			for (int i = 0; i < 60; i++) {
+				visitor.send("{\"type\":\"ping\",\"id\":\"p-" + i + "\"}");
+			}
+			JsonNode refused = visitor.next("error");
+			assertThat(refused.path("code").asString()).isEqualTo("rate-limited");
+			assertThat(refused.path("id").asString()).startsWith("p-");
+		}
+	}
+
+	@Test
 	void badFramesGetClearErrorsAndTheConnectionKeepsWorking() {
 		try (LiveClient anonymous = LiveClient.connect(api.http(), port)) {
 			anonymous.send(sendFrame("x", "hello"));
