@@ -1,0 +1,102 @@
+package dev.kefu.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.Recorder;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A burst of new chats at a fixed rate, from visitors already connected (as an open widget is), with the agents of
+ * the throughput scenario online. Latency runs from the time the request was due to the {@code assigned} push on the
+ * visitor's connection; each agent counts the chats it holds from its own pushes, to catch one over capacity.
+ */
+final class BurstScenario {
+
+	private BurstScenario() {
+	}
+
+	static void run(Args args, Results results, Clients clients, KefuApi api, Desk desk) throws Exception {
+		int rate = args.getInt("burst-rate", 200);
+		int seconds = args.getInt("burst-seconds", 5);
+		int count = rate * seconds;
+		Recorder assignedAfter = Latency.recorder();
+		Recorder answeredAfter = Latency.recorder();
+		AtomicInteger assigned = new AtomicInteger();
+		List<String> tokens = IdleScenario.visitorTokens(api, count);
+		List<Live> visitors = Connector.openAll(clients, count, i -> Connector.auth(tokens.get(i)), Connector::isReady,
+				(live, text) -> {
+					JsonNode frame = KefuApi.JSON.readTree(text);
+					Chat chat = (Chat) live.owner;
+					if (frame.path("type").asString().equals("conversation")
+							&& frame.path("event").asString().equals("assigned") && !chat.assigned.isDone()) {
+						Latency.record(assignedAfter, System.nanoTime() - chat.askedAt);
+						assigned.incrementAndGet();
+						chat.assigned.complete(frame.path("conversation").path("agentId").asString());
+					}
+				});
+		List<Chat> chats = new ArrayList<>();
+		for (int i = 0; i < visitors.size(); i++) {
+			Chat chat = new Chat(visitors.get(i), tokens.get(i));
+			visitors.get(i).owner = chat;
+			chats.add(chat);
+		}
+		AtomicInteger unavailable = new AtomicInteger();
+		AtomicInteger failed = new AtomicInteger();
+		List<CompletableFuture<?>> answers = new ArrayList<>();
+		long start = System.nanoTime() + 50_000_000L;
+		long period = 1_000_000_000L / rate;
+		for (int i = 0; i < chats.size(); i++) {
+			Chat chat = chats.get(i);
+			long due = start + i * period;
+			while (System.nanoTime() < due) {
+				LockSupport.parkNanos(Math.max(1, due - System.nanoTime()));
+			}
+			chat.askedAt = due;
+			answers.add(api.startChat(chat.visitorToken).whenComplete((response, failure) -> {
+				Latency.record(answeredAfter, System.nanoTime() - due);
+				if (failure != null || response.statusCode() / 100 != 2) {
+					failed.incrementAndGet();
+				}
+				else if (response.body().contains("\"unavailable\"")) {
+					unavailable.incrementAndGet();
+				}
+			}));
+		}
+		double sendSeconds = (System.nanoTime() - start) / 1e9;
+		try {
+			CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+		}
+		catch (TimeoutException overloaded) {
+			// Reported below as unanswered; the figures of those that did get through still count.
+		}
+		long unanswered = answers.stream().filter(a -> !a.isDone()).count();
+		long deadline = System.nanoTime() + 30_000_000_000L;
+		while (assigned.get() + unavailable.get() + failed.get() + unanswered < chats.size()
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		String p = "burst.";
+		results.put(p + "target-per-second", rate);
+		results.put(p + "achieved-per-second", chats.size() / sendSeconds);
+		results.put(p + "chats", chats.size());
+		results.put(p + "assigned", assigned.get());
+		results.put(p + "unavailable", unavailable.get());
+		results.put(p + "failed", failed.get());
+		results.put(p + "unanswered-after-60s", unanswered);
+		Latency.put(results, p + "assigned-after", assignedAfter.getIntervalHistogram());
+		Latency.put(results, p + "http-answer", answeredAfter.getIntervalHistogram());
+		results.put(p + "agents", desk.agents.size());
+		results.put(p + "agent-capacity", desk.capacity());
+		results.put(p + "agent-peak-load", desk.peakLoad());
+		results.put(p + "agents-over-capacity", desk.overCapacity());
+		results.put(p + "loadavg", ThroughputScenario.loadAverage());
+		visitors.forEach(Live::close);
+	}
+}
