@@ -65,16 +65,12 @@ public class Messages {
 	public Appended append(UUID organizationId, UUID conversationId, Participant sender, String clientMsgId,
 			String text, List<UUID> attachmentIds) {
 		validate(clientMsgId, text, attachmentIds);
-		Optional<Message> stored = byClientId(organizationId, conversationId, clientMsgId);
-		if (stored.isPresent()) {
-			return resent(stored.get(), sender);
-		}
+		// No lookup first: resends are rare, and the unique key on the client id finds them at no cost.
 		try {
-			Message message = transactions
+			return transactions
 				.execute(status -> insert(organizationId, conversationId, sender, clientMsgId, text, attachmentIds));
-			return new Appended(message, false);
 		}
-		catch (DuplicateKeyException concurrentResend) {
+		catch (DuplicateKeyException resend) {
 			return resent(byClientId(organizationId, conversationId, clientMsgId).orElseThrow(), sender);
 		}
 	}
@@ -123,7 +119,7 @@ public class Messages {
 				reader, parties.read()));
 	}
 
-	private Message insert(UUID organizationId, UUID conversationId, Participant sender, String clientMsgId,
+	private Appended insert(UUID organizationId, UUID conversationId, Participant sender, String clientMsgId,
 			String text, List<UUID> attachmentIds) {
 		Instant now = clock.instant();
 		String preview = text.isBlank() ? "[attachment]" : text.length() > 200 ? text.substring(0, 200) : text;
@@ -148,7 +144,9 @@ public class Messages {
 			.param("sender", sender.id())
 			.update();
 		if (updated == 0) {
-			throw whyNot(organizationId, conversationId);
+			// A resend after the chat was closed still gets its stored message back.
+			return byClientId(organizationId, conversationId, clientMsgId).map(stored -> resent(stored, sender))
+				.orElseThrow(() -> whyNot(organizationId, conversationId));
 		}
 		record Parties(long seq, UUID contactId, @Nullable UUID agentId) {
 		}
@@ -160,7 +158,7 @@ public class Messages {
 		Message message = new Message(Ids.newId(), conversationId, parties.seq(), clientMsgId, sender, text, refs, now);
 		store(organizationId, message, refs.isEmpty() ? null : json.writeValueAsString(refs));
 		announce(organizationId, parties.contactId(), parties.agentId(), message);
-		return message;
+		return new Appended(message, false);
 	}
 
 	private void store(UUID organizationId, Message message, @Nullable String attachmentJson) {

@@ -81,6 +81,7 @@ class Protocol {
 
 		final LiveConnection connection;
 		final TokenBucket frameBudget = new TokenBucket(20, 40);
+		final FrameAssembly assembly = new FrameAssembly(WebSocketConfiguration.MAX_FRAME_CHARS);
 		final List<String> topics = new ArrayList<>();
 		volatile @Nullable Object caller;
 

@@ -1,5 +1,6 @@
 package dev.kefu.realtime;
 
+import java.io.IOException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,9 +38,27 @@ class RealtimeGateway extends TextWebSocketHandler implements DisposableBean {
 		}, AUTH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
 	}
 
+	/** Pieces, not whole frames: the container then needs only a small buffer per connection. */
 	@Override
-	protected void handleTextMessage(WebSocketSession webSocket, TextMessage message) {
-		protocol.handle((Protocol.Session) webSocket.getAttributes().get(SESSION), message.getPayload());
+	public boolean supportsPartialMessages() {
+		return true;
+	}
+
+	@Override
+	protected void handleTextMessage(WebSocketSession webSocket, TextMessage message) throws IOException {
+		Protocol.Session session = (Protocol.Session) webSocket.getAttributes().get(SESSION);
+		String frame;
+		try {
+			frame = session.assembly.add(message.getPayload(), message.isLast());
+		}
+		catch (FrameAssembly.FrameTooLarge tooLarge) {
+			webSocket.close(CloseStatus.TOO_BIG_TO_PROCESS.withReason("frame larger than "
+					+ WebSocketConfiguration.MAX_FRAME_CHARS + " characters"));
+			return;
+		}
+		if (frame != null) {
+			protocol.handle(session, frame);
+		}
 	}
 
 	@Override

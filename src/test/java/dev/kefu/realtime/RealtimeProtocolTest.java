@@ -136,6 +136,21 @@ class RealtimeProtocolTest {
 	}
 
 	@Test
+	void resendAfterTheChatWasClosedGetsTheStoredMessageNotAnError() {
+		String path = "/api/v1/conversations/" + conversationId + "/messages";
+		Map<String, String> message = Map.of("clientMsgId", "late-ack", "text", "谢谢，再见");
+		Api.Response first = api.call("POST", path, visitorToken, message);
+		api.post("/api/v1/conversations/" + conversationId + "/close", agentToken, Map.of("reason", "resolved"));
+
+		Api.Response resend = api.call("POST", path, visitorToken, message);
+		assertThat(resend.status()).isEqualTo(200);
+		assertThat(resend.body().path("seq").asLong()).isEqualTo(first.body().path("seq").asLong());
+		Api.Response newOne = api.call("POST", path, visitorToken, Map.of("clientMsgId", "new", "text", "还在吗"));
+		assertThat(newOne.status()).isEqualTo(409);
+		assertThat(newOne.code()).isEqualTo("conversation-closed");
+	}
+
+	@Test
 	void badFramesGetClearErrorsAndTheConnectionKeepsWorking() {
 		try (LiveClient anonymous = LiveClient.connect(api.http(), port)) {
 			anonymous.send(sendFrame("x", "hello"));

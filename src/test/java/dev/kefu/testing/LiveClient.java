@@ -25,6 +25,7 @@ public final class LiveClient implements AutoCloseable {
 	private final WebSocket socket;
 	private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
 	private volatile boolean closed;
+	private volatile int closeCode;
 
 	private LiveClient(HttpClient http, int port) {
 		this.socket = http.newWebSocketBuilder()
@@ -91,6 +92,11 @@ public final class LiveClient implements AutoCloseable {
 		return closed;
 	}
 
+	/** The close code the server sent, once closed (0 before). */
+	public int closeCode() {
+		return closeCode;
+	}
+
 	@Override
 	public void close() {
 		socket.abort();
@@ -113,6 +119,7 @@ public final class LiveClient implements AutoCloseable {
 
 		@Override
 		public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+			closeCode = statusCode;
 			closed = true;
 			return null;
 		}
