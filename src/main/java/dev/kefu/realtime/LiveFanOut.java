@@ -31,6 +31,9 @@ import dev.kefu.shared.AfterCommit;
 @Component
 class LiveFanOut {
 
+	/** How many of the waiting chats a {@code queue.group} frame lists. */
+	static final int QUEUE_HEAD = 20;
+
 	private final LiveHub hub;
 	private final Frames frames;
 	private final Conversations conversations;
@@ -114,7 +117,10 @@ class LiveFanOut {
 						position.position(), "estimatedWaitSeconds", position.estimatedWaitSeconds()));
 			}
 		}
-		String groupFrame = frames.frame("queue.group", "groupId", changed.groupId(), "waiting", waiting, "agents",
+		// The head of the queue only: every agent of the group gets this on every change, so a frame carrying the
+		// whole queue made a burst cost the square of the queue's length.
+		String groupFrame = frames.frame("queue.group", "groupId", changed.groupId(), "waitingCount", waiting.size(),
+				"waiting", waiting.subList(0, Math.min(waiting.size(), QUEUE_HEAD)), "agents",
 				agents.ofGroup(changed.organizationId(), changed.groupId()));
 		hub.publish(LiveHub.group(changed.groupId()), groupFrame);
 		hub.publish(LiveHub.organization(changed.organizationId()), groupFrame);
