@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +19,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.kefu.shared.AfterCommit;
 import dev.kefu.shared.Ids;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.ResourceNotFound;
+import dev.kefu.shared.ShortLived;
 import dev.kefu.shared.StateConflict;
 
 /** Service centers, business groups and their opening hours. */
@@ -31,6 +34,13 @@ public class Groups {
 	private final Organizations organizations;
 	private final ApplicationEventPublisher events;
 	private final ObjectProvider<GroupUsage> usages;
+	private final ShortLived<RoutableKey, Routable> routables = new ShortLived<>(ROUTING_VIEW_LIFETIME);
+
+	/** How long another node may route with a group's old settings after they changed. */
+	public static final Duration ROUTING_VIEW_LIFETIME = Duration.ofSeconds(5);
+
+	private record RoutableKey(UUID organizationId, @Nullable UUID groupId) {
+	}
 
 	Groups(JdbcClient jdbc, Organizations organizations, ApplicationEventPublisher events,
 			ObjectProvider<GroupUsage> usages) {
@@ -106,6 +116,7 @@ public class Groups {
 			.params(group.id(), organizationId, centerId, group.name(), queueLimit, offlinePolicy.name(),
 					requeueAfter.toMinutes())
 			.update());
+		forgetRoutables();
 		return group;
 	}
 
@@ -132,6 +143,7 @@ public class Groups {
 					organizationId)
 			.update());
 		events.publishEvent(new GroupChanged(organizationId, groupId));
+		forgetRoutables();
 		return require(organizationId, groupId);
 	}
 
@@ -164,6 +176,7 @@ public class Groups {
 		jdbc.sql("DELETE FROM business_group WHERE id = ? AND organization_id = ?")
 			.params(groupId, organizationId)
 			.update();
+		forgetRoutables();
 	}
 
 	public Optional<BusinessGroup> find(UUID organizationId, UUID groupId) {
@@ -208,6 +221,7 @@ public class Groups {
 				.params(groupId, h.dayOfWeek(), h.opensAt(), h.closesAt())
 				.update();
 		}
+		forgetRoutables();
 	}
 
 	public List<OpeningHours> hours(UUID organizationId, UUID groupId) {
@@ -221,15 +235,41 @@ public class Groups {
 
 	/** Whether the group is open at that instant, read in the organization's time zone. */
 	public boolean isOpen(UUID organizationId, UUID groupId, Instant at) {
-		List<OpeningHours> hours = hours(organizationId, groupId);
-		if (hours.isEmpty()) {
-			return true;
+		return routable(organizationId, groupId).isOpen(at);
+	}
+
+	/**
+	 * A group as routing reads it for every new chat: its settings and opening hours in the organization's time zone.
+	 * Kept for {@link #ROUTING_VIEW_LIFETIME}; this node forgets it as soon as a change commits, other nodes when it
+	 * expires.
+	 */
+	public record Routable(BusinessGroup group, List<OpeningHours> hours, ZoneId zone) {
+
+		public boolean isOpen(Instant at) {
+			if (hours.isEmpty()) {
+				return true;
+			}
+			ZonedDateTime local = at.atZone(zone);
+			LocalTime time = local.toLocalTime();
+			int day = local.getDayOfWeek().getValue();
+			return hours.stream()
+				.anyMatch(h -> h.dayOfWeek() == day && !time.isBefore(h.opensAt()) && time.isBefore(h.closesAt()));
 		}
-		ZonedDateTime local = at.atZone(organizations.require(organizationId).timeZone());
-		LocalTime time = local.toLocalTime();
-		int day = local.getDayOfWeek().getValue();
-		return hours.stream()
-			.anyMatch(h -> h.dayOfWeek() == day && !time.isBefore(h.opensAt()) && time.isBefore(h.closesAt()));
+	}
+
+	/** The group, or the organization's default group when {@code groupId} is null, as routing sees it. */
+	public Routable routable(UUID organizationId, @Nullable UUID groupId) {
+		return routables.get(new RoutableKey(organizationId, groupId), key -> {
+			BusinessGroup group = groupId == null ? defaultGroup(organizationId) : require(organizationId, groupId);
+			return new Routable(group, hours(organizationId, group.id()),
+					organizations.require(organizationId).timeZone());
+		});
+	}
+
+	/** Called by every change to groups, hours or the widget's default group. */
+	void forgetRoutables() {
+		routables.forgetAll();
+		AfterCommit.run(routables::forgetAll);
 	}
 
 	private @Nullable UUID defaultGroupId(UUID organizationId) {

@@ -50,6 +50,7 @@ public class Widgets {
 			.params(organizationId, settings.title().strip(), settings.primaryColor(), settings.greeting(),
 					json.writeValueAsString(settings.prechatFields()), settings.defaultGroupId())
 			.update();
+		groups.forgetRoutables();
 		return settings(organizationId);
 	}
 

@@ -49,9 +49,9 @@ public class Intake {
 			Conversation c = open.get();
 			return new Started(c, queues.position(organizationId, c.id()).orElse(null), null, true);
 		}
-		BusinessGroup group = groupId == null ? groups.defaultGroup(organizationId)
-				: groups.require(organizationId, groupId);
-		Optional<Queues.Unavailability> unavailable = unavailability(organizationId, group);
+		Groups.Routable routable = groups.routable(organizationId, groupId);
+		BusinessGroup group = routable.group();
+		Optional<Queues.Unavailability> unavailable = unavailability(organizationId, routable);
 		if (unavailable.isPresent()) {
 			return unavailable(unavailable.get());
 		}
@@ -69,10 +69,14 @@ public class Intake {
 	 * Leave-a-message records it as the reason a ticket was left.
 	 */
 	public Optional<Queues.Unavailability> unavailability(UUID organizationId, BusinessGroup group) {
-		if (!groups.isOpen(organizationId, group.id(), clock.instant())) {
+		return unavailability(organizationId, groups.routable(organizationId, group.id()));
+	}
+
+	private Optional<Queues.Unavailability> unavailability(UUID organizationId, Groups.Routable routable) {
+		if (!routable.isOpen(clock.instant())) {
 			return Optional.of(Queues.Unavailability.OUTSIDE_BUSINESS_HOURS);
 		}
-		return queues.unavailability(organizationId, group.id(), group.queueLimit());
+		return queues.unavailability(organizationId, routable.group().id(), routable.group().queueLimit());
 	}
 
 	private static Started unavailable(Queues.Unavailability reason) {

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import dev.kefu.conversation.Conversation;
+import dev.kefu.shared.ShortLived;
 import dev.kefu.shared.SqlTime;
 
 /** The group queues: who waits, in which place, for about how long. */
@@ -21,6 +22,8 @@ public class Queues {
 	private final JdbcClient jdbc;
 	private final RoutingProperties properties;
 	private final Clock clock;
+	/** An estimate, not an account: a second or two old is as good, and every new chat asks for one. */
+	private final ShortLived<UUID, Double> secondsPerPlace = new ShortLived<>(Duration.ofSeconds(2));
 
 	Queues(JdbcClient jdbc, RoutingProperties properties, Clock clock) {
 		this.jdbc = jdbc;
@@ -94,14 +97,29 @@ public class Queues {
 		return positions;
 	}
 
+	/**
+	 * One waiting conversation's place, counted rather than read from the whole queue: every new chat asks for its own
+	 * place, and during a burst the queue it would have to read is the burst.
+	 */
 	public Optional<QueuePosition> position(UUID organizationId, UUID conversationId) {
-		return jdbc.sql("SELECT group_id FROM queue_entry WHERE conversation_id = ? AND organization_id = ?")
+		record Entry(UUID groupId, UUID contactId, Instant queuedAt) {
+		}
+		return jdbc.sql("""
+				SELECT group_id, contact_id, queued_at FROM queue_entry WHERE conversation_id = ? AND organization_id = ?""")
 			.params(conversationId, organizationId)
-			.query(UUID.class)
+			.query((rs, row) -> new Entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					SqlTime.read(rs, "queued_at")))
 			.optional()
-			.flatMap(groupId -> positions(organizationId, groupId).stream()
-				.filter(p -> p.conversationId().equals(conversationId))
-				.findFirst());
+			.map(e -> {
+				int place = 1 + jdbc.sql("""
+						SELECT COUNT(*) FROM queue_entry WHERE group_id = ?
+						AND (queued_at < ? OR (queued_at = ? AND conversation_id < ?))""")
+					.params(e.groupId(), SqlTime.of(e.queuedAt()), SqlTime.of(e.queuedAt()), conversationId)
+					.query(Integer.class)
+					.single();
+				return new QueuePosition(conversationId, e.contactId(), e.groupId(), place, e.queuedAt(),
+						Math.round(place * secondsPerPlace(organizationId, e.groupId())));
+			});
 	}
 
 	/**
@@ -109,6 +127,10 @@ public class Queues {
 	 * agents can hold at once. With nobody online there is no honest estimate, so it assumes one slot.
 	 */
 	private double secondsPerPlace(UUID organizationId, UUID groupId) {
+		return secondsPerPlace.get(groupId, id -> measureSecondsPerPlace(organizationId, groupId));
+	}
+
+	private double measureSecondsPerPlace(UUID organizationId, UUID groupId) {
 		Instant since = clock.instant().minus(Duration.ofDays(7));
 		List<Duration> recent = jdbc.sql("""
 				SELECT assigned_at, released_at FROM assignment

@@ -1,6 +1,7 @@
 package dev.kefu.shared;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +14,7 @@ class TimeSource {
 	@Bean
 	@ConditionalOnMissingBean
 	Clock clock() {
-		return Clock.systemUTC();
+		// Microseconds, as both databases store them: an instant handed out is the one read back later.
+		return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 	}
 }
