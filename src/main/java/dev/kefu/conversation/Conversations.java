@@ -2,16 +2,21 @@ package dev.kefu.conversation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.kefu.shared.Batches;
 import dev.kefu.shared.Ids;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.ResourceNotFound;
@@ -26,12 +31,15 @@ import dev.kefu.shared.StateConflict;
 public class Conversations {
 
 	private final JdbcClient jdbc;
+	private final JdbcTemplate jdbcTemplate;
 	private final Messages messages;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	Conversations(JdbcClient jdbc, Messages messages, ApplicationEventPublisher events, Clock clock) {
+	Conversations(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Messages messages, ApplicationEventPublisher events,
+			Clock clock) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.messages = messages;
 		this.events = events;
 		this.clock = clock;
@@ -54,31 +62,53 @@ public class Conversations {
 		record(organizationId, id, "opened", null, ConversationState.QUEUED, null, groupId, Participant.contact(contactId),
 				null, now);
 		events.publishEvent(new ConversationOpened(organizationId, id, contactId, groupId, channel, now));
-		return require(organizationId, id);
+		// What was just inserted, without reading it back: this runs for every new chat.
+		return new Conversation(id, organizationId, contactId, channel, groupId, ConversationState.QUEUED, null, 0, now,
+				now, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, 0);
+	}
+
+	/** A queued conversation for an agent, as routing planned it. */
+	public record Handover(UUID conversationId, UUID agentId, String agentName) {
 	}
 
 	/**
-	 * Gives a queued conversation to an agent. Returns false, changing nothing, when it is no longer queued (another
-	 * node or request got there first, or the customer left).
+	 * Gives queued conversations to agents, in the caller's transaction, with the same few statements however many
+	 * there are: a burst of new chats is assigned in rounds, and on PostgreSQL every statement is a round trip. Each
+	 * move is conditional on the conversation still being queued; those that are not (taken elsewhere, or the customer
+	 * left) are left untouched and missing from the answer.
 	 */
-	@Transactional
-	public boolean assign(UUID organizationId, UUID conversationId, UUID agentId, String agentName) {
-		Instant now = clock.instant();
-		int updated = jdbc.sql("""
-				UPDATE conversation SET state = 'ASSIGNED', agent_id = ?, assigned_at = COALESCE(assigned_at, ?)
-				WHERE id = ? AND organization_id = ? AND state = 'QUEUED'""")
-			.params(agentId, SqlTime.of(now), conversationId, organizationId)
-			.update();
-		if (updated == 0) {
-			return false;
+	public List<Conversation> assignAll(UUID organizationId, List<Handover> handovers) {
+		if (handovers.isEmpty()) {
+			return List.of();
 		}
-		Conversation c = require(organizationId, conversationId);
-		record(organizationId, conversationId, "assigned", ConversationState.QUEUED, ConversationState.ASSIGNED,
-				agentId, c.groupId(), Participant.system(), null, now);
-		messages.appendSystem(c, agentName + " is now serving you", "assigned");
-		events.publishEvent(new ConversationAssigned(organizationId, conversationId, c.contactId(), c.groupId(), agentId,
-				agentName, now));
-		return true;
+		Instant now = clock.instant();
+		// last_seq + 1 is the sequence number of the "now serving you" line written below.
+		int[] updated = jdbcTemplate.batchUpdate("""
+				UPDATE conversation SET state = 'ASSIGNED', agent_id = ?, assigned_at = COALESCE(assigned_at, ?),
+				                        last_seq = last_seq + 1
+				WHERE id = ? AND organization_id = ? AND state = 'QUEUED'""", handovers.stream()
+			.map(h -> new Object[] { h.agentId(), SqlTime.of(now), h.conversationId(), organizationId })
+			.toList());
+		Map<UUID, Handover> moved = new LinkedHashMap<>();
+		for (int i = 0; i < handovers.size(); i++) {
+			if (Batches.changedOne(updated[i])) {
+				moved.put(handovers.get(i).conversationId(), handovers.get(i));
+			}
+		}
+		if (moved.isEmpty()) {
+			return List.of();
+		}
+		List<Conversation> assigned = findAll(organizationId, moved.keySet());
+		jdbcTemplate.batchUpdate(TRANSITION, assigned.stream()
+			.map(c -> transition(organizationId, c.id(), "assigned", ConversationState.QUEUED, ConversationState.ASSIGNED,
+					c.agentId(), c.groupId(), Participant.system(), null, now))
+			.toList());
+		messages.appendSystemLines(assigned.stream()
+			.map(c -> new Messages.SystemLine(c, moved.get(c.id()).agentName() + " is now serving you"))
+			.toList(), "assigned");
+		assigned.forEach(c -> events.publishEvent(new ConversationAssigned(organizationId, c.id(), c.contactId(),
+				c.groupId(), c.agentId(), moved.get(c.id()).agentName(), now)));
+		return assigned;
 	}
 
 	/** Moves an assigned conversation from one agent to another; false if it is not assigned to {@code fromAgent}. */
@@ -215,6 +245,18 @@ public class Conversations {
 			.optional();
 	}
 
+	/** Those of the given conversations that exist in the organization, in no particular order. */
+	public List<Conversation> findAll(UUID organizationId, Collection<UUID> conversationIds) {
+		if (conversationIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT * FROM conversation WHERE id IN (:ids) AND organization_id = :org")
+			.param("ids", conversationIds)
+			.param("org", organizationId)
+			.query(ConversationRows::map)
+			.list();
+	}
+
 	public Conversation require(UUID organizationId, UUID conversationId) {
 		return find(organizationId, conversationId)
 			.orElseThrow(() -> new ResourceNotFound("conversation", conversationId));
@@ -287,12 +329,20 @@ public class Conversations {
 	private void record(UUID organizationId, UUID conversationId, String kind, @Nullable ConversationState from,
 			ConversationState to, @Nullable UUID agentId, @Nullable UUID groupId, Participant actor,
 			@Nullable String note, Instant at) {
-		jdbc.sql("""
-				INSERT INTO conversation_transition (id, conversation_id, organization_id, kind, from_state, to_state,
-				                                     agent_id, group_id, actor_type, actor_id, note, at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(Ids.newId(), conversationId, organizationId, kind, from == null ? null : from.name(), to.name(),
-					agentId, groupId, actor.type().name(), actor.id(), note, SqlTime.of(at))
+		jdbc.sql(TRANSITION)
+			.params(transition(organizationId, conversationId, kind, from, to, agentId, groupId, actor, note, at))
 			.update();
+	}
+
+	private static final String TRANSITION = """
+			INSERT INTO conversation_transition (id, conversation_id, organization_id, kind, from_state, to_state,
+			                                     agent_id, group_id, actor_type, actor_id, note, at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	private static Object[] transition(UUID organizationId, UUID conversationId, String kind,
+			@Nullable ConversationState from, ConversationState to, @Nullable UUID agentId, @Nullable UUID groupId,
+			Participant actor, @Nullable String note, Instant at) {
+		return new Object[] { Ids.newId(), conversationId, organizationId, kind, from == null ? null : from.name(),
+				to.name(), agentId, groupId, actor.type().name(), actor.id(), note, SqlTime.of(at) };
 	}
 }

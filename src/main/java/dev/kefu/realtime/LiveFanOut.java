@@ -1,8 +1,12 @@
 package dev.kefu.realtime;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -29,16 +33,21 @@ import dev.kefu.shared.AfterCommit;
  * frame that does not arrive is recovered by the client's catch-up by sequence number.
  */
 @Component
-class LiveFanOut {
+class LiveFanOut implements DisposableBean {
 
 	/** How many of the waiting chats a {@code queue.group} frame lists. */
 	static final int QUEUE_HEAD = 20;
+
+	static final Duration QUEUE_FRAMES_EVERY = Duration.ofMillis(250);
+
+	private static final Object CONVERSATION_EVENTS = new Object();
 
 	private final LiveHub hub;
 	private final Frames frames;
 	private final Conversations conversations;
 	private final Queues queues;
 	private final Agents agents;
+	private final Throttle queueFrames = new Throttle("kefu-queue-frames", QUEUE_FRAMES_EVERY);
 
 	LiveFanOut(LiveHub hub, Frames frames, Conversations conversations, Queues queues, Agents agents) {
 		this.hub = hub;
@@ -90,14 +99,26 @@ class LiveFanOut {
 	 */
 	@EventListener
 	void on(ConversationEvents event) {
-		AfterCommit.run(() -> fanOut(event));
+		AfterCommit.collect(CONVERSATION_EVENTS, event, this::fanOut);
 	}
 
-	private void fanOut(ConversationEvents event) {
-		Conversation c = conversations.find(event.organizationId(), event.conversationId()).orElse(null);
-		if (c == null) {
-			return;
-		}
+	/** A round of assignments announces dozens of conversations at once: they are read back in one query. */
+	private void fanOut(List<ConversationEvents> events) {
+		events.stream().collect(Collectors.groupingBy(ConversationEvents::organizationId)).forEach((org, ofOrg) -> {
+			Map<UUID, Conversation> current = conversations
+				.findAll(org, ofOrg.stream().map(ConversationEvents::conversationId).collect(Collectors.toSet()))
+				.stream()
+				.collect(Collectors.toMap(Conversation::id, c -> c));
+			ofOrg.forEach(event -> {
+				Conversation c = current.get(event.conversationId());
+				if (c != null) {
+					fanOut(event, c);
+				}
+			});
+		});
+	}
+
+	private void fanOut(ConversationEvents event, Conversation c) {
 		String frame = frames.frame("conversation", "event", name(event), "conversation", c);
 		hub.publish(LiveHub.visitor(event.contactId()), frame);
 		for (UUID staffId : staffConcerned(event)) {
@@ -107,8 +128,16 @@ class LiveFanOut {
 		hub.publish(LiveHub.organization(c.organizationId()), frame);
 	}
 
+	/**
+	 * Coalesced per group, at most {@link #QUEUE_FRAMES_EVERY} apart: during a burst the queue changes hundreds of
+	 * times a second, and each broadcast reads the queue and tells every waiting visitor and every agent of the group.
+	 */
 	@EventListener
 	void on(QueueChanged changed) {
+		queueFrames.request(changed.groupId(), () -> broadcast(changed));
+	}
+
+	private void broadcast(QueueChanged changed) {
 		List<QueuePosition> waiting = queues.positions(changed.organizationId(), changed.groupId());
 		for (QueuePosition position : waiting) {
 			String topic = LiveHub.visitor(position.contactId());
@@ -156,5 +185,10 @@ class LiveFanOut {
 			case ConversationClosed e -> e.state().name().toLowerCase();
 			default -> event.getClass().getSimpleName().replace("Conversation", "").toLowerCase();
 		};
+	}
+
+	@Override
+	public void destroy() {
+		queueFrames.close();
 	}
 }

@@ -1,106 +1,143 @@
 package dev.kefu.routing;
 
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.kefu.conversation.Conversation;
 import dev.kefu.conversation.Conversations;
-import dev.kefu.organization.StaffMembers;
+import dev.kefu.shared.Batches;
 import dev.kefu.shared.SqlTime;
 
 /**
- * One assignment attempt, in one transaction: take the oldest waiting conversation of a group, take a slot from the
- * best candidate ({@code active < capacity}, conditional), claim the queue entry and move the conversation from QUEUED
- * to ASSIGNED (conditional). If any step finds someone else was faster, the attempt rolls back and nobody is
- * assigned twice or over capacity.
+ * One round of assignments, in one transaction: the oldest waiting conversations of a group (up to {@link #ROUND}) are
+ * planned onto the group's free agents, the slots are taken with one conditional UPDATE per agent
+ * ({@code active + n <= capacity}), then each queue entry is claimed and its conversation moved from QUEUED to ASSIGNED
+ * (both conditional), each step one JDBC batch for the whole round. Whatever someone else got to first is left out or given back, so nobody is assigned twice and no
+ * agent goes over capacity, whichever node or request is faster.
+ *
+ * <p>A round rather than one chat per transaction because a burst of new chats is exactly when assigning must keep up:
+ * one round reads the queue and the agents once and commits once for all the chats that arrived meanwhile.
  */
 @Component
 class Assigner {
 
-	enum Outcome {
-		ASSIGNED, STALE_ENTRY_REMOVED, NOTHING_WAITING, NO_FREE_AGENT, RETRY
+	/** At most this many chats per transaction, so agent rows are never locked for long. */
+	static final int ROUND = 32;
+
+	/** What a round did, and whether another round may find more to do right away. */
+	record Round(int assigned, boolean again) {
+
+		static final Round IDLE = new Round(0, false);
+
+		static final Round CONTENDED = new Round(0, true);
 	}
 
-	private final JdbcClient jdbc;
+	private final JdbcClient jdbcClient;
+	private final JdbcTemplate jdbc;
 	private final TransactionTemplate transactions;
 	private final Conversations conversations;
-	private final StaffMembers staff;
 	private final Slots slots;
 
-	Assigner(JdbcClient jdbc, TransactionTemplate transactions, Conversations conversations, StaffMembers staff,
+	Assigner(JdbcClient jdbcClient, JdbcTemplate jdbc, TransactionTemplate transactions, Conversations conversations,
 			Slots slots) {
+		this.jdbcClient = jdbcClient;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.conversations = conversations;
-		this.staff = staff;
 		this.slots = slots;
 	}
 
-	Outcome assignNext(UUID organizationId, UUID groupId) {
+	Round assignRound(UUID organizationId, UUID groupId) {
 		try {
-			return transactions.execute(status -> {
-				Outcome outcome = attempt(organizationId, groupId);
-				if (outcome == Outcome.RETRY) {
-					status.setRollbackOnly();
-				}
-				return outcome;
-			});
+			return transactions.execute(status -> round(organizationId, groupId));
 		}
 		catch (PessimisticLockingFailureException contention) {
-			return Outcome.RETRY;
+			return Round.CONTENDED;
 		}
 	}
 
-	private Outcome attempt(UUID organizationId, UUID groupId) {
-		record Entry(UUID conversationId, Instant queuedAt) {
-		}
-		List<Entry> oldest = jdbc.sql("""
-				SELECT conversation_id, queued_at FROM queue_entry WHERE group_id = ? AND organization_id = ?
-				ORDER BY queued_at, conversation_id LIMIT 1""")
-			.params(groupId, organizationId)
-			.query((rs, row) -> new Entry(rs.getObject(1, UUID.class), SqlTime.read(rs, "queued_at")))
-			.list();
-		if (oldest.isEmpty()) {
-			return Outcome.NOTHING_WAITING;
-		}
-		UUID conversationId = oldest.getFirst().conversationId();
-		for (UUID agentId : candidates(groupId)) {
-			if (slots.take(agentId)) {
-				return claim(organizationId, groupId, conversationId, agentId);
-			}
-		}
-		return Outcome.NO_FREE_AGENT;
-	}
-
-	/** Online members of the group with a free slot: most free capacity first, then longest since last chat. */
-	private List<UUID> candidates(UUID groupId) {
-		return jdbc.sql("""
-				SELECT p.staff_id FROM agent_presence p JOIN routing_membership m ON m.staff_id = p.staff_id
-				WHERE m.group_id = ? AND p.status = 'ONLINE' AND p.active < p.capacity
-				ORDER BY p.capacity - p.active DESC, p.last_assigned_at ASC NULLS FIRST, p.staff_id
-				LIMIT 20""")
-			.param(groupId)
+	private Round round(UUID organizationId, UUID groupId) {
+		List<UUID> waiting = jdbcClient.sql("""
+				SELECT conversation_id FROM queue_entry WHERE group_id = ? AND organization_id = ?
+				ORDER BY queued_at, conversation_id LIMIT ?""")
+			.params(groupId, organizationId, ROUND)
 			.query(UUID.class)
 			.list();
+		if (waiting.isEmpty()) {
+			return Round.IDLE;
+		}
+		List<AssignmentPlan.Candidate> candidates = candidates(groupId);
+		if (candidates.isEmpty()) {
+			return Round.IDLE;
+		}
+		Map<UUID, AssignmentPlan.Candidate> chosen = AssignmentPlan.of(waiting, candidates);
+		Map<UUID, AssignmentPlan.Candidate> granted = takeSlots(chosen);
+		int assigned = assign(organizationId, groupId, granted);
+		boolean again = waiting.size() == ROUND || granted.size() < chosen.size();
+		return new Round(assigned, again);
 	}
 
-	private Outcome claim(UUID organizationId, UUID groupId, UUID conversationId, UUID agentId) {
-		int claimed = jdbc.sql("DELETE FROM queue_entry WHERE conversation_id = ?").param(conversationId).update();
-		if (claimed == 0) {
-			return Outcome.RETRY;
+	/** Online members of the group with a free slot, with what the plan needs to rank them. */
+	private List<AssignmentPlan.Candidate> candidates(UUID groupId) {
+		return jdbcClient.sql("""
+				SELECT p.staff_id, p.display_name, p.capacity - p.active AS free, p.last_assigned_at
+				FROM agent_presence p JOIN routing_membership m ON m.staff_id = p.staff_id
+				WHERE m.group_id = ? AND p.status = 'ONLINE' AND p.active < p.capacity""")
+			.param(groupId)
+			.query((rs, row) -> new AssignmentPlan.Candidate(rs.getObject(1, UUID.class), rs.getString(2),
+					rs.getInt(3), SqlTime.read(rs, "last_assigned_at")))
+			.list();
+	}
+
+	/**
+	 * Takes each chosen agent's slots in one conditional UPDATE, agents in id order so that two nodes taking slots at
+	 * once lock agent rows in the same order. An agent who has fewer free slots than planned by now (another group took
+	 * one) gets none of this round's chats; they stay queued for the next round. Returns the plan minus those.
+	 */
+	private Map<UUID, AssignmentPlan.Candidate> takeSlots(Map<UUID, AssignmentPlan.Candidate> chosen) {
+		Map<UUID, Integer> wanted = new TreeMap<>();
+		chosen.values().forEach(agent -> wanted.merge(agent.staffId(), 1, Integer::sum));
+		Set<UUID> refused = slots.take(wanted);
+		Map<UUID, AssignmentPlan.Candidate> granted = new LinkedHashMap<>(chosen);
+		granted.values().removeIf(agent -> refused.contains(agent.staffId()));
+		return granted;
+	}
+
+	/**
+	 * Claims the queue entries and assigns their conversations. A chat that is gone by now (claimed elsewhere, or the
+	 * customer left) gives its slot back.
+	 */
+	private int assign(UUID organizationId, UUID groupId, Map<UUID, AssignmentPlan.Candidate> granted) {
+		List<UUID> planned = List.copyOf(granted.keySet());
+		int[] claimed = jdbc.batchUpdate("DELETE FROM queue_entry WHERE conversation_id = ?",
+				planned.stream().map(id -> new Object[] { id }).toList());
+		List<Conversations.Handover> handovers = new ArrayList<>();
+		for (int i = 0; i < planned.size(); i++) {
+			if (Batches.changedOne(claimed[i])) {
+				AssignmentPlan.Candidate agent = granted.get(planned.get(i));
+				handovers.add(new Conversations.Handover(planned.get(i), agent.staffId(), agent.displayName()));
+			}
 		}
-		String agentName = staff.find(organizationId, agentId).map(m -> m.displayName()).orElse("Agent");
-		if (!conversations.assign(organizationId, conversationId, agentId, agentName)) {
-			// The customer left meanwhile: the stale entry stays removed, the slot is given back.
-			jdbc.sql("UPDATE agent_presence SET active = active - 1 WHERE staff_id = ?").param(agentId).update();
-			return Outcome.STALE_ENTRY_REMOVED;
-		}
-		slots.record(organizationId, conversationId, agentId, groupId);
-		return Outcome.ASSIGNED;
+		List<Conversation> assigned = conversations.assignAll(organizationId, handovers);
+		slots.record(organizationId, groupId, assigned);
+		Set<UUID> done = assigned.stream().map(Conversation::id).collect(Collectors.toSet());
+		granted.forEach((conversationId, agent) -> {
+			if (!done.contains(conversationId)) {
+				slots.giveBack(agent.staffId());
+			}
+		});
+		return assigned.size();
 	}
 }

@@ -16,13 +16,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Drains a group's queue into free agent slots. Requests for the same group coalesce into one running drain on this
- * node (so a burst of 200 new chats is a handful of drains, not 200), but correctness never depends on that: every
- * single assignment is guarded by the database.
+ * node, and a drain assigns in rounds of several chats (so a burst of 200 new chats is a handful of transactions, not
+ * 200), but correctness never depends on that: every single assignment is guarded by the database.
  */
 @Component
 class Dispatcher implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+	/** A bound on one drain, so contention that never settles cannot spin; the next queue change drains again. */
+	private static final int MAX_ROUNDS = 1_000;
 
 	private final Assigner assigner;
 	private final ApplicationEventPublisher events;
@@ -56,10 +59,8 @@ class Dispatcher implements DisposableBean {
 	}
 
 	private void drain(UUID organizationId, UUID groupId) {
-		int attempts = 0;
-		while (attempts++ < 10_000) {
-			Assigner.Outcome outcome = assigner.assignNext(organizationId, groupId);
-			if (outcome == Assigner.Outcome.NOTHING_WAITING || outcome == Assigner.Outcome.NO_FREE_AGENT) {
+		for (int rounds = 0; rounds < MAX_ROUNDS; rounds++) {
+			if (!assigner.assignRound(organizationId, groupId).again()) {
 				break;
 			}
 		}

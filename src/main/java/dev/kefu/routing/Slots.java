@@ -1,13 +1,20 @@
 package dev.kefu.routing;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.kefu.conversation.Conversation;
 import dev.kefu.shared.AfterCommit;
+import dev.kefu.shared.Batches;
 import dev.kefu.shared.Ids;
 import dev.kefu.shared.SqlTime;
 
@@ -16,29 +23,65 @@ import dev.kefu.shared.SqlTime;
 class Slots {
 
 	private final JdbcClient jdbc;
+	private final JdbcTemplate jdbcTemplate;
 	private final Dispatcher dispatcher;
 	private final Clock clock;
 
-	Slots(JdbcClient jdbc, Dispatcher dispatcher, Clock clock) {
+	Slots(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Dispatcher dispatcher, Clock clock) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.dispatcher = dispatcher;
 		this.clock = clock;
 	}
 
 	boolean take(UUID agentId) {
-		return jdbc.sql("""
-				UPDATE agent_presence SET active = active + 1, last_assigned_at = ?
-				WHERE staff_id = ? AND status = 'ONLINE' AND active < capacity""")
-			.params(SqlTime.of(clock.instant()), agentId)
-			.update() == 1;
+		return take(Map.of(agentId, 1)).isEmpty();
+	}
+
+	/**
+	 * Takes so many slots of each online agent, in one batch and in the map's order; an agent without that many free
+	 * slots gives none. Returns those agents.
+	 */
+	Set<UUID> take(Map<UUID, Integer> wanted) {
+		Instant now = clock.instant();
+		List<UUID> agents = List.copyOf(wanted.keySet());
+		int[] taken = jdbcTemplate.batchUpdate("""
+				UPDATE agent_presence SET active = active + ?, last_assigned_at = ?
+				WHERE staff_id = ? AND status = 'ONLINE' AND active + ? <= capacity""", agents.stream()
+			.map(agentId -> new Object[] { wanted.get(agentId), SqlTime.of(now), agentId, wanted.get(agentId) })
+			.toList());
+		Set<UUID> refused = new HashSet<>();
+		for (int i = 0; i < agents.size(); i++) {
+			if (!Batches.changedOne(taken[i])) {
+				refused.add(agents.get(i));
+			}
+		}
+		return refused;
+	}
+
+	/** Returns a slot taken for a chat that turned out to be gone. */
+	void giveBack(UUID agentId) {
+		jdbc.sql("UPDATE agent_presence SET active = active - 1 WHERE staff_id = ? AND active > 0").param(agentId).update();
 	}
 
 	void record(UUID organizationId, UUID conversationId, UUID agentId, UUID groupId) {
-		jdbc.sql("""
-				INSERT INTO assignment (id, conversation_id, organization_id, agent_id, group_id, assigned_at)
-				VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(Ids.newId(), conversationId, organizationId, agentId, groupId, SqlTime.of(clock.instant()))
-			.update();
+		jdbcTemplate.update(INSERT_ASSIGNMENT, assignment(organizationId, conversationId, agentId, groupId));
+	}
+
+	/** The assignment rows of a round, in one batch. */
+	void record(UUID organizationId, UUID groupId, List<Conversation> assigned) {
+		jdbcTemplate.batchUpdate(INSERT_ASSIGNMENT, assigned.stream()
+			.map(c -> assignment(organizationId, c.id(), c.agentId(), groupId))
+			.toList());
+	}
+
+	private static final String INSERT_ASSIGNMENT = """
+			INSERT INTO assignment (id, conversation_id, organization_id, agent_id, group_id, assigned_at)
+			VALUES (?, ?, ?, ?, ?, ?)""";
+
+	private Object[] assignment(UUID organizationId, UUID conversationId, UUID agentId, UUID groupId) {
+		return new Object[] { Ids.newId(), conversationId, organizationId, agentId, groupId,
+				SqlTime.of(clock.instant()) };
 	}
 
 	/**
@@ -64,9 +107,7 @@ class Slots {
 			.params(SqlTime.of(clock.instant()), conversationId, agentId)
 			.update();
 		if (released > 0) {
-			jdbc.sql("UPDATE agent_presence SET active = active - 1 WHERE staff_id = ? AND active > 0")
-				.param(agentId)
-				.update();
+			giveBack(agentId);
 			List<UUID> groupIds = jdbc.sql("SELECT group_id FROM routing_membership WHERE staff_id = ?")
 				.param(agentId)
 				.query(UUID.class)

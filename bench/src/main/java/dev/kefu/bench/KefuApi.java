@@ -45,6 +45,11 @@ final class KefuApi {
 		return post("/api/v1/visitor/conversations", visitorToken, "{\"channel\":\"web\"}");
 	}
 
+	/** The visitor ends their chat (the widget's "end chat"). */
+	CompletableFuture<HttpResponse<String>> endChat(String visitorToken, String conversationId) {
+		return post("/api/v1/visitor/conversations/" + conversationId + "/end", visitorToken, "{}");
+	}
+
 	private CompletableFuture<HttpResponse<String>> post(String path, String token, String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.header("content-type", "application/json")
