@@ -31,17 +31,22 @@ final class BurstScenario {
 			Recorder assignedAfter, Recorder answeredAfter, List<Chat> chatList, List<Live> visitors) {
 	}
 
-	static void run(Args args, Results results, Clients clients, KefuApi api, Desk desk) throws Exception {
+	static void run(Args args, Results results, Clients clients, KefuApi api, Desk desk, ServerProbe server)
+			throws Exception {
 		int rate = args.getInt("burst-rate", 200);
 		int seconds = args.getInt("burst-seconds", 5);
 		int warmupSeconds = args.getInt("burst-warmup-seconds", 3);
 		if (warmupSeconds > 0) {
-			Outcome warmup = burst(clients, api, rate, rate * warmupSeconds);
+			Outcome warmup = burst(clients, api, rate, rate * warmupSeconds, () -> {
+			});
 			endAll(api, warmup);
 			results.put("burst.warmup-chats", warmup.chats());
 			results.put("burst.warmup-assigned", warmup.assigned());
 		}
-		Outcome measured = burst(clients, api, rate, rate * seconds);
+		CpuMeter cpu = new CpuMeter(server.pid());
+		CpuMeter.Reading[] from = new CpuMeter.Reading[1];
+		Outcome measured = burst(clients, api, rate, rate * seconds, () -> from[0] = cpu.readUnchecked());
+		cpu.put(results, "burst.", from[0], cpu.read());
 		String p = "burst.";
 		results.put(p + "target-per-second", rate);
 		results.put(p + "achieved-per-second", measured.chats() / measured.sendSeconds());
@@ -60,7 +65,9 @@ final class BurstScenario {
 		measured.visitors().forEach(Live::close);
 	}
 
-	private static Outcome burst(Clients clients, KefuApi api, int rate, int count) throws Exception {
+	/** One burst; {@code starting} runs when the visitors are connected and the first chat is about to be asked. */
+	private static Outcome burst(Clients clients, KefuApi api, int rate, int count, Runnable starting)
+			throws Exception {
 		Recorder assignedAfter = Latency.recorder();
 		Recorder answeredAfter = Latency.recorder();
 		AtomicInteger assigned = new AtomicInteger();
@@ -85,6 +92,7 @@ final class BurstScenario {
 		AtomicInteger unavailable = new AtomicInteger();
 		AtomicInteger failed = new AtomicInteger();
 		List<CompletableFuture<?>> answers = new ArrayList<>();
+		starting.run();
 		long start = System.nanoTime() + 50_000_000L;
 		long period = 1_000_000_000L / rate;
 		for (int i = 0; i < chats.size(); i++) {

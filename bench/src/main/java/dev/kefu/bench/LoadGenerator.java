@@ -55,7 +55,7 @@ public final class LoadGenerator {
 				throughput.run();
 			}
 			if (scenarios.contains("burst")) {
-				BurstScenario.run(args, results, clients, api, throughput.desk);
+				BurstScenario.run(args, results, clients, api, throughput.desk, server);
 			}
 			throughput.desk.close();
 		}

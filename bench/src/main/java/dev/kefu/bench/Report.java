@@ -85,8 +85,8 @@ final class Report {
 		line("**" + target + ": throughput** (latency from the scheduled send time; × echo = ratio to the echo round"
 				+ " trip at the same rate and percentile; aim = p99 / (2 × (echo p99 + insert p99)), at most 1)");
 		line("");
-		line("| target msg/s | delivered/s | × inserts/s | visitor→agent p50 / p99 / p99.9 ms | × echo | agent→visitor p50 / p99 / p99.9 ms | × echo | ack p99 ms | aim | lost | duplicated | pushed out of order | holes at end | refused + unacked | load |");
-		line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+		line("| target msg/s | delivered/s | × inserts/s | visitor→agent p50 / p99 / p99.9 ms | × echo | agent→visitor p50 / p99 / p99.9 ms | × echo | ack p99 ms | aim | lost | duplicated | pushed out of order | holes at end | refused + unacked | cores: server / generator / PostgreSQL / machine | load |");
+		line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 		for (String rate : rates(target)) {
 			String p = target + ".throughput." + rate + ".";
 			String e = "echo.throughput." + rate + ".round-trip.";
@@ -98,7 +98,7 @@ final class Report {
 					+ ratios(p + "agent-to-visitor.", e) + " | " + f(p + "ack.p99-ms", 1) + " | "
 					+ String.format(Locale.ROOT, "%.1f", worstP99 / budget) + " | " + f(p + "lost", 0) + " | "
 					+ f(p + "duplicated", 0) + " | " + f(p + "pushed-out-of-order", 0) + " | " + f(p + "seq-holes-at-end", 0)
-					+ " | " + f(p + "refused", 0) + " + " + f(p + "unacked", 0) + " | "
+					+ " | " + f(p + "refused", 0) + " + " + f(p + "unacked", 0) + " | " + cores(p) + " | "
 					+ r.getOrDefault(p + "loadavg", "") + " |");
 		}
 		line("");
@@ -114,13 +114,14 @@ final class Report {
 				: d("echo.throughput." + rates("echo").last() + ".round-trip.p99-ms") + d("pg.insert.latency.p99-ms");
 		line("**" + target + ": burst of new chats** (from the scheduled POST to the `assigned` push)");
 		line("");
-		line("| chats/s | chats | assigned | unavailable / failed / unanswered in 60 s | p50 / p99 / p99.9 ms | p99 × (echo p99 + insert p99) | HTTP answer p99 ms | peak load / capacity | agents over capacity | load |");
-		line("|---|---|---|---|---|---|---|---|---|---|");
+		line("| chats/s | chats | assigned | unavailable / failed / unanswered in 60 s | p50 / p99 / p99.9 ms | p99 × (echo p99 + insert p99) | HTTP answer p99 ms | HTTP answer p50 ms | peak load / capacity | agents over capacity | cores: server / generator / PostgreSQL / machine | load |");
+		line("|---|---|---|---|---|---|---|---|---|---|---|---|");
 		line("| " + f(p + "achieved-per-second", 0) + " | " + f(p + "chats", 0) + " | " + f(p + "assigned", 0) + " | "
 				+ f(p + "unavailable", 0) + " / " + f(p + "failed", 0) + " / " + f(p + "unanswered-after-60s", 0) + " | " + percentiles(p + "assigned-after.") + " | "
 				+ String.format(Locale.ROOT, "%.1f", d(p + "assigned-after.p99-ms") / base) + " | "
-				+ f(p + "http-answer.p99-ms", 0) + " | " + f(p + "agent-peak-load", 0) + " / " + f(p + "agent-capacity", 0)
-				+ " | " + f(p + "agents-over-capacity", 0) + " | " + r.getOrDefault(p + "loadavg", "") + " |");
+				+ f(p + "http-answer.p99-ms", 0) + " | " + f(p + "http-answer.p50-ms", 0) + " | "
+				+ f(p + "agent-peak-load", 0) + " / " + f(p + "agent-capacity", 0) + " | "
+				+ f(p + "agents-over-capacity", 0) + " | " + cores(p) + " | " + r.getOrDefault(p + "loadavg", "") + " |");
 		line("");
 	}
 
@@ -165,6 +166,11 @@ final class Report {
 
 	private double d(String key) {
 		return Double.parseDouble(r.getOrDefault(key, "NaN"));
+	}
+
+	private String cores(String p) {
+		return f(p + "cpu.server-cores", 2) + " / " + f(p + "cpu.generator-cores", 2) + " / "
+				+ f(p + "cpu.postgres-cores", 2) + " / " + f(p + "cpu.machine-busy-cores", 2);
 	}
 
 	private String f(String key, int decimals) {

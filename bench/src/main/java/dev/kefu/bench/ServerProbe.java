@@ -22,6 +22,10 @@ final class ServerProbe {
 		this.jcmd = jcmd;
 	}
 
+	long pid() {
+		return pid;
+	}
+
 	/** Bytes of heap in use after two full collections (the second catches what the first only made collectable). */
 	long heapAfterGc() throws IOException, InterruptedException {
 		jcmd("GC.run");

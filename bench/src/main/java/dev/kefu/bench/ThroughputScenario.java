@@ -115,12 +115,18 @@ final class ThroughputScenario {
 		traffic.agentToVisitor.reset();
 		traffic.acks.reset();
 		Schedule<Sender> schedule = new Schedule<>(senders, rate);
+		CpuMeter cpu = new CpuMeter(server.pid());
+		CpuMeter.Reading[] measuredFrom = new CpuMeter.Reading[1];
 		schedule.run(warmup, measure, (s, n, due, measured) -> {
+			if (measured && measuredFrom[0] == null) {
+				measuredFrom[0] = cpu.readUnchecked();
+			}
 			String id = s.prefix() + rate + "-" + n;
 			traffic.sending(id, due, s.visitor(), measured);
 			s.live().send("{\"type\":\"send\",\"id\":\"" + id + "\",\"conversationId\":\"" + s.conversationId()
 					+ "\",\"clientMsgId\":\"" + id + "\",\"text\":\"bench message " + n + " at rate " + rate + "\"}");
 		});
+		cpu.put(results, p, measuredFrom[0], cpu.read());
 		int threads = server.threads();
 		String load = loadAverage();
 		long deadline = System.nanoTime() + 20_000_000_000L;
