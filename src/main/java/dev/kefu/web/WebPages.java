@@ -1,0 +1,18 @@
+package dev.kefu.web;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Short addresses for the pages served from {@code static/}: the visitor chat (the widget's iframe) and the demo. */
+@Configuration(proxyBeanMethods = false)
+class WebPages implements WebMvcConfigurer {
+
+	@Override
+	public void addViewControllers(ViewControllerRegistry registry) {
+		registry.addViewController("/chat").setViewName("forward:/chat/index.html");
+		registry.addViewController("/chat/").setViewName("forward:/chat/index.html");
+		registry.addViewController("/demo").setViewName("forward:/demo/index.html");
+		registry.addViewController("/demo/").setViewName("forward:/demo/index.html");
+	}
+}

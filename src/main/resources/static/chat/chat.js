@@ -1,0 +1,400 @@
+// The visitor's side of a chat, inside the widget's iframe: identity, pre-chat form, the live conversation over
+// protocol v1 (docs/protocol.md), rating and transcript, and leave-a-message when no chat can be had.
+import { createApp, computed, nextTick, reactive, ref, watch } from 'vue';
+import { language, setLanguage, t } from '/ui/i18n.js';
+
+const params = new URLSearchParams(location.search);
+const org = params.get('org') || 'demo';
+const tokenKey = `kefu.visitor.${org}`;
+const EMOJI = ['😀', '😂', '😊', '😍', '🤔', '😢', '😡', '👍', '👏', '🙏', '🎉', '❤️'];
+
+async function api(path, { method = 'GET', body, token } = {}) {
+  const headers = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const data = response.status === 204 ? null : await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = new Error(data?.detail || `HTTP ${response.status}`);
+    error.status = response.status;
+    error.code = data?.code;
+    throw error;
+  }
+  return data;
+}
+
+const TicketsList = {
+  props: ['tickets'],
+  setup: () => ({ t }),
+  template: `
+    <section v-if="tickets.length" class="tickets" id="tickets">
+      <h3>{{ t('leave.yours') }}</h3>
+      <article v-for="ticket in tickets" :key="ticket.id" class="ticket" :data-state="ticket.state">
+        <p class="state">{{ t('leave.state.' + ticket.state) }}</p>
+        <p v-for="entry in ticket.thread" :key="entry.id" :class="entry.from === 'AGENT' ? 'answer' : 'asked'">
+          <strong v-if="entry.from === 'AGENT'">{{ t('leave.answer', { name: entry.agentName }) }}: </strong>{{ entry.body }}
+        </p>
+        <p v-if="ticket.state === 'OPEN'" class="waiting">{{ t('leave.waiting') }}</p>
+      </article>
+    </section>`,
+};
+
+createApp({
+  components: { TicketsList },
+  setup() {
+    const phase = ref('loading');
+    const settings = ref({});
+    const token = ref(localStorage.getItem(tokenKey));
+    const profile = reactive({});
+    const conversation = ref(null);
+    const queue = ref(null);
+    const messages = reactive(new Map());
+    const pending = reactive(new Map());
+    const uploads = ref([]);
+    const tickets = ref([]);
+    const draft = ref('');
+    const formError = ref('');
+    const connected = ref(false);
+    const agentTyping = ref(false);
+    const agentRead = ref(0);
+    const unavailable = ref(null);
+    const visible = ref(window.parent === window);
+    const emojiOpen = ref(false);
+    const stars = ref(0);
+    const ratingComment = ref('');
+    const rated = ref(false);
+    const leave = reactive({ name: '', email: '', phone: '', body: '' });
+    const timeline = ref(null);
+    let socket = null;
+    let retry = 0;
+    let typingSent = 0;
+    let typingTimer = null;
+    let pingTimer = null;
+
+    const color = computed(() => settings.value.primaryColor || '#1677ff');
+    const lastSeq = computed(() => Math.max(0, ...messages.keys()));
+    const agentName = computed(() => {
+      const fromAgent = [...messages.values()].filter((m) => m.sender.type === 'AGENT').pop();
+      return conversation.value?.agentId ? (fromAgent?.sender.name || conversation.value.agentName || '') : '';
+    });
+    const timelineItems = computed(() => {
+      const stored = [...messages.values()].sort((a, b) => a.seq - b.seq).map((m) => ({
+        ...m, key: m.id, side: side(m),
+      }));
+      const waiting = [...pending.values()].map((p) => ({
+        key: p.clientMsgId, side: 'me', pending: true, text: p.text, attachments: [], sender: {},
+      }));
+      return stored.concat(waiting);
+    });
+    const unread = computed(() => [...messages.values()]
+      .filter((m) => m.seq > (conversation.value?.contactReadSeq ?? 0) && m.sender.type !== 'CONTACT').length);
+
+    function side(message) {
+      if (message.sender.type === 'CONTACT') return 'me';
+      if (message.sender.type === 'SYSTEM') return 'system';
+      return 'agent';
+    }
+
+    function fieldLabel(field) {
+      const known = t(`field.${field.key}`);
+      return known === `field.${field.key}` ? field.label : known;
+    }
+
+    function waitText(seconds) {
+      return seconds < 60 ? t('chat.seconds') : t('chat.minutes', { n: Math.round(seconds / 60) });
+    }
+
+    async function session() {
+      const s = await api('/api/v1/visitor/sessions', { method: 'POST', body: { organization: org, token: token.value } });
+      token.value = s.token;
+      localStorage.setItem(tokenKey, s.token);
+      for (const [key, value] of Object.entries({ name: s.contact.name, email: s.contact.email, phone: s.contact.phone, ...(s.contact.attributes || {}) })) {
+        if (value) profile[key] = value;
+      }
+    }
+
+    async function loadTickets() {
+      tickets.value = await api('/api/v1/visitor/tickets', { token: token.value }).catch(() => []);
+    }
+
+    async function start() {
+      try {
+        settings.value = await api(`/api/v1/widget/${encodeURIComponent(org)}`);
+        await session();
+        const recent = await api('/api/v1/visitor/conversations', { token: token.value });
+        const current = recent.find((c) => c.state === 'QUEUED' || c.state === 'ASSIGNED');
+        if (current) {
+          conversation.value = current;
+          phase.value = 'chat';
+          connect();
+        }
+        else {
+          phase.value = 'prechat';
+        }
+        loadTickets();
+      }
+      catch (e) {
+        console.warn('Kefu chat could not start', e);
+        phase.value = 'error';
+      }
+    }
+
+    async function startChat() {
+      formError.value = '';
+      const missing = (settings.value.prechatFields || []).find((f) => f.required && !profile[f.key]);
+      if (missing) {
+        formError.value = t('chat.prechat.required', { field: fieldLabel(missing) });
+        return;
+      }
+      const { name, email, phone, ...rest } = profile;
+      const attributes = Object.fromEntries(Object.entries(rest).filter(([, v]) => v));
+      await api('/api/v1/visitor/profile', { method: 'PUT', token: token.value, body: { name, email, phone, attributes } });
+      const started = await api('/api/v1/visitor/conversations', { method: 'POST', token: token.value, body: { channel: 'web' } })
+        .catch(() => ({ unavailable: 'OFFLINE' }));
+      if (started.unavailable) {
+        unavailable.value = started.unavailable;
+        Object.assign(leave, { name: name || '', email: email || '', phone: phone || '' });
+        phase.value = 'leave';
+        return;
+      }
+      messages.clear();
+      conversation.value = started.conversation;
+      queue.value = started.queue;
+      phase.value = 'chat';
+      connect();
+    }
+
+    function connect() {
+      if (socket) return;
+      const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`);
+      socket = ws;
+      ws.onopen = () => ws.send(JSON.stringify({ type: 'auth', token: token.value }));
+      ws.onmessage = (event) => receive(JSON.parse(event.data));
+      ws.onclose = () => {
+        socket = null;
+        connected.value = false;
+        clearInterval(pingTimer);
+        if (phase.value === 'chat') setTimeout(connect, Math.min(15000, 1000 * 2 ** retry++));
+      };
+    }
+
+    function frame(data) {
+      if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(data));
+    }
+
+    function receive(f) {
+      switch (f.type) {
+        case 'ready':
+          connected.value = true;
+          retry = 0;
+          pingTimer = setInterval(() => frame({ type: 'ping' }), 25000);
+          if (f.conversation) conversation.value = f.conversation;
+          if (f.queue) queue.value = f.queue;
+          if (conversation.value) frame({ type: 'sync', conversationId: conversation.value.id, after: lastSeq.value });
+          // Whatever was not acknowledged before the connection dropped goes again, under the same id.
+          for (const p of pending.values()) sendFrame(p);
+          break;
+        case 'message':
+        case 'ack':
+          store(f.message);
+          if (f.type === 'ack') pending.delete(f.clientMsgId);
+          break;
+        case 'synced':
+          conversation.value = f.conversation;
+          settle();
+          break;
+        case 'conversation':
+          if (f.conversation.id !== conversation.value?.id) break;
+          conversation.value = f.conversation;
+          if (f.conversation.agentId) queue.value = null;
+          if (f.event === 'closed' || f.event === 'abandoned') ended();
+          break;
+        case 'queue':
+          if (f.conversationId === conversation.value?.id) queue.value = f;
+          break;
+        case 'typing':
+          if (f.from === 'agent') {
+            agentTyping.value = f.typing;
+            clearTimeout(typingTimer);
+            if (f.typing) typingTimer = setTimeout(() => { agentTyping.value = false; }, 6000);
+          }
+          break;
+        case 'receipt':
+          if (f.reader === 'AGENT') agentRead.value = Math.max(agentRead.value, f.read);
+          break;
+        case 'resync':
+          if (conversation.value) frame({ type: 'sync', conversationId: conversation.value.id, after: lastSeq.value });
+          break;
+        case 'error':
+          console.warn('Kefu refused a frame', f.code, f.message);
+          break;
+      }
+    }
+
+    function store(message) {
+      if (!conversation.value || message.conversationId !== conversation.value.id || messages.has(message.seq)) return;
+      if (message.seq > lastSeq.value + 1 && lastSeq.value > 0) {
+        frame({ type: 'sync', conversationId: conversation.value.id, after: lastSeq.value });
+      }
+      messages.set(message.seq, message);
+      if (message.sender.type === 'AGENT') agentTyping.value = false;
+      settle();
+    }
+
+    function settle() {
+      nextTick(() => { if (timeline.value) timeline.value.scrollTop = timeline.value.scrollHeight; });
+      if (visible.value && document.visibilityState === 'visible' && conversation.value && lastSeq.value) {
+        frame({ type: 'read', conversationId: conversation.value.id, seq: lastSeq.value });
+        conversation.value = { ...conversation.value, contactReadSeq: lastSeq.value };
+      }
+      window.parent.postMessage({ type: 'kefu:unread', count: unread.value }, '*');
+    }
+
+    function sendFrame(p) {
+      frame({ type: 'send', id: p.clientMsgId, conversationId: conversation.value.id, clientMsgId: p.clientMsgId, text: p.text, attachments: p.attachments });
+    }
+
+    function send() {
+      const text = draft.value.trim();
+      if (!text || !conversation.value) return;
+      const p = { clientMsgId: `w-${crypto.randomUUID()}`, text, attachments: [] };
+      pending.set(p.clientMsgId, p);
+      sendFrame(p);
+      draft.value = '';
+      emojiOpen.value = false;
+      typingSent = 0;
+      frame({ type: 'typing', conversationId: conversation.value.id, typing: false });
+    }
+
+    function typing() {
+      if (!conversation.value || Date.now() - typingSent < 3000) return;
+      typingSent = Date.now();
+      frame({ type: 'typing', conversationId: conversation.value.id, typing: true });
+    }
+
+    function addEmoji(e) {
+      draft.value += e;
+      emojiOpen.value = false;
+    }
+
+    function pickFile(event) {
+      for (const file of event.target.files) upload(file);
+      event.target.value = '';
+    }
+
+    function paste(event) {
+      const files = [...(event.clipboardData?.files || [])];
+      if (files.length) {
+        event.preventDefault();
+        files.forEach(upload);
+      }
+    }
+
+    function upload(file) {
+      const item = reactive({ id: crypto.randomUUID(), name: file.name || 'image', percent: 0, error: '' });
+      uploads.value.push(item);
+      const body = new FormData();
+      body.append('file', file);
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', `/api/v1/conversations/${conversation.value.id}/attachments`);
+      xhr.setRequestHeader('authorization', `Bearer ${token.value}`);
+      xhr.upload.onprogress = (e) => { if (e.lengthComputable) item.percent = Math.round((100 * e.loaded) / e.total); };
+      xhr.onload = () => {
+        let data = null;
+        try { data = JSON.parse(xhr.responseText); } catch { /* not JSON: reported below */ }
+        if (xhr.status >= 200 && xhr.status < 300 && data?.id) {
+          uploads.value = uploads.value.filter((u) => u !== item);
+          const p = { clientMsgId: `w-${crypto.randomUUID()}`, text: '', attachments: [data.id] };
+          pending.set(p.clientMsgId, p);
+          sendFrame(p);
+        }
+        else {
+          item.error = data?.detail || `HTTP ${xhr.status}`;
+        }
+      };
+      xhr.onerror = () => { item.error = t('chat.offline'); };
+      xhr.send(body);
+    }
+
+    async function endChat() {
+      if (!conversation.value) return;
+      conversation.value = await api(`/api/v1/visitor/conversations/${conversation.value.id}/end`, { method: 'POST', token: token.value });
+      ended();
+    }
+
+    function ended() {
+      phase.value = 'ended';
+      queue.value = null;
+      agentTyping.value = false;
+      if (socket) socket.close();
+    }
+
+    async function rate() {
+      await api(`/api/v1/visitor/conversations/${conversation.value.id}/rating`, {
+        method: 'POST', token: token.value, body: { rating: stars.value, comment: ratingComment.value || null },
+      });
+      rated.value = true;
+    }
+
+    async function downloadTranscript() {
+      const response = await fetch(`/api/v1/visitor/conversations/${conversation.value.id}/transcript`, {
+        headers: { authorization: `Bearer ${token.value}` },
+      });
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(await response.blob());
+      link.download = `conversation-${conversation.value.id}.txt`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    }
+
+    function newChat() {
+      conversation.value = null;
+      messages.clear();
+      pending.clear();
+      rated.value = false;
+      stars.value = 0;
+      phase.value = 'prechat';
+    }
+
+    async function leaveMessage() {
+      formError.value = '';
+      if (!leave.email && !leave.phone) {
+        formError.value = t('leave.contactRequired');
+        return;
+      }
+      if (!leave.body.trim()) return;
+      await api('/api/v1/visitor/tickets', {
+        method: 'POST', token: token.value,
+        body: { clientMsgId: `t-${crypto.randomUUID()}`, body: leave.body, name: leave.name || null, email: leave.email || null, phone: leave.phone || null },
+      });
+      phase.value = 'left';
+      loadTickets();
+    }
+
+    function switchLanguage() {
+      setLanguage(language.value === 'en' ? 'zh-CN' : 'en');
+    }
+
+    function minimize() {
+      window.parent.postMessage({ type: 'kefu:close' }, '*');
+    }
+
+    window.addEventListener('message', (event) => {
+      if (event.data?.type === 'kefu:visible') {
+        visible.value = event.data.visible;
+        if (visible.value) settle();
+      }
+    });
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') settle(); });
+    watch(language, () => { document.title = t('chat.title'); }, { immediate: true });
+    setLanguage(language.value);
+    start();
+
+    return {
+      phase, settings, profile, conversation, queue, uploads, tickets, draft, formError, connected, agentTyping,
+      agentRead, unavailable, emojiOpen, stars, ratingComment, rated, leave, items: timelineItems, timeline, color, agentName,
+      emoji: EMOJI, t, fieldLabel, waitText, startChat, send, typing, addEmoji, pickFile, paste, endChat, rate,
+      downloadTranscript, newChat, leaveMessage, switchLanguage, minimize,
+    };
+  },
+}).mount('#app');

@@ -1,0 +1,75 @@
+/*
+ * Kefu chat widget loader. Embed with one line:
+ *   <script src="https://YOUR-KEFU/widget.js" data-org="your-org" async></script>
+ * It adds a launcher button and opens the chat in an iframe served by Kefu, so the host page's CSS and scripts
+ * cannot reach the chat (nor the chat the page). The launcher lives in a shadow root for the same reason.
+ */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  if (!script || window.__kefuWidget) return;
+  window.__kefuWidget = true;
+  var org = script.getAttribute('data-org') || 'demo';
+  var base = new URL(script.src, location.href).origin;
+  var lang = script.getAttribute('data-lang') || navigator.language || 'en';
+  var zh = /^zh/i.test(lang);
+
+  function start(settings) {
+    var color = /^#[0-9a-fA-F]{6}$/.test(settings.primaryColor || '') ? settings.primaryColor : '#1677ff';
+    // A custom element, not a div: the page's own element rules (div, button...) do not match it, and its one
+    // inline rule outranks the page's !important ones.
+    var host = document.createElement('kefu-widget');
+    host.id = 'kefu-widget';
+    host.style.setProperty('all', 'initial', 'important');
+    var root = host.attachShadow({ mode: 'open' });
+    root.innerHTML =
+      '<style>' +
+      ':host{all:initial}' +
+      '.launcher{position:fixed;right:20px;bottom:20px;width:56px;height:56px;border-radius:50%;border:0;cursor:pointer;' +
+      'background:' + color + ';color:#fff;box-shadow:0 4px 14px rgba(0,0,0,.25);z-index:2147483000;display:flex;' +
+      'align-items:center;justify-content:center}' +
+      '.launcher:focus-visible{outline:3px solid #000;outline-offset:2px}' +
+      '.badge{position:absolute;top:-4px;right:-4px;min-width:20px;height:20px;padding:0 5px;box-sizing:border-box;' +
+      'border-radius:10px;background:#e53935;color:#fff;font:600 12px/20px system-ui,sans-serif;text-align:center}' +
+      '.panel{position:fixed;right:20px;bottom:88px;width:380px;height:600px;max-height:calc(100vh - 108px);' +
+      'border-radius:12px;overflow:hidden;box-shadow:0 8px 30px rgba(0,0,0,.3);z-index:2147483000;background:#fff}' +
+      '.panel iframe{border:0;width:100%;height:100%}' +
+      '[hidden]{display:none!important}' +
+      '@media (max-width:480px){.panel{right:0;bottom:0;width:100vw;height:100vh;max-height:none;border-radius:0}' +
+      '.panel:not([hidden])~.launcher{display:none}}' +
+      '</style>' +
+      '<div class="panel" hidden><iframe title="' + (zh ? '在线客服' : 'Chat') + '"></iframe></div>' +
+      '<button class="launcher" type="button" aria-expanded="false" aria-label="' +
+      (zh ? '打开在线客服' : 'Open chat') + '">' +
+      '<svg width="28" height="28" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"/></svg>' +
+      '<span class="badge" hidden>0</span></button>';
+    var launcher = root.querySelector('.launcher');
+    var panel = root.querySelector('.panel');
+    var frame = root.querySelector('iframe');
+    var badge = root.querySelector('.badge');
+    // Loaded at once (hidden) so a chat in progress keeps its connection and can count unread messages.
+    frame.src = base + '/chat/?org=' + encodeURIComponent(org) + '&lang=' + encodeURIComponent(lang);
+
+    function setOpen(open) {
+      panel.hidden = !open;
+      launcher.setAttribute('aria-expanded', String(open));
+      frame.contentWindow && frame.contentWindow.postMessage({ type: 'kefu:visible', visible: open }, base);
+      if (open) badge.hidden = true;
+    }
+    launcher.addEventListener('click', function () { setOpen(panel.hidden); });
+    window.addEventListener('message', function (event) {
+      if (event.origin !== base || !event.data || event.source !== frame.contentWindow) return;
+      if (event.data.type === 'kefu:unread') {
+        badge.textContent = event.data.count > 99 ? '99+' : String(event.data.count);
+        badge.hidden = !panel.hidden || !event.data.count;
+      }
+      else if (event.data.type === 'kefu:close') setOpen(false);
+    });
+    document.body.appendChild(host);
+  }
+
+  fetch(base + '/api/v1/widget/' + encodeURIComponent(org))
+    .then(function (r) { return r.ok ? r.json() : {}; })
+    .catch(function () { return {}; })
+    .then(start);
+})();

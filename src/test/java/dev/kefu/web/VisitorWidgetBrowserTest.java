@@ -1,0 +1,114 @@
+package dev.kefu.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import dev.kefu.testing.Api;
+import dev.kefu.testing.Browser;
+import dev.kefu.testing.BrowserTest;
+import dev.kefu.testing.TestTenant;
+import tools.jackson.databind.JsonNode;
+
+/** The visitor's side in a real browser: the widget on the demo page, a chat with an agent, leave-a-message. */
+@BrowserTest
+class VisitorWidgetBrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void visitorChatsWithAnAgentKeepsTheHistoryOnReloadAndRatesTheChat() {
+		Api api = new Api(port);
+		TestTenant tenant = TestTenant.create(context, 1, 5);
+		String agent = tenant.agentToken(api, 0);
+		api.status(agent, "ONLINE");
+		String conversationId;
+		try (Browser browser = Browser.open(1280, 800, "en-US")) {
+			browser.get(api.base() + "/demo?org=" + tenant.slug());
+			openWidget(browser);
+			browser.type(By.cssSelector("#prechat input[name=name]"), "Wang Fang");
+			browser.type(By.cssSelector("#prechat input[name=email]"), "wang.fang@example.com");
+			browser.click(By.cssSelector("#prechat button[type=submit]"));
+			browser.type(By.id("message"), "Where is my order 1234?", Keys.ENTER);
+			browser.withText(By.cssSelector(".msg.me .mark"), "Delivered");
+
+			JsonNode mine = api.get("/api/v1/conversations/mine", agent);
+			assertThat(mine).hasSize(1);
+			conversationId = mine.get(0).path("id").asString();
+			api.post("/api/v1/conversations/" + conversationId + "/messages", agent,
+					Map.of("clientMsgId", "agent-1", "text", "It ships today."));
+			browser.withText(By.cssSelector(".msg.agent .text"), "It ships today.");
+			browser.screenshot("widget-desktop");
+
+			browser.driver().navigate().refresh();
+			openWidget(browser);
+			browser.withText(By.cssSelector(".msg.me .text"), "Where is my order 1234?");
+			browser.withText(By.cssSelector(".msg.agent .text"), "It ships today.");
+
+			browser.click(By.id("end-chat"));
+			browser.click(By.cssSelector("#rating [data-stars='5']"));
+			browser.type(By.id("rating-comment"), "Quick and kind.");
+			browser.click(By.cssSelector("#rating button[type=submit]"));
+			browser.shown(By.id("rated"));
+			assertThat(browser.consoleErrors()).isEmpty();
+		}
+		JsonNode rated = api.get("/api/v1/conversations/" + conversationId, agent);
+		assertThat(rated.path("rating").asInt()).isEqualTo(5);
+		assertThat(rated.path("ratingComment").asString()).isEqualTo("Quick and kind.");
+	}
+
+	@Test
+	void withNobodyOnlineTheVisitorLeavesAMessageAndLaterSeesTheAnswer() {
+		Api api = new Api(port);
+		TestTenant tenant = TestTenant.create(context, 1, 5);
+		String agent = tenant.agentToken(api, 0);
+		try (Browser browser = Browser.phone(390, 844, "zh-CN")) {
+			browser.get(api.base() + "/demo?org=" + tenant.slug());
+			openWidget(browser);
+			browser.click(By.cssSelector("#prechat button[type=submit]"));
+			browser.type(By.cssSelector("#leave-form textarea[name=body]"), "请问周末发货吗？");
+			browser.click(By.cssSelector("#leave-form button[type=submit]"));
+			assertThat(browser.shown(By.cssSelector("#leave-form .error")).getText()).contains("邮箱或电话");
+			browser.type(By.cssSelector("#leave-form input[name=email]"), "li.lei@example.com");
+			browser.click(By.cssSelector("#leave-form button[type=submit]"));
+			browser.shown(By.id("left"));
+			browser.screenshot("widget-phone-leave-message");
+
+			JsonNode tickets = api.get("/api/v1/tickets?assignee=none", agent);
+			assertThat(tickets).hasSize(1);
+			String ticketId = tickets.get(0).path("id").asString();
+			api.post("/api/v1/tickets/" + ticketId + "/answers", agent,
+					Map.of("clientMsgId", "answer-1", "body", "周六也发货。"));
+
+			browser.driver().navigate().refresh();
+			openWidget(browser);
+			browser.withText(By.cssSelector("#tickets .answer"), "周六也发货。");
+			assertThat(browser.consoleErrors()).isEmpty();
+		}
+	}
+
+	/** Clicks the launcher (inside the widget's shadow root) and switches into the chat iframe. */
+	private static SearchContext openWidget(Browser browser) {
+		browser.driver().switchTo().defaultContent();
+		// The host element has no box of its own (its children are fixed), so it is found, not "shown".
+		WebElement host = browser.await(d -> d.findElement(By.id("kefu-widget")));
+		SearchContext shadow = host.getShadowRoot();
+		browser.await(d -> shadow.findElement(By.cssSelector(".launcher"))).click();
+		WebElement frame = browser.shown(shadow, By.cssSelector("iframe"));
+		browser.driver().switchTo().frame(frame);
+		return shadow;
+	}
+}
