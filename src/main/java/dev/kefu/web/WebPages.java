@@ -4,7 +4,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Short addresses for the pages served from {@code static/}: the visitor chat (the widget's iframe) and the demo. */
+/** Short addresses for the pages served from {@code static/}: the visitor chat (the widget's iframe), the agent desk, the demo. */
 @Configuration(proxyBeanMethods = false)
 class WebPages implements WebMvcConfigurer {
 
@@ -12,6 +12,8 @@ class WebPages implements WebMvcConfigurer {
 	public void addViewControllers(ViewControllerRegistry registry) {
 		registry.addViewController("/chat").setViewName("forward:/chat/index.html");
 		registry.addViewController("/chat/").setViewName("forward:/chat/index.html");
+		registry.addViewController("/desk").setViewName("forward:/desk/index.html");
+		registry.addViewController("/desk/").setViewName("forward:/desk/index.html");
 		registry.addViewController("/demo").setViewName("forward:/demo/index.html");
 		registry.addViewController("/demo/").setViewName("forward:/demo/index.html");
 	}

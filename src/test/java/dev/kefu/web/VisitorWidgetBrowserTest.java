@@ -7,8 +7,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.SearchContext;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -38,7 +36,7 @@ class VisitorWidgetBrowserTest {
 		String conversationId;
 		try (Browser browser = Browser.open(1280, 800, "en-US")) {
 			browser.get(api.base() + "/demo?org=" + tenant.slug());
-			openWidget(browser);
+			DemoPage.openWidget(browser);
 			browser.type(By.cssSelector("#prechat input[name=name]"), "Wang Fang");
 			browser.type(By.cssSelector("#prechat input[name=email]"), "wang.fang@example.com");
 			browser.click(By.cssSelector("#prechat button[type=submit]"));
@@ -54,7 +52,7 @@ class VisitorWidgetBrowserTest {
 			browser.screenshot("widget-desktop");
 
 			browser.driver().navigate().refresh();
-			openWidget(browser);
+			DemoPage.openWidget(browser);
 			browser.withText(By.cssSelector(".msg.me .text"), "Where is my order 1234?");
 			browser.withText(By.cssSelector(".msg.agent .text"), "It ships today.");
 
@@ -77,7 +75,7 @@ class VisitorWidgetBrowserTest {
 		String agent = tenant.agentToken(api, 0);
 		try (Browser browser = Browser.phone(390, 844, "zh-CN")) {
 			browser.get(api.base() + "/demo?org=" + tenant.slug());
-			openWidget(browser);
+			DemoPage.openWidget(browser);
 			browser.click(By.cssSelector("#prechat button[type=submit]"));
 			browser.type(By.cssSelector("#leave-form textarea[name=body]"), "请问周末发货吗？");
 			browser.click(By.cssSelector("#leave-form button[type=submit]"));
@@ -94,21 +92,9 @@ class VisitorWidgetBrowserTest {
 					Map.of("clientMsgId", "answer-1", "body", "周六也发货。"));
 
 			browser.driver().navigate().refresh();
-			openWidget(browser);
+			DemoPage.openWidget(browser);
 			browser.withText(By.cssSelector("#tickets .answer"), "周六也发货。");
 			assertThat(browser.consoleErrors()).isEmpty();
 		}
-	}
-
-	/** Clicks the launcher (inside the widget's shadow root) and switches into the chat iframe. */
-	private static SearchContext openWidget(Browser browser) {
-		browser.driver().switchTo().defaultContent();
-		// The host element has no box of its own (its children are fixed), so it is found, not "shown".
-		WebElement host = browser.await(d -> d.findElement(By.id("kefu-widget")));
-		SearchContext shadow = host.getShadowRoot();
-		browser.await(d -> shadow.findElement(By.cssSelector(".launcher"))).click();
-		WebElement frame = browser.shown(shadow, By.cssSelector("iframe"));
-		browser.driver().switchTo().frame(frame);
-		return shadow;
 	}
 }

@@ -1,0 +1,393 @@
+// The agent desk: my chats ordered by how long the customer has waited for a reply, the chat with its history,
+// canned responses by typing "/", internal notes, close with a summary, the customer's profile and past chats.
+// Everything goes through the public API and protocol v1 (docs/protocol.md).
+import { createApp, computed, nextTick, reactive, ref, watch } from 'vue';
+import { language, setLanguage, t } from '/ui/i18n.js';
+
+const TOKEN = 'kefu.staff.token';
+/** Seconds of waiting for a reply after which a chat turns amber, then red. */
+const AMBER_AFTER = 60;
+const RED_AFTER = 180;
+
+createApp({
+  setup() {
+    const token = ref(sessionStorage.getItem(TOKEN));
+    const me = ref(JSON.parse(sessionStorage.getItem(`${TOKEN}.me`) || 'null'));
+    const credentials = reactive({ username: '', password: '' });
+    const error = ref('');
+    const agent = ref(null);
+    const connected = ref(false);
+    const conversations = reactive(new Map());
+    const messages = reactive(new Map());
+    const notes = reactive(new Map());
+    const pending = reactive(new Map());
+    const contacts = reactive(new Map());
+    const selectedId = ref(null);
+    const history = ref([]);
+    const draft = ref('');
+    const noteMode = ref(false);
+    const canned = ref([]);
+    const cannedIndex = ref(0);
+    const closing = ref(false);
+    const summary = ref('');
+    const copied = ref(false);
+    const contactTyping = ref(false);
+    const now = ref(Date.now());
+    const timeline = ref(null);
+    let socket = null;
+    let retry = 0;
+    let typingTimer = null;
+    let cannedTimer = null;
+    let pingTimer = null;
+
+    setInterval(() => { now.value = Date.now(); }, 1000);
+
+    async function api(path, { method = 'GET', body } = {}) {
+      const headers = { accept: 'application/json' };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      if (token.value) headers.authorization = `Bearer ${token.value}`;
+      const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const data = response.status === 204 ? null : await response.json().catch(() => null);
+      if (response.status === 401 && token.value) logout();
+      if (!response.ok) throw Object.assign(new Error(data?.detail || `HTTP ${response.status}`), { status: response.status });
+      return data;
+    }
+
+    const list = computed(() => [...conversations.values()]
+      .filter((c) => c.agentId === me.value?.id && (c.state === 'ASSIGNED' || c.id === selectedId.value))
+      .sort((a, b) => waitedSince(a) - waitedSince(b)));
+    const selected = computed(() => conversations.get(selectedId.value) || null);
+    // Counted from the desk's own chats: the server's agent frame comes on status changes, not on every assignment.
+    const activeChats = computed(() => list.value.filter((c) => c.state === 'ASSIGNED').length);
+    const contact = computed(() => (selected.value ? contacts.get(selected.value.contactId) : null));
+    const items = computed(() => {
+      const id = selectedId.value;
+      const stored = [...(messages.get(id)?.values() || [])].map((m) => ({ ...m, key: m.id, side: side(m), at: m.createdAt }));
+      const internal = (notes.get(id) || []).map((n) => ({ ...n, key: n.id, side: 'note', at: n.createdAt }));
+      const waiting = [...pending.values()].filter((p) => p.conversationId === id)
+        .map((p) => ({ key: p.clientMsgId, side: 'me', pending: true, text: p.text, sender: { name: me.value?.displayName } }));
+      return stored.concat(internal).sort((a, b) => a.at.localeCompare(b.at)).concat(waiting);
+    });
+
+    function waitedSince(c) {
+      return c.awaitingReplySince ? Date.parse(c.awaitingReplySince) : Number.MAX_SAFE_INTEGER;
+    }
+
+    function side(m) {
+      if (m.sender.type === 'CONTACT') return 'contact';
+      if (m.sender.type === 'SYSTEM') return 'system';
+      return m.sender.id === me.value?.id ? 'me' : 'agent';
+    }
+
+    function lastSeq(id) {
+      return Math.max(0, ...(messages.get(id)?.keys() || []));
+    }
+
+    function unread(c) {
+      return Math.max(0, c.lastSeq - c.agentReadSeq);
+    }
+
+    function waitClass(c) {
+      if (!c.awaitingReplySince) return '';
+      const seconds = (now.value - Date.parse(c.awaitingReplySince)) / 1000;
+      return seconds > RED_AFTER ? 'red' : seconds > AMBER_AFTER ? 'amber' : '';
+    }
+
+    function elapsed(since) {
+      const s = Math.max(0, Math.floor((now.value - Date.parse(since)) / 1000));
+      return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+    }
+
+    function contactName(c) {
+      const known = contacts.get(c.contactId);
+      if (!known) loadContact(c.contactId);
+      return known?.name || known?.email || known?.phone || t('desk.visitor');
+    }
+
+    async function loadContact(id) {
+      if (contacts.has(id)) return;
+      contacts.set(id, null);
+      contacts.set(id, await api(`/api/v1/contacts/${id}`).catch(() => null));
+    }
+
+    async function login() {
+      error.value = '';
+      try {
+        const response = await fetch('/api/v1/auth/login', {
+          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials),
+        });
+        const data = await response.json();
+        if (!response.ok) throw new Error(data.detail || t('desk.loginFailed'));
+        token.value = data.token;
+        me.value = data.user;
+        sessionStorage.setItem(TOKEN, data.token);
+        sessionStorage.setItem(`${TOKEN}.me`, JSON.stringify(data.user));
+        credentials.password = '';
+        connect();
+      }
+      catch (e) {
+        error.value = e.message || t('desk.loginFailed');
+      }
+    }
+
+    function logout() {
+      sessionStorage.removeItem(TOKEN);
+      sessionStorage.removeItem(`${TOKEN}.me`);
+      token.value = null;
+      if (socket) socket.close();
+    }
+
+    function connect() {
+      if (socket || !token.value) return;
+      const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`);
+      socket = ws;
+      ws.onopen = () => ws.send(JSON.stringify({ type: 'auth', token: token.value }));
+      ws.onmessage = (event) => receive(JSON.parse(event.data));
+      ws.onclose = () => {
+        socket = null;
+        connected.value = false;
+        clearInterval(pingTimer);
+        if (token.value) setTimeout(connect, Math.min(15000, 1000 * 2 ** retry++));
+      };
+    }
+
+    function frame(data) {
+      if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(data));
+    }
+
+    function receive(f) {
+      switch (f.type) {
+        case 'ready':
+          connected.value = true;
+          retry = 0;
+          pingTimer = setInterval(() => frame({ type: 'ping' }), 25000);
+          agent.value = f.agent;
+          f.conversations.forEach(upsert);
+          if (selectedId.value) frame({ type: 'sync', conversationId: selectedId.value, after: lastSeq(selectedId.value) });
+          for (const p of pending.values()) sendFrame(p);
+          break;
+        case 'agent':
+          if (f.agent.staffId === me.value?.id) agent.value = f.agent;
+          break;
+        case 'conversation':
+          if (f.event === 'assigned' && f.conversation.agentId === me.value?.id && !conversations.has(f.conversation.id)) {
+            notify(t('desk.newChat'));
+          }
+          upsert(f.conversation);
+          break;
+        case 'message':
+        case 'ack':
+          store(f.message);
+          if (f.type === 'ack') pending.delete(f.clientMsgId);
+          break;
+        case 'synced':
+          upsert(f.conversation);
+          break;
+        case 'note':
+          notes.set(f.note.conversationId, [...(notes.get(f.note.conversationId) || []).filter((n) => n.id !== f.note.id), f.note]);
+          break;
+        case 'typing':
+          if (f.conversationId === selectedId.value && f.from === 'contact') {
+            contactTyping.value = f.typing;
+            clearTimeout(typingTimer);
+            if (f.typing) typingTimer = setTimeout(() => { contactTyping.value = false; }, 6000);
+          }
+          break;
+        case 'receipt':
+          if (f.reader === 'CONTACT' && conversations.has(f.conversationId)) {
+            upsert({ ...conversations.get(f.conversationId), contactReadSeq: f.read });
+          }
+          break;
+        case 'resync':
+          if (selectedId.value) frame({ type: 'sync', conversationId: selectedId.value, after: lastSeq(selectedId.value) });
+          api('/api/v1/conversations/mine').then((mine) => mine.forEach(upsert));
+          break;
+      }
+    }
+
+    function upsert(c) {
+      conversations.set(c.id, c);
+      loadContact(c.contactId);
+    }
+
+    function store(m) {
+      if (!messages.has(m.conversationId)) messages.set(m.conversationId, new Map());
+      const timelineOf = messages.get(m.conversationId);
+      if (timelineOf.has(m.seq)) return;
+      timelineOf.set(m.seq, m);
+      const c = conversations.get(m.conversationId);
+      if (c) {
+        const lastSeqNow = Math.max(c.lastSeq, m.seq);
+        const mine = m.sender.type === 'AGENT';
+        upsert({ ...c, lastSeq: lastSeqNow, lastMessagePreview: m.text || c.lastMessagePreview,
+          awaitingReplySince: m.sender.type === 'CONTACT' ? (c.awaitingReplySince || m.createdAt) : (mine ? null : c.awaitingReplySince) });
+      }
+      if (m.sender.type === 'CONTACT') {
+        contactTyping.value = false;
+        if (m.conversationId !== selectedId.value || document.hidden) notify(t('desk.newMessage'));
+      }
+      if (m.conversationId === selectedId.value) markRead();
+      scroll();
+    }
+
+    function markRead() {
+      const c = selected.value;
+      if (!c || document.hidden) return;
+      const seq = lastSeq(c.id);
+      if (seq > c.agentReadSeq) {
+        frame({ type: 'read', conversationId: c.id, seq });
+        conversations.set(c.id, { ...c, agentReadSeq: seq });
+      }
+    }
+
+    function scroll() {
+      nextTick(() => { if (timeline.value) timeline.value.scrollTop = timeline.value.scrollHeight; });
+    }
+
+    /** A short tone and a flashing title, for a new chat or message the agent is not looking at. */
+    function notify(what) {
+      try {
+        const audio = new AudioContext();
+        const tone = audio.createOscillator();
+        tone.frequency.value = 880;
+        tone.connect(audio.destination);
+        tone.start();
+        tone.stop(audio.currentTime + 0.15);
+      }
+      catch { /* no audio device: the title still says it */ }
+      document.title = `(${what}) ${t('desk.title')}`;
+      setTimeout(() => { document.title = t('desk.title'); }, 4000);
+    }
+
+    async function select(id) {
+      selectedId.value = id;
+      closing.value = false;
+      draft.value = '';
+      canned.value = [];
+      const c = conversations.get(id);
+      frame({ type: 'sync', conversationId: id, after: lastSeq(id) });
+      notes.set(id, await api(`/api/v1/conversations/${id}/notes`).catch(() => []));
+      history.value = (await api(`/api/v1/contacts/${c.contactId}/conversations`).catch(() => []))
+        .filter((h) => h.id !== id);
+      markRead();
+      scroll();
+    }
+
+    function selectNext(step) {
+      if (!list.value.length) return;
+      const at = list.value.findIndex((c) => c.id === selectedId.value);
+      select(list.value[(at + step + list.value.length) % list.value.length].id);
+    }
+
+    function sendFrame(p) {
+      frame({ type: 'send', id: p.clientMsgId, conversationId: p.conversationId, clientMsgId: p.clientMsgId, text: p.text });
+    }
+
+    async function send() {
+      const text = draft.value.trim();
+      const c = selected.value;
+      if (!text || !c) return;
+      draft.value = '';
+      canned.value = [];
+      if (noteMode.value) {
+        const note = await api(`/api/v1/conversations/${c.id}/notes`, { method: 'POST', body: { text } });
+        notes.set(c.id, [...(notes.get(c.id) || []).filter((n) => n.id !== note.id), note]);
+        scroll();
+        return;
+      }
+      const p = { clientMsgId: `d-${crypto.randomUUID()}`, conversationId: c.id, text };
+      pending.set(p.clientMsgId, p);
+      sendFrame(p);
+    }
+
+    function composerInput() {
+      const c = selected.value;
+      if (c && !noteMode.value) frame({ type: 'typing', conversationId: c.id, typing: true });
+      clearTimeout(cannedTimer);
+      const match = /^\/(\S*)$/.exec(draft.value);
+      if (!match) {
+        canned.value = [];
+        return;
+      }
+      cannedTimer = setTimeout(async () => {
+        canned.value = (await api(`/api/v1/canned-responses?q=${encodeURIComponent(match[1])}`).catch(() => [])).slice(0, 8);
+        cannedIndex.value = 0;
+      }, 120);
+    }
+
+    function useCanned(response) {
+      draft.value = response.text;
+      canned.value = [];
+    }
+
+    function composerKey(event) {
+      if (canned.value.length) {
+        if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+          event.preventDefault();
+          const n = canned.value.length;
+          cannedIndex.value = (cannedIndex.value + (event.key === 'ArrowDown' ? 1 : n - 1)) % n;
+          return;
+        }
+        if (event.key === 'Enter' || event.key === 'Tab') {
+          event.preventDefault();
+          useCanned(canned.value[cannedIndex.value]);
+          return;
+        }
+        if (event.key === 'Escape') {
+          canned.value = [];
+          return;
+        }
+      }
+      if (event.key === 'Enter' && !event.shiftKey) {
+        event.preventDefault();
+        send();
+      }
+    }
+
+    async function closeChat() {
+      const c = selected.value;
+      const closed = await api(`/api/v1/conversations/${c.id}/close`, {
+        method: 'POST', body: { reason: 'resolved', summary: summary.value.trim() || null },
+      });
+      upsert(closed);
+      closing.value = false;
+      summary.value = '';
+    }
+
+    async function copyTranscript() {
+      const text = items.value.filter((m) => m.side !== 'note')
+        .map((m) => `[${new Date(m.at || Date.now()).toLocaleString(language.value)}] ${m.sender?.name || ''}: ${m.text || ''}`)
+        .join('\n');
+      await navigator.clipboard.writeText(text).catch(() => {});
+      copied.value = true;
+      setTimeout(() => { copied.value = false; }, 2000);
+    }
+
+    function setStatus(status) {
+      frame({ type: 'status', status });
+    }
+
+    function switchLanguage() {
+      setLanguage(language.value === 'en' ? 'zh-CN' : 'en');
+    }
+
+    // Keyboard: Alt+↓ / Alt+↑ next or previous chat, Alt+C close with a summary.
+    document.addEventListener('keydown', (event) => {
+      if (!event.altKey || !token.value) return;
+      if (event.key === 'ArrowDown') { event.preventDefault(); selectNext(1); }
+      else if (event.key === 'ArrowUp') { event.preventDefault(); selectNext(-1); }
+      else if (event.key.toLowerCase() === 'c' && selected.value?.state === 'ASSIGNED') { event.preventDefault(); closing.value = true; }
+    });
+    document.addEventListener('visibilitychange', markRead);
+    watch(language, () => { document.title = t('desk.title'); }, { immediate: true });
+    setLanguage(language.value);
+    connect();
+
+    return {
+      token, me, credentials, error, agent, activeChats, connected, list, selected, selectedId, contact, history, items, draft,
+      noteMode, canned, cannedIndex, closing, summary, copied, contactTyping, timeline, language, t, login, logout,
+      select, send, composerInput, composerKey, useCanned, closeChat, copyTranscript, setStatus, switchLanguage,
+      unread, waitClass, elapsed, contactName,
+    };
+  },
+}).mount('#app');

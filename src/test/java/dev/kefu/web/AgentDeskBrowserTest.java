@@ -1,0 +1,72 @@
+package dev.kefu.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import dev.kefu.testing.Api;
+import dev.kefu.testing.Browser;
+import dev.kefu.testing.BrowserTest;
+import dev.kefu.testing.TestTenant;
+
+/** Two browsers: a visitor on the demo page and an agent on the desk, who answers with a canned response. */
+@BrowserTest
+class AgentDeskBrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void agentSeesTheNewChatAndAnswersWithACannedResponseTheVisitorReceives() {
+		Api api = new Api(port);
+		TestTenant tenant = TestTenant.create(context, 1, 5);
+		api.post("/api/v1/canned-responses", tenant.adminToken(api), Map.of("scope", "ORGANIZATION", "shortcut",
+				"ship", "title", "Shipping time", "text", "Orders leave our warehouse within 24 hours."));
+		try (Browser desk = Browser.open(1280, 800, "en-US"); Browser visitor = Browser.open(1280, 800, "en-US")) {
+			desk.get(api.base() + "/desk/");
+			desk.type(By.cssSelector("#login input[name=username]"), tenant.agent(0).username());
+			desk.type(By.cssSelector("#login input[name=password]"), TestTenant.PASSWORD);
+			desk.click(By.cssSelector("#login button[type=submit]"));
+			desk.await(d -> {
+				new Select(desk.shown(By.id("status"))).selectByValue("ONLINE");
+				return desk.driver().findElement(By.id("load")).getText().contains("/ 5");
+			});
+			desk.await(d -> api.get("/api/v1/agents/me", tenant.agentToken(api, 0)).path("status").asString()
+				.equals("ONLINE"));
+
+			visitor.get(api.base() + "/demo?org=" + tenant.slug());
+			DemoPage.openWidget(visitor);
+			visitor.type(By.cssSelector("#prechat input[name=name]"), "Zhang Wei");
+			visitor.click(By.cssSelector("#prechat button[type=submit]"));
+			visitor.type(By.id("message"), "How long does shipping take?", Keys.ENTER);
+
+			desk.withText(By.cssSelector("#chats .chat-item"), "Zhang Wei").click();
+			desk.withText(By.cssSelector(".msg.contact .text"), "How long does shipping take?");
+			desk.type(By.id("reply"), "/sh");
+			desk.shown(By.cssSelector("#canned li[data-shortcut=ship]"));
+			desk.type(By.id("reply"), Keys.ENTER);
+			assertThat(desk.shown(By.id("reply")).getAttribute("value"))
+				.isEqualTo("Orders leave our warehouse within 24 hours.");
+			desk.type(By.id("reply"), Keys.ENTER);
+			// Stored, and then read by the visitor, whose chat is open: the mark goes Sending… → Delivered → Read.
+			desk.withText(By.cssSelector(".msg.me .mark"), "Read");
+			assertThat(desk.shown(By.id("load")).getText()).isEqualTo("1 / 5 chats");
+			desk.screenshot("agent-desk");
+
+			visitor.withText(By.cssSelector(".msg.agent .text"), "Orders leave our warehouse within 24 hours.");
+			assertThat(desk.consoleErrors()).isEmpty();
+			assertThat(visitor.consoleErrors()).isEmpty();
+		}
+	}
+}
