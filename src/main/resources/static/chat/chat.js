@@ -2,26 +2,12 @@
 // protocol v1 (docs/protocol.md), rating and transcript, and leave-a-message when no chat can be had.
 import { createApp, computed, nextTick, reactive, ref, watch } from 'vue';
 import { language, setLanguage, t } from '/ui/i18n.js';
+import { live, request } from '/ui/live.js';
 
 const params = new URLSearchParams(location.search);
 const org = params.get('org') || 'demo';
 const tokenKey = `kefu.visitor.${org}`;
 const EMOJI = ['😀', '😂', '😊', '😍', '🤔', '😢', '😡', '👍', '👏', '🙏', '🎉', '❤️'];
-
-async function api(path, { method = 'GET', body, token } = {}) {
-  const headers = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const data = response.status === 204 ? null : await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = new Error(data?.detail || `HTTP ${response.status}`);
-    error.status = response.status;
-    error.code = data?.code;
-    throw error;
-  }
-  return data;
-}
 
 const TicketsList = {
   props: ['tickets'],
@@ -65,11 +51,14 @@ createApp({
     const rated = ref(false);
     const leave = reactive({ name: '', email: '', phone: '', body: '' });
     const timeline = ref(null);
-    let socket = null;
-    let retry = 0;
+    const connection = live({
+      token: () => token.value,
+      onFrame: (f) => receive(f),
+      onUp: (up) => { connected.value = up; },
+      keepOpen: () => phase.value === 'chat',
+    });
     let typingSent = 0;
     let typingTimer = null;
-    let pingTimer = null;
 
     const color = computed(() => settings.value.primaryColor || '#1677ff');
     const lastSeq = computed(() => Math.max(0, ...messages.keys()));
@@ -105,7 +94,7 @@ createApp({
     }
 
     async function session() {
-      const s = await api('/api/v1/visitor/sessions', { method: 'POST', body: { organization: org, token: token.value } });
+      const s = await request('/api/v1/visitor/sessions', { method: 'POST', body: { organization: org, token: token.value } });
       token.value = s.token;
       localStorage.setItem(tokenKey, s.token);
       for (const [key, value] of Object.entries({ name: s.contact.name, email: s.contact.email, phone: s.contact.phone, ...(s.contact.attributes || {}) })) {
@@ -114,14 +103,14 @@ createApp({
     }
 
     async function loadTickets() {
-      tickets.value = await api('/api/v1/visitor/tickets', { token: token.value }).catch(() => []);
+      tickets.value = await request('/api/v1/visitor/tickets', { token: token.value }).catch(() => []);
     }
 
     async function start() {
       try {
-        settings.value = await api(`/api/v1/widget/${encodeURIComponent(org)}`);
+        settings.value = await request(`/api/v1/widget/${encodeURIComponent(org)}`);
         await session();
-        const recent = await api('/api/v1/visitor/conversations', { token: token.value });
+        const recent = await request('/api/v1/visitor/conversations', { token: token.value });
         const current = recent.find((c) => c.state === 'QUEUED' || c.state === 'ASSIGNED');
         if (current) {
           conversation.value = current;
@@ -148,8 +137,8 @@ createApp({
       }
       const { name, email, phone, ...rest } = profile;
       const attributes = Object.fromEntries(Object.entries(rest).filter(([, v]) => v));
-      await api('/api/v1/visitor/profile', { method: 'PUT', token: token.value, body: { name, email, phone, attributes } });
-      const started = await api('/api/v1/visitor/conversations', { method: 'POST', token: token.value, body: { channel: 'web' } })
+      await request('/api/v1/visitor/profile', { method: 'PUT', token: token.value, body: { name, email, phone, attributes } });
+      const started = await request('/api/v1/visitor/conversations', { method: 'POST', token: token.value, body: { channel: 'web' } })
         .catch(() => ({ unavailable: 'OFFLINE' }));
       if (started.unavailable) {
         unavailable.value = started.unavailable;
@@ -165,29 +154,16 @@ createApp({
     }
 
     function connect() {
-      if (socket) return;
-      const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`);
-      socket = ws;
-      ws.onopen = () => ws.send(JSON.stringify({ type: 'auth', token: token.value }));
-      ws.onmessage = (event) => receive(JSON.parse(event.data));
-      ws.onclose = () => {
-        socket = null;
-        connected.value = false;
-        clearInterval(pingTimer);
-        if (phase.value === 'chat') setTimeout(connect, Math.min(15000, 1000 * 2 ** retry++));
-      };
+      connection.open();
     }
 
     function frame(data) {
-      if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(data));
+      connection.send(data);
     }
 
     function receive(f) {
       switch (f.type) {
         case 'ready':
-          connected.value = true;
-          retry = 0;
-          pingTimer = setInterval(() => frame({ type: 'ping' }), 25000);
           if (f.conversation) conversation.value = f.conversation;
           if (f.queue) queue.value = f.queue;
           if (conversation.value) frame({ type: 'sync', conversationId: conversation.value.id, after: lastSeq.value });
@@ -318,7 +294,7 @@ createApp({
 
     async function endChat() {
       if (!conversation.value) return;
-      conversation.value = await api(`/api/v1/visitor/conversations/${conversation.value.id}/end`, { method: 'POST', token: token.value });
+      conversation.value = await request(`/api/v1/visitor/conversations/${conversation.value.id}/end`, { method: 'POST', token: token.value });
       ended();
     }
 
@@ -326,11 +302,11 @@ createApp({
       phase.value = 'ended';
       queue.value = null;
       agentTyping.value = false;
-      if (socket) socket.close();
+      connection.close();
     }
 
     async function rate() {
-      await api(`/api/v1/visitor/conversations/${conversation.value.id}/rating`, {
+      await request(`/api/v1/visitor/conversations/${conversation.value.id}/rating`, {
         method: 'POST', token: token.value, body: { rating: stars.value, comment: ratingComment.value || null },
       });
       rated.value = true;
@@ -363,7 +339,7 @@ createApp({
         return;
       }
       if (!leave.body.trim()) return;
-      await api('/api/v1/visitor/tickets', {
+      await request('/api/v1/visitor/tickets', {
         method: 'POST', token: token.value,
         body: { clientMsgId: `t-${crypto.randomUUID()}`, body: leave.body, name: leave.name || null, email: leave.email || null, phone: leave.phone || null },
       });

@@ -3,6 +3,7 @@
 // Everything goes through the public API and protocol v1 (docs/protocol.md).
 import { createApp, computed, nextTick, reactive, ref, watch } from 'vue';
 import { language, setLanguage, t } from '/ui/i18n.js';
+import { live, request } from '/ui/live.js';
 
 const TOKEN = 'kefu.staff.token';
 /** Seconds of waiting for a reply after which a chat turns amber, then red. */
@@ -34,23 +35,25 @@ createApp({
     const contactTyping = ref(false);
     const now = ref(Date.now());
     const timeline = ref(null);
-    let socket = null;
-    let retry = 0;
+    const connection = live({
+      token: () => token.value,
+      onFrame: (f) => receive(f),
+      onUp: (up) => { connected.value = up; },
+      keepOpen: () => Boolean(token.value),
+    });
     let typingTimer = null;
     let cannedTimer = null;
-    let pingTimer = null;
 
     setInterval(() => { now.value = Date.now(); }, 1000);
 
-    async function api(path, { method = 'GET', body } = {}) {
-      const headers = { accept: 'application/json' };
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      if (token.value) headers.authorization = `Bearer ${token.value}`;
-      const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      const data = response.status === 204 ? null : await response.json().catch(() => null);
-      if (response.status === 401 && token.value) logout();
-      if (!response.ok) throw Object.assign(new Error(data?.detail || `HTTP ${response.status}`), { status: response.status });
-      return data;
+    async function api(path, options = {}) {
+      try {
+        return await request(path, { ...options, token: token.value });
+      }
+      catch (e) {
+        if (e.status === 401 && token.value) logout();
+        throw e;
+      }
     }
 
     const list = computed(() => [...conversations.values()]
@@ -113,11 +116,7 @@ createApp({
     async function login() {
       error.value = '';
       try {
-        const response = await fetch('/api/v1/auth/login', {
-          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials),
-        });
-        const data = await response.json();
-        if (!response.ok) throw new Error(data.detail || t('desk.loginFailed'));
+        const data = await request('/api/v1/auth/login', { method: 'POST', body: { ...credentials } });
         token.value = data.token;
         me.value = data.user;
         sessionStorage.setItem(TOKEN, data.token);
@@ -126,7 +125,7 @@ createApp({
         connect();
       }
       catch (e) {
-        error.value = e.message || t('desk.loginFailed');
+        error.value = e.status === 401 ? t('desk.loginFailed') : (e.message || t('desk.loginFailed'));
       }
     }
 
@@ -134,33 +133,20 @@ createApp({
       sessionStorage.removeItem(TOKEN);
       sessionStorage.removeItem(`${TOKEN}.me`);
       token.value = null;
-      if (socket) socket.close();
+      connection.close();
     }
 
     function connect() {
-      if (socket || !token.value) return;
-      const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`);
-      socket = ws;
-      ws.onopen = () => ws.send(JSON.stringify({ type: 'auth', token: token.value }));
-      ws.onmessage = (event) => receive(JSON.parse(event.data));
-      ws.onclose = () => {
-        socket = null;
-        connected.value = false;
-        clearInterval(pingTimer);
-        if (token.value) setTimeout(connect, Math.min(15000, 1000 * 2 ** retry++));
-      };
+      if (token.value) connection.open();
     }
 
     function frame(data) {
-      if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(data));
+      connection.send(data);
     }
 
     function receive(f) {
       switch (f.type) {
         case 'ready':
-          connected.value = true;
-          retry = 0;
-          pingTimer = setInterval(() => frame({ type: 'ping' }), 25000);
           agent.value = f.agent;
           f.conversations.forEach(upsert);
           if (selectedId.value) frame({ type: 'sync', conversationId: selectedId.value, after: lastSeq(selectedId.value) });

@@ -1,0 +1,58 @@
+// What every Kefu web UI needs to talk to the server: JSON requests with problem details turned into errors, and a
+// protocol v1 connection (docs/protocol.md) that authenticates, pings, and comes back after a drop.
+
+/** A JSON request; a non-2xx answer throws an Error carrying the problem's status, code and detail. */
+export async function request(path, { method = 'GET', body, token } = {}) {
+  const headers = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const data = response.status === 204 ? null : await response.json().catch(() => null);
+  if (!response.ok) {
+    throw Object.assign(new Error(data?.detail || `HTTP ${response.status}`), { status: response.status, code: data?.code });
+  }
+  return data;
+}
+
+/**
+ * Opens /ws with the token and hands every frame to onFrame. While keepOpen() says so, a dropped connection is
+ * opened again, waiting 1, 2, 4… up to 15 s; onUp(true/false) follows the state. The caller syncs on 'ready'.
+ */
+export function live({ token, onFrame, onUp = () => {}, keepOpen = () => true }) {
+  let socket = null;
+  let retry = 0;
+  let ping = null;
+
+  function open() {
+    if (socket) return;
+    const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`);
+    socket = ws;
+    ws.onopen = () => ws.send(JSON.stringify({ type: 'auth', token: token() }));
+    ws.onmessage = (event) => {
+      const frame = JSON.parse(event.data);
+      if (frame.type === 'ready') {
+        retry = 0;
+        onUp(true);
+        clearInterval(ping);
+        ping = setInterval(() => send({ type: 'ping' }), 25000);
+      }
+      onFrame(frame);
+    };
+    ws.onclose = () => {
+      socket = null;
+      clearInterval(ping);
+      onUp(false);
+      if (keepOpen()) setTimeout(open, Math.min(15000, 1000 * 2 ** retry++));
+    };
+  }
+
+  function send(frame) {
+    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(frame));
+  }
+
+  function close() {
+    if (socket) socket.close();
+  }
+
+  return { open, send, close };
+}
