@@ -35,6 +35,15 @@ createApp({
     const contactTyping = ref(false);
     const now = ref(Date.now());
     const timeline = ref(null);
+    const view = ref('chats');
+    const transferring = ref(false);
+    const transferGroups = ref([]);
+    const transferTarget = ref('');
+    const transferNote = ref('');
+    const actionError = ref('');
+    const tickets = ref([]);
+    const ticket = ref(null);
+    const ticketAnswer = ref('');
     const connection = live({
       token: () => token.value,
       onFrame: (f) => receive(f),
@@ -349,6 +358,61 @@ createApp({
       setTimeout(() => { copied.value = false; }, 2000);
     }
 
+    async function openTransfer() {
+      actionError.value = '';
+      closing.value = false;
+      transferring.value = !transferring.value;
+      if (transferring.value) transferGroups.value = await api('/api/v1/groups').catch(() => []);
+    }
+
+    async function transfer() {
+      const [kind, id] = transferTarget.value.split(':');
+      try {
+        const moved = await api(`/api/v1/conversations/${selected.value.id}/transfer`, {
+          method: 'POST',
+          body: { [kind === 'agent' ? 'toAgentId' : 'toGroupId']: id, note: transferNote.value.trim() || null },
+        });
+        upsert(moved);
+        transferring.value = false;
+        transferNote.value = '';
+        transferTarget.value = '';
+        selectedId.value = null;
+      }
+      catch (e) {
+        actionError.value = e.message;
+      }
+    }
+
+    async function showTickets() {
+      view.value = 'tickets';
+      tickets.value = await api('/api/v1/tickets').catch(() => []);
+    }
+
+    /** The staff API answers {ticket, thread}; the view wants one object. */
+    function ticketView(detail) {
+      return { ...detail.ticket, thread: detail.thread };
+    }
+
+    async function openTicket(id) {
+      ticket.value = ticketView(await api(`/api/v1/tickets/${id}`));
+      ticketAnswer.value = '';
+    }
+
+    async function answerTicket() {
+      const body = ticketAnswer.value.trim();
+      if (!body) return;
+      ticket.value = ticketView(await api(`/api/v1/tickets/${ticket.value.id}/answers`, {
+        method: 'POST', body: { clientMsgId: `a-${crypto.randomUUID()}`, body },
+      }));
+      ticketAnswer.value = '';
+      tickets.value = await api('/api/v1/tickets').catch(() => tickets.value);
+    }
+
+    async function closeTicket() {
+      ticket.value = ticketView(await api(`/api/v1/tickets/${ticket.value.id}/close`, { method: 'POST', body: {} }));
+      tickets.value = await api('/api/v1/tickets').catch(() => tickets.value);
+    }
+
     function setStatus(status) {
       frame({ type: 'status', status });
     }
@@ -373,7 +437,9 @@ createApp({
       token, me, credentials, error, agent, activeChats, connected, list, selected, selectedId, contact, history, items, draft,
       noteMode, canned, cannedIndex, closing, summary, copied, contactTyping, timeline, language, t, login, logout,
       select, send, composerInput, composerKey, useCanned, closeChat, copyTranscript, setStatus, switchLanguage,
-      unread, waitClass, elapsed, contactName,
+      unread, waitClass, elapsed, contactName, view, transferring, transferGroups, transferTarget, transferNote,
+      actionError, openTransfer, transfer, tickets, ticket, ticketAnswer, showTickets, openTicket, answerTicket,
+      closeTicket,
     };
   },
 }).mount('#app');

@@ -44,6 +44,19 @@ class RoutingController {
 	record GroupQueue(UUID groupId, List<QueuePosition> waiting, List<AgentLoad> agents) {
 	}
 
+	/** A group and its agents with status and load: where a chat can be transferred to. */
+	record GroupAgents(UUID id, String name, int waiting, List<AgentLoad> agents) {
+	}
+
+	/** Every group of the organization with its agents, for the desk's transfer choice and live views. */
+	@GetMapping("/api/v1/groups")
+	List<GroupAgents> groups(@AuthenticationPrincipal StaffCaller caller) {
+		return groups.all(caller.organizationId())
+			.stream()
+			.map(g -> new GroupAgents(g.id(), g.name(), queues.waiting(g.id()), agents.ofGroup(caller.organizationId(), g.id())))
+			.toList();
+	}
+
 	@GetMapping("/api/v1/agents/me")
 	AgentLoad me(@AuthenticationPrincipal StaffCaller caller) {
 		return agents.require(caller.organizationId(), caller.userId());

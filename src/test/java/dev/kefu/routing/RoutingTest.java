@@ -63,6 +63,26 @@ class RoutingTest {
 	}
 
 	@Test
+	void groupsListTheirAgentsWithStatusAndLoadForTransfers() {
+		TestTenant tenant = TestTenant.create(context, 2, 3);
+		Desk desk = new Desk(tenant);
+		api.status(desk.agents[0], "ONLINE");
+		awaitAssigned(desk, startChat(tenant));
+
+		JsonNode groups = api.get("/api/v1/groups", desk.agents[1]);
+
+		assertThat(groups).hasSize(1);
+		assertThat(groups.get(0).path("name").asString()).isEqualTo(tenant.group().name());
+		JsonNode first = groups.get(0).path("agents").findParents("staffId").stream()
+			.filter(a -> a.path("staffId").asString().equals(tenant.agent(0).id().toString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(first.path("status").asString()).isEqualTo("ONLINE");
+		assertThat(first.path("active").asInt()).isEqualTo(1);
+		assertThat(api.call("GET", "/api/v1/groups", api.visitor(tenant.slug()), null).status()).isEqualTo(403);
+	}
+
+	@Test
 	void equalFreeCapacityGoesToAgentWhoseLastChatIsLongestAgo() {
 		TestTenant tenant = TestTenant.create(context, 2, 3);
 		Desk desk = new Desk(tenant);

@@ -30,14 +30,11 @@ class AgentDeskBrowserTest {
 	@Test
 	void agentSeesTheNewChatAndAnswersWithACannedResponseTheVisitorReceives() {
 		Api api = new Api(port);
-		TestTenant tenant = TestTenant.create(context, 1, 5);
+		TestTenant tenant = TestTenant.create(context, 2, 5);
 		api.post("/api/v1/canned-responses", tenant.adminToken(api), Map.of("scope", "ORGANIZATION", "shortcut",
 				"ship", "title", "Shipping time", "text", "Orders leave our warehouse within 24 hours."));
 		try (Browser desk = Browser.open(1280, 800, "en-US"); Browser visitor = Browser.open(1280, 800, "en-US")) {
-			desk.get(api.base() + "/desk/");
-			desk.type(By.cssSelector("#login input[name=username]"), tenant.agent(0).username());
-			desk.type(By.cssSelector("#login input[name=password]"), TestTenant.PASSWORD);
-			desk.click(By.cssSelector("#login button[type=submit]"));
+			DeskPage.login(desk, api.base(), tenant.agent(0).username());
 			desk.await(d -> {
 				new Select(desk.shown(By.id("status"))).selectByValue("ONLINE");
 				return desk.driver().findElement(By.id("load")).getText().contains("/ 5");
@@ -65,6 +62,18 @@ class AgentDeskBrowserTest {
 			desk.screenshot("agent-desk");
 
 			visitor.withText(By.cssSelector(".msg.agent .text"), "Orders leave our warehouse within 24 hours.");
+
+			String colleague = tenant.agentToken(api, 1);
+			api.status(colleague, "ONLINE");
+			desk.click(By.id("transfer-chat"));
+			desk.await(d -> {
+				new Select(desk.shown(By.id("transfer-target"))).selectByValue("agent:" + tenant.agent(1).id());
+				return true;
+			});
+			desk.type(By.id("transfer-note"), "Customer asks about shipping");
+			desk.click(By.cssSelector("#transfer-form button[type=submit]"));
+			desk.await(d -> d.findElements(By.cssSelector("#chats .chat-item")).isEmpty());
+			assertThat(api.get("/api/v1/conversations/mine", colleague)).hasSize(1);
 			assertThat(desk.consoleErrors()).isEmpty();
 			assertThat(visitor.consoleErrors()).isEmpty();
 		}

@@ -85,11 +85,18 @@ class VisitorWidgetBrowserTest {
 			browser.shown(By.id("left"));
 			browser.screenshot("widget-phone-leave-message");
 
-			JsonNode tickets = api.get("/api/v1/tickets?assignee=none", agent);
-			assertThat(tickets).hasSize(1);
-			String ticketId = tickets.get(0).path("id").asString();
-			api.post("/api/v1/tickets/" + ticketId + "/answers", agent,
-					Map.of("clientMsgId", "answer-1", "body", "周六也发货。"));
+			try (Browser desk = Browser.open(1280, 800, "zh-CN")) {
+				DeskPage.login(desk, api.base(), tenant.agent(0).username());
+				desk.click(By.id("view-tickets"));
+				desk.click(By.cssSelector("#tickets .chat-item"));
+				desk.withText(By.cssSelector("#ticket-thread .msg.contact"), "请问周末发货吗？");
+				desk.type(By.id("ticket-answer"), "周六也发货。");
+				desk.click(By.cssSelector("#ticket-reply button[type=submit]"));
+				desk.withText(By.cssSelector("#ticket-thread .msg.me"), "周六也发货。");
+				desk.screenshot("agent-desk-tickets");
+				assertThat(desk.consoleErrors()).isEmpty();
+			}
+			assertThat(api.get("/api/v1/tickets?state=ANSWERED", agent)).hasSize(1);
 
 			browser.driver().navigate().refresh();
 			DemoPage.openWidget(browser);
