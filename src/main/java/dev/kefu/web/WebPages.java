@@ -4,7 +4,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Short addresses for the pages served from {@code static/}: the visitor chat (the widget's iframe), the agent desk, the demo. */
+/**
+ * Short addresses for the pages served from {@code static/}: the visitor chat (the widget's iframe), the agent desk,
+ * the admin console, the demo.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebPages implements WebMvcConfigurer {
 
@@ -14,6 +17,8 @@ class WebPages implements WebMvcConfigurer {
 		registry.addViewController("/chat/").setViewName("forward:/chat/index.html");
 		registry.addViewController("/desk").setViewName("forward:/desk/index.html");
 		registry.addViewController("/desk/").setViewName("forward:/desk/index.html");
+		registry.addViewController("/admin").setViewName("forward:/admin/index.html");
+		registry.addViewController("/admin/").setViewName("forward:/admin/index.html");
 		registry.addViewController("/demo").setViewName("forward:/demo/index.html");
 		registry.addViewController("/demo/").setViewName("forward:/demo/index.html");
 	}

@@ -1,0 +1,173 @@
+// The admin console: centers and groups with business hours, staff (roles, capacity, groups), organization-wide
+// canned responses, and the widget's settings with a live preview and the embed line to copy.
+import { createApp, computed, reactive, ref, watch } from 'vue';
+import { language, setLanguage, t } from '/ui/i18n.js';
+import { request } from '/ui/live.js';
+
+const TOKEN = 'kefu.admin.token';
+const DAYS = [1, 2, 3, 4, 5, 6, 7];
+const FIELD_TYPES = { name: 'text', email: 'email', phone: 'phone' };
+
+createApp({
+  setup() {
+    const token = ref(sessionStorage.getItem(TOKEN));
+    const credentials = reactive({ username: '', password: '' });
+    const error = ref('');
+    const saved = ref(false);
+    const view = ref('widget');
+    const organization = ref(null);
+    const centers = ref([]);
+    const groups = ref([]);
+    const hours = reactive({});
+    const staff = ref([]);
+    const canned = ref([]);
+    const widget = ref({ title: '', primaryColor: '#1677ff', greeting: '', prechatFields: [], defaultGroupId: null });
+    const newCenter = ref('');
+    const newGroup = reactive({ name: '', centerId: null, queueLimit: 20 });
+    const newStaff = reactive({ username: '', displayName: '', password: '', roles: ['AGENT'], groupIds: [], maxChats: 5 });
+    const newCanned = reactive({ shortcut: '', title: '', text: '' });
+    const hoursFor = ref(null);
+    const week = ref([]);
+    const copied = ref(false);
+
+    async function api(path, options = {}) {
+      try {
+        return await request(path, { ...options, token: token.value });
+      }
+      catch (e) {
+        if (e.status === 401) logout();
+        error.value = e.message;
+        throw e;
+      }
+    }
+
+    /** Runs a change, shows "saved", reloads what it touched; a refused change leaves its message on screen. */
+    async function change(action) {
+      error.value = '';
+      saved.value = false;
+      try {
+        await action();
+      }
+      catch {
+        return; // api() has put the server's reason on screen
+      }
+      saved.value = true;
+      setTimeout(() => { saved.value = false; }, 2500);
+      await load();
+    }
+
+    async function login() {
+      error.value = '';
+      try {
+        const data = await request('/api/v1/auth/login', { method: 'POST', body: { ...credentials } });
+        if (!data.user.roles.includes('ADMIN')) throw new Error(t('admin.notAdmin'));
+        token.value = data.token;
+        sessionStorage.setItem(TOKEN, data.token);
+        credentials.password = '';
+        await load();
+      }
+      catch (e) {
+        error.value = e.status === 401 ? t('desk.loginFailed') : e.message;
+      }
+    }
+
+    function logout() {
+      sessionStorage.removeItem(TOKEN);
+      token.value = null;
+    }
+
+    async function load() {
+      if (!token.value) return;
+      [organization.value, centers.value, groups.value, staff.value, canned.value, widget.value] = await Promise.all([
+        api('/api/v1/admin/organization'), api('/api/v1/admin/centers'), api('/api/v1/admin/groups'),
+        api('/api/v1/admin/staff'), api('/api/v1/canned-responses?scope=ORGANIZATION'), api('/api/v1/admin/widget'),
+      ]);
+      newGroup.centerId ??= centers.value[0]?.id ?? null;
+      for (const g of groups.value) hours[g.id] = (await api(`/api/v1/admin/groups/${g.id}/hours`)).hours;
+    }
+
+    const centerName = (id) => centers.value.find((c) => c.id === id)?.name || '';
+    const groupName = (id) => groups.value.find((g) => g.id === id)?.name || '';
+    const missingFields = computed(() => Object.keys(FIELD_TYPES).filter((k) => !widget.value.prechatFields.some((f) => f.key === k)));
+    const snippet = computed(() => `<script src="${location.origin}/widget.js" data-org="${organization.value?.slug || ''}" async></script>`);
+
+    function hoursText(groupId) {
+      const list = hours[groupId] || [];
+      if (!list.length) return t('admin.alwaysOpen');
+      return list.map((h) => `${t('admin.day.' + h.dayOfWeek)} ${h.opensAt.slice(0, 5)}–${h.closesAt.slice(0, 5)}`).join(', ');
+    }
+
+    function editHours(group) {
+      hoursFor.value = group;
+      const list = hours[group.id] || [];
+      week.value = DAYS.map((day) => {
+        const h = list.find((x) => x.dayOfWeek === day);
+        return { day, open: Boolean(h), opensAt: h?.opensAt.slice(0, 5) || '09:00', closesAt: h?.closesAt.slice(0, 5) || '18:00' };
+      });
+    }
+
+    const saveHours = () => change(async () => {
+      const list = week.value.filter((d) => d.open).map((d) => ({ dayOfWeek: d.day, opensAt: d.opensAt, closesAt: d.closesAt }));
+      await api(`/api/v1/admin/groups/${hoursFor.value.id}/hours`, { method: 'PUT', body: { hours: list } });
+      hoursFor.value = null;
+    });
+
+    const createCenter = () => change(async () => {
+      await api('/api/v1/admin/centers', { method: 'POST', body: { name: newCenter.value } });
+      newCenter.value = '';
+    });
+
+    const createGroup = () => change(async () => {
+      await api('/api/v1/admin/groups', {
+        method: 'POST',
+        body: { centerId: newGroup.centerId, name: newGroup.name, queueLimit: newGroup.queueLimit, offlinePolicy: 'KEEP', requeueMinutes: 5 },
+      });
+      newGroup.name = '';
+    });
+
+    const createStaff = () => change(async () => {
+      await api('/api/v1/admin/staff', { method: 'POST', body: { ...newStaff, enabled: true } });
+      Object.assign(newStaff, { username: '', displayName: '', password: '', roles: ['AGENT'], groupIds: [], maxChats: 5 });
+    });
+
+    const updateStaff = (m, patch) => change(() => api(`/api/v1/admin/staff/${m.id}`, {
+      method: 'PUT',
+      body: { displayName: m.displayName, email: m.email, roles: m.roles, maxChats: m.maxChats, enabled: m.enabled, groupIds: m.groupIds, ...patch },
+    }));
+
+    const createCanned = () => change(async () => {
+      await api('/api/v1/canned-responses', { method: 'POST', body: { scope: 'ORGANIZATION', ...newCanned } });
+      Object.assign(newCanned, { shortcut: '', title: '', text: '' });
+    });
+
+    const deleteCanned = (r) => change(() => api(`/api/v1/canned-responses/${r.id}`, { method: 'DELETE' }));
+
+    const saveWidget = () => change(() => api('/api/v1/admin/widget', { method: 'PUT', body: widget.value }));
+
+    function addField(key) {
+      widget.value.prechatFields.push({ key, label: t('field.' + key), type: FIELD_TYPES[key], required: false });
+    }
+
+    async function copySnippet() {
+      await navigator.clipboard.writeText(snippet.value).catch(() => {});
+      copied.value = true;
+      setTimeout(() => { copied.value = false; }, 2000);
+    }
+
+    function switchLanguage() {
+      setLanguage(language.value === 'en' ? 'zh-CN' : 'en');
+    }
+
+    watch(language, () => { document.title = t('admin.title'); }, { immediate: true });
+    setLanguage(language.value);
+    load();
+
+    return {
+      token, credentials, error, saved, view, tabs: ['widget', 'groups', 'staff', 'canned'], organization, centers,
+      groups, staff, canned, widget, newCenter, newGroup, newStaff, newCanned, hoursFor, week, copied, snippet,
+      missingFields, roles: ['ADMIN', 'SUPERVISOR', 'AGENT', 'QA_INSPECTOR'], t, login, logout, centerName, groupName,
+      hoursText, editHours, saveHours, createCenter, createGroup, createStaff, updateStaff, createCanned, deleteCanned,
+      saveWidget, addField, copySnippet, switchLanguage,
+    };
+  },
+}).mount('#app');
