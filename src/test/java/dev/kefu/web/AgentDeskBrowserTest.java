@@ -48,6 +48,15 @@ class AgentDeskBrowserTest {
 			visitor.click(By.cssSelector("#prechat button[type=submit]"));
 			visitor.type(By.id("message"), "How long does shipping take?", Keys.ENTER);
 
+			// Two more customers, so the desk shows several chats ordered by waiting time.
+			for (String name : new String[] { "Li Na", "Chen Jie" }) {
+				String other = api.visitor(tenant.slug());
+				api.put("/api/v1/visitor/profile", other, Map.of("name", name));
+				String id = api.startChat(other).path("conversation").path("id").asString();
+				api.post("/api/v1/conversations/" + id + "/messages", other,
+						Map.of("clientMsgId", "c-1", "text", "Hello, is anyone there?"));
+			}
+			desk.await(d -> d.findElements(By.cssSelector("#chats .chat-item")).size() == 3);
 			desk.withText(By.cssSelector("#chats .chat-item"), "Zhang Wei").click();
 			desk.withText(By.cssSelector(".msg.contact .text"), "How long does shipping take?");
 			desk.type(By.id("reply"), "/sh");
@@ -58,7 +67,7 @@ class AgentDeskBrowserTest {
 			desk.type(By.id("reply"), Keys.ENTER);
 			// Stored, and then read by the visitor, whose chat is open: the mark goes Sending… → Delivered → Read.
 			desk.withText(By.cssSelector(".msg.me .mark"), "Read");
-			assertThat(desk.shown(By.id("load")).getText()).isEqualTo("1 / 5 chats");
+			assertThat(desk.shown(By.id("load")).getText()).isEqualTo("3 / 5 chats");
 			desk.screenshot("agent-desk");
 
 			visitor.withText(By.cssSelector(".msg.agent .text"), "Orders leave our warehouse within 24 hours.");
@@ -72,7 +81,7 @@ class AgentDeskBrowserTest {
 			});
 			desk.type(By.id("transfer-note"), "Customer asks about shipping");
 			desk.click(By.cssSelector("#transfer-form button[type=submit]"));
-			desk.await(d -> d.findElements(By.cssSelector("#chats .chat-item")).isEmpty());
+			desk.await(d -> d.findElements(By.cssSelector("#chats .chat-item")).size() == 2);
 			assertThat(api.get("/api/v1/conversations/mine", colleague)).hasSize(1);
 			assertThat(desk.consoleErrors()).isEmpty();
 			assertThat(visitor.consoleErrors()).isEmpty();
