@@ -44,6 +44,8 @@ createApp({
     const tickets = ref([]);
     const ticket = ref(null);
     const ticketAnswer = ref('');
+    const editing = ref(false);
+    const profileDraft = reactive({ name: '', email: '', phone: '', attributes: [] });
     const connection = live({
       token: () => token.value,
       onFrame: (f) => receive(f),
@@ -95,8 +97,11 @@ createApp({
       return Math.max(0, ...(messages.get(id)?.keys() || []));
     }
 
+    /** The customer's messages the agent has not seen (system lines do not count), once the timeline is here. */
     function unread(c) {
-      return Math.max(0, c.lastSeq - c.agentReadSeq);
+      const known = messages.get(c.id);
+      if (!known) return Math.max(0, c.lastSeq - c.agentReadSeq);
+      return [...known.values()].filter((m) => m.seq > c.agentReadSeq && m.sender.type === 'CONTACT').length;
     }
 
     function waitClass(c) {
@@ -158,7 +163,8 @@ createApp({
         case 'ready':
           agent.value = f.agent;
           f.conversations.forEach(upsert);
-          if (selectedId.value) frame({ type: 'sync', conversationId: selectedId.value, after: lastSeq(selectedId.value) });
+          // Every open chat's timeline, so previews and unread counts are the customer's messages.
+          f.conversations.forEach((c) => frame({ type: 'sync', conversationId: c.id, after: lastSeq(c.id) }));
           for (const p of pending.values()) sendFrame(p);
           break;
         case 'agent':
@@ -257,6 +263,7 @@ createApp({
     async function select(id) {
       selectedId.value = id;
       closing.value = false;
+      editing.value = false;
       draft.value = '';
       canned.value = [];
       const c = conversations.get(id);
@@ -383,6 +390,37 @@ createApp({
       }
     }
 
+    function editProfile() {
+      const c = contact.value;
+      Object.assign(profileDraft, {
+        name: c.name || '', email: c.email || '', phone: c.phone || '',
+        attributes: Object.entries(c.attributes || {}).map(([key, value]) => ({ id: crypto.randomUUID(), key, value })),
+      });
+      actionError.value = '';
+      editing.value = true;
+    }
+
+    function addAttribute() {
+      profileDraft.attributes.push({ id: crypto.randomUUID(), key: '', value: '' });
+    }
+
+    async function saveProfile() {
+      const before = contact.value;
+      // Attributes that were removed are sent as "" (the API removes those); the rest as they are now.
+      const attributes = Object.fromEntries(Object.keys(before.attributes || {}).map((k) => [k, '']));
+      profileDraft.attributes.filter((a) => a.key).forEach((a) => { attributes[a.key] = a.value; });
+      try {
+        const saved = await api(`/api/v1/contacts/${before.id}`, {
+          method: 'PATCH', body: { name: profileDraft.name, email: profileDraft.email, phone: profileDraft.phone, attributes },
+        });
+        contacts.set(saved.id, saved);
+        editing.value = false;
+      }
+      catch (e) {
+        actionError.value = e.message;
+      }
+    }
+
     async function showTickets() {
       view.value = 'tickets';
       tickets.value = await api('/api/v1/tickets').catch(() => []);
@@ -439,7 +477,7 @@ createApp({
       select, send, composerInput, composerKey, useCanned, closeChat, copyTranscript, setStatus, switchLanguage,
       unread, waitClass, elapsed, contactName, view, transferring, transferGroups, transferTarget, transferNote,
       actionError, openTransfer, transfer, tickets, ticket, ticketAnswer, showTickets, openTicket, answerTicket,
-      closeTicket,
+      closeTicket, editing, profileDraft, editProfile, addAttribute, saveProfile,
     };
   },
 }).mount('#app');

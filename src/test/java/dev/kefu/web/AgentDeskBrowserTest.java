@@ -16,6 +16,7 @@ import dev.kefu.testing.Api;
 import dev.kefu.testing.Browser;
 import dev.kefu.testing.BrowserTest;
 import dev.kefu.testing.TestTenant;
+import tools.jackson.databind.JsonNode;
 
 /** Two browsers: a visitor on the demo page and an agent on the desk, who answers with a canned response. */
 @BrowserTest
@@ -59,6 +60,13 @@ class AgentDeskBrowserTest {
 			desk.await(d -> d.findElements(By.cssSelector("#chats .chat-item")).size() == 3);
 			desk.withText(By.cssSelector("#chats .chat-item"), "Zhang Wei").click();
 			desk.withText(By.cssSelector(".msg.contact .text"), "How long does shipping take?");
+			desk.click(By.id("edit-profile"));
+			desk.type(By.cssSelector("#profile-form input[name=email]"), "zhang.wei@example.com");
+			desk.click(By.id("add-attribute"));
+			desk.type(By.cssSelector("#profile-form .attribute input"), "order");
+			desk.type(By.cssSelector("#profile-form .attribute input:nth-child(2)"), "1234");
+			desk.click(By.cssSelector("#profile-form button[type=submit]"));
+			desk.withText(By.id("profile"), "zhang.wei@example.com");
 			desk.type(By.id("reply"), "/sh");
 			desk.shown(By.cssSelector("#canned li[data-shortcut=ship]"));
 			desk.type(By.id("reply"), Keys.ENTER);
@@ -85,6 +93,10 @@ class AgentDeskBrowserTest {
 			assertThat(api.get("/api/v1/conversations/mine", colleague)).hasSize(1);
 			assertThat(desk.consoleErrors()).isEmpty();
 			assertThat(visitor.consoleErrors()).isEmpty();
+			String contactId = api.get("/api/v1/conversations/mine", colleague).get(0).path("contactId").asString();
+			JsonNode contact = api.get("/api/v1/contacts/" + contactId, colleague);
+			assertThat(contact.path("email").asString()).isEqualTo("zhang.wei@example.com");
+			assertThat(contact.path("attributes").path("order").asString()).isEqualTo("1234");
 		}
 	}
 }
