@@ -117,7 +117,6 @@ createApp({
 
     function contactName(c) {
       const known = contacts.get(c.contactId);
-      if (!known) loadContact(c.contactId);
       return known?.name || known?.email || known?.phone || t('desk.visitor');
     }
 

@@ -24,8 +24,8 @@ import dev.kefu.shared.SqlTime;
  * One round of assignments, in one transaction: the oldest waiting conversations of a group (up to {@link #ROUND}) are
  * planned onto the group's free agents, the slots are taken with one conditional UPDATE per agent
  * ({@code active + n <= capacity}), then each queue entry is claimed and its conversation moved from QUEUED to ASSIGNED
- * (both conditional), each step one JDBC batch for the whole round. Whatever someone else got to first is left out or given back, so nobody is assigned twice and no
- * agent goes over capacity, whichever node or request is faster.
+ * (both conditional), each step one JDBC batch for the whole round. Whatever someone else got to first is left out or
+ * given back, so nobody is assigned twice and no agent goes over capacity, whichever node or request is faster.
  *
  * <p>A round rather than one chat per transaction because a burst of new chats is exactly when assigning must keep up:
  * one round reads the queue and the agents once and commits once for all the chats that arrived meanwhile.
@@ -35,14 +35,6 @@ class Assigner {
 
 	/** At most this many chats per transaction, so agent rows are never locked for long. */
 	static final int ROUND = 32;
-
-	/** What a round did, and whether another round may find more to do right away. */
-	record Round(int assigned, boolean again) {
-
-		static final Round IDLE = new Round(0, false);
-
-		static final Round CONTENDED = new Round(0, true);
-	}
 
 	private final JdbcClient jdbcClient;
 	private final JdbcTemplate jdbc;
@@ -59,16 +51,17 @@ class Assigner {
 		this.slots = slots;
 	}
 
-	Round assignRound(UUID organizationId, UUID groupId) {
+	/** One round; true when another may find more to do right away (a full round, or someone else was faster). */
+	boolean assignRound(UUID organizationId, UUID groupId) {
 		try {
-			return transactions.execute(status -> round(organizationId, groupId));
+			return Boolean.TRUE.equals(transactions.execute(status -> round(organizationId, groupId)));
 		}
 		catch (PessimisticLockingFailureException contention) {
-			return Round.CONTENDED;
+			return true;
 		}
 	}
 
-	private Round round(UUID organizationId, UUID groupId) {
+	private boolean round(UUID organizationId, UUID groupId) {
 		List<UUID> waiting = jdbcClient.sql("""
 				SELECT conversation_id FROM queue_entry WHERE group_id = ? AND organization_id = ?
 				ORDER BY queued_at, conversation_id LIMIT ?""")
@@ -76,17 +69,16 @@ class Assigner {
 			.query(UUID.class)
 			.list();
 		if (waiting.isEmpty()) {
-			return Round.IDLE;
+			return false;
 		}
 		List<AssignmentPlan.Candidate> candidates = candidates(groupId);
 		if (candidates.isEmpty()) {
-			return Round.IDLE;
+			return false;
 		}
 		Map<UUID, AssignmentPlan.Candidate> chosen = AssignmentPlan.of(waiting, candidates);
 		Map<UUID, AssignmentPlan.Candidate> granted = takeSlots(chosen);
-		int assigned = assign(organizationId, groupId, granted);
-		boolean again = waiting.size() == ROUND || granted.size() < chosen.size();
-		return new Round(assigned, again);
+		assign(organizationId, groupId, granted);
+		return waiting.size() == ROUND || granted.size() < chosen.size();
 	}
 
 	/** Online members of the group with a free slot, with what the plan needs to rank them. */
@@ -119,7 +111,7 @@ class Assigner {
 	 * Claims the queue entries and assigns their conversations. A chat that is gone by now (claimed elsewhere, or the
 	 * customer left) gives its slot back.
 	 */
-	private int assign(UUID organizationId, UUID groupId, Map<UUID, AssignmentPlan.Candidate> granted) {
+	private void assign(UUID organizationId, UUID groupId, Map<UUID, AssignmentPlan.Candidate> granted) {
 		List<UUID> planned = List.copyOf(granted.keySet());
 		int[] claimed = jdbc.batchUpdate("DELETE FROM queue_entry WHERE conversation_id = ?",
 				planned.stream().map(id -> new Object[] { id }).toList());
@@ -138,6 +130,5 @@ class Assigner {
 				slots.giveBack(agent.staffId());
 			}
 		});
-		return assigned.size();
 	}
 }

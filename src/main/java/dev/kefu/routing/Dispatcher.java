@@ -60,7 +60,7 @@ class Dispatcher implements DisposableBean {
 
 	private void drain(UUID organizationId, UUID groupId) {
 		for (int rounds = 0; rounds < MAX_ROUNDS; rounds++) {
-			if (!assigner.assignRound(organizationId, groupId).again()) {
+			if (!assigner.assignRound(organizationId, groupId)) {
 				break;
 			}
 		}
