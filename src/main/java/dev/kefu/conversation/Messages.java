@@ -176,7 +176,9 @@ public class Messages {
 			.query(Messages::allocated)
 			.single();
 		List<AttachmentRef> refs = attachments.claim(organizationId, conversationId, attachmentIds);
-		Message message = new Message(Ids.newId(), conversationId, parties.seq(), clientMsgId, sender, text, refs, now);
+		// Stored without links (they expire); the live copy carries signed ones, as a later read would.
+		Message message = new Message(Ids.newId(), conversationId, parties.seq(), clientMsgId, sender, text,
+				attachments.signed(refs), now);
 		store(organizationId, message, refs.isEmpty() ? null : json.writeValueAsString(refs));
 		announce(organizationId, parties.contactId(), parties.agentId(), message);
 		return new Appended(message, false);

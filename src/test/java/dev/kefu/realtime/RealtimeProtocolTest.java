@@ -82,6 +82,27 @@ class RealtimeProtocolTest {
 	}
 
 	@Test
+	void imageSentLiveArrivesWithALinkThatOpensIt() throws Exception {
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3 };
+		String imageId = api.upload("/api/v1/conversations/" + conversationId + "/attachments", visitorToken,
+				"photo.png", "image/png", png).body().path("id").asString();
+		try (LiveClient agent = LiveClient.authenticated(api.http(), port, agentToken);
+				LiveClient visitor = LiveClient.authenticated(api.http(), port, visitorToken)) {
+			visitor.send(Api.json.writeValueAsString(Map.of("type", "send", "id", "v-img", "conversationId",
+					conversationId, "clientMsgId", "v-img", "text", "", "attachments", List.of(imageId))));
+
+			for (JsonNode frame : List.of(visitor.next("ack"), agent.next("message"))) {
+				String url = frame.path("message").path("attachments").path(0).path("url").asString();
+				HttpResponse<byte[]> file = api.http()
+					.send(HttpRequest.newBuilder(URI.create(api.base() + url)).build(),
+							HttpResponse.BodyHandlers.ofByteArray());
+				assertThat(file.statusCode()).as(url).isEqualTo(200);
+				assertThat(file.body()).isEqualTo(png);
+			}
+		}
+	}
+
+	@Test
 	void reconnectingVisitorResumesFromLastSeenSequenceWithoutLossOrDuplicate() {
 		long lastSeen;
 		try (LiveClient visitor = LiveClient.authenticated(api.http(), port, visitorToken)) {
