@@ -2,11 +2,13 @@ package dev.kefu.organization;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.StaffCaller;
 
 /** Admins manage business groups and their weekly opening hours. */
@@ -32,16 +35,29 @@ class AdminGroupController {
 		this.groups = groups;
 	}
 
+	/** Reply targets are optional: left out, a new group gets the defaults and a changed one keeps its own. */
 	record GroupRequest(@NotNull UUID centerId, String name, @NotNull Integer queueLimit,
-			@NotNull OfflinePolicy offlinePolicy, @NotNull Integer requeueMinutes) {
+			@NotNull OfflinePolicy offlinePolicy, @NotNull Integer requeueMinutes, @Nullable Integer replyWarnSeconds,
+			@Nullable Integer replyAlertSeconds) {
+
+		Optional<ReplyTargets> replyTargets() {
+			if (replyWarnSeconds == null && replyAlertSeconds == null) {
+				return Optional.empty();
+			}
+			if (replyWarnSeconds == null || replyAlertSeconds == null) {
+				throw new RequestRejected("invalid-reply-targets", "give both replyWarnSeconds and replyAlertSeconds");
+			}
+			return Optional.of(ReplyTargets.ofSeconds(replyWarnSeconds, replyAlertSeconds));
+		}
 	}
 
 	record GroupView(UUID id, UUID centerId, String name, int queueLimit, OfflinePolicy offlinePolicy,
-			long requeueMinutes) {
+			long requeueMinutes, long replyWarnSeconds, long replyAlertSeconds) {
 
 		static GroupView of(BusinessGroup group) {
 			return new GroupView(group.id(), group.centerId(), group.name(), group.queueLimit(), group.offlinePolicy(),
-					group.requeueAfter().toMinutes());
+					group.requeueAfter().toMinutes(), group.replyTargets().warnAfter().toSeconds(),
+					group.replyTargets().alertAfter().toSeconds());
 		}
 	}
 
@@ -62,15 +78,23 @@ class AdminGroupController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	GroupView create(@AuthenticationPrincipal StaffCaller caller, @Valid @RequestBody GroupRequest request) {
-		return GroupView.of(groups.createGroup(caller.organizationId(), request.centerId(), request.name(),
-				request.queueLimit(), request.offlinePolicy(), Duration.ofMinutes(request.requeueMinutes())));
+		Optional<ReplyTargets> targets = request.replyTargets();
+		BusinessGroup group = groups.createGroup(caller.organizationId(), request.centerId(), request.name(),
+				request.queueLimit(), request.offlinePolicy(), Duration.ofMinutes(request.requeueMinutes()));
+		return GroupView.of(withTargets(caller, group, targets));
 	}
 
 	@PutMapping("/{id}")
 	GroupView update(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
 			@Valid @RequestBody GroupRequest request) {
-		return GroupView.of(groups.updateGroup(caller.organizationId(), id, request.centerId(), request.name(),
-				request.queueLimit(), request.offlinePolicy(), Duration.ofMinutes(request.requeueMinutes())));
+		Optional<ReplyTargets> targets = request.replyTargets();
+		BusinessGroup group = groups.updateGroup(caller.organizationId(), id, request.centerId(), request.name(),
+				request.queueLimit(), request.offlinePolicy(), Duration.ofMinutes(request.requeueMinutes()));
+		return GroupView.of(withTargets(caller, group, targets));
+	}
+
+	private BusinessGroup withTargets(StaffCaller caller, BusinessGroup group, Optional<ReplyTargets> targets) {
+		return targets.map(t -> groups.changeReplyTargets(caller.organizationId(), group.id(), t)).orElse(group);
 	}
 
 	@DeleteMapping("/{id}")

@@ -108,7 +108,7 @@ public class Groups {
 		requireCenter(organizationId, centerId);
 		validate(queueLimit, requeueAfter);
 		BusinessGroup group = new BusinessGroup(Ids.newId(), organizationId, centerId, name.strip(), queueLimit,
-				offlinePolicy, requeueAfter);
+				offlinePolicy, requeueAfter, ReplyTargets.DEFAULT);
 		uniqueName(() -> jdbc.sql("""
 				INSERT INTO business_group (id, organization_id, center_id, name, queue_limit, offline_policy,
 				                            requeue_after_minutes)
@@ -142,6 +142,17 @@ public class Groups {
 			.params(centerId, name.strip(), queueLimit, offlinePolicy.name(), requeueAfter.toMinutes(), groupId,
 					organizationId)
 			.update());
+		events.publishEvent(new GroupChanged(organizationId, groupId));
+		forgetRoutables();
+		return require(organizationId, groupId);
+	}
+
+	@Transactional
+	public BusinessGroup changeReplyTargets(UUID organizationId, UUID groupId, ReplyTargets targets) {
+		require(organizationId, groupId);
+		jdbc.sql("UPDATE business_group SET reply_warn_seconds = ?, reply_alert_seconds = ? WHERE id = ?")
+			.params(targets.warnAfter().toSeconds(), targets.alertAfter().toSeconds(), groupId)
+			.update();
 		events.publishEvent(new GroupChanged(organizationId, groupId));
 		forgetRoutables();
 		return require(organizationId, groupId);
@@ -309,6 +320,7 @@ public class Groups {
 		return new BusinessGroup(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
 				rs.getObject("center_id", UUID.class), rs.getString("name"), rs.getInt("queue_limit"),
 				OfflinePolicy.valueOf(rs.getString("offline_policy")),
-				Duration.ofMinutes(rs.getInt("requeue_after_minutes")));
+				Duration.ofMinutes(rs.getInt("requeue_after_minutes")),
+				ReplyTargets.ofSeconds(rs.getInt("reply_warn_seconds"), rs.getInt("reply_alert_seconds")));
 	}
 }

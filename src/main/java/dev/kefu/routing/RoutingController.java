@@ -45,7 +45,8 @@ class RoutingController {
 	}
 
 	/** A group and its agents with status and load: where a chat can be transferred to. */
-	record GroupAgents(UUID id, String name, int waiting, List<AgentLoad> agents) {
+	record GroupAgents(UUID id, String name, int waiting, long replyWarnSeconds, long replyAlertSeconds,
+			List<AgentLoad> agents) {
 	}
 
 	/** Every group of the organization with its agents, for the desk's transfer choice and live views. */
@@ -53,7 +54,9 @@ class RoutingController {
 	List<GroupAgents> groups(@AuthenticationPrincipal StaffCaller caller) {
 		return groups.all(caller.organizationId())
 			.stream()
-			.map(g -> new GroupAgents(g.id(), g.name(), queues.waiting(g.id()), agents.ofGroup(caller.organizationId(), g.id())))
+			.map(g -> new GroupAgents(g.id(), g.name(), queues.waiting(g.id()),
+					g.replyTargets().warnAfter().toSeconds(), g.replyTargets().alertAfter().toSeconds(),
+					agents.ofGroup(caller.organizationId(), g.id())))
 			.toList();
 	}
 

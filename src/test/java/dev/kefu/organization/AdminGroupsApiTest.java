@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,6 +63,40 @@ class AdminGroupsApiTest {
 		assertThat(updated.path("queueLimit").asInt()).isEqualTo(7);
 		assertThat(updated.path("offlinePolicy").asString()).isEqualTo("REQUEUE");
 		assertThat(api.get(groupPath(), admin).path("name").asString()).isEqualTo("General support");
+	}
+
+	@Test
+	void replyTargetsDefaultToOneAndThreeMinutesAndReachTheDesk() {
+		assertThat(api.get(groupPath(), admin).path("replyWarnSeconds").asInt()).isEqualTo(60);
+
+		Map<String, Object> request = new HashMap<>(group(tenant.group().centerId().toString(), "General", 10,
+				"KEEP", 0));
+		request.putAll(Map.of("replyWarnSeconds", 30, "replyAlertSeconds", 90));
+		JsonNode updated = api.put(groupPath(), admin, request);
+
+		assertThat(updated.path("replyAlertSeconds").asInt()).isEqualTo(90);
+		String agent = api.login(tenant.agent(0).username(), TestTenant.PASSWORD);
+		JsonNode seenByDesk = api.get("/api/v1/groups", agent).valueStream()
+			.filter(g -> g.path("id").asString().equals(tenant.group().id().toString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(seenByDesk.path("replyWarnSeconds").asInt()).isEqualTo(30);
+		assertThat(seenByDesk.path("replyAlertSeconds").asInt()).isEqualTo(90);
+	}
+
+	@Test
+	void replyTargetsOutOfOrderAreRefusedAndTheGroupKeepsItsOwn() {
+		Map<String, Object> request = new HashMap<>(group(tenant.group().centerId().toString(), "Renamed", 10,
+				"KEEP", 0));
+		request.putAll(Map.of("replyWarnSeconds", 120, "replyAlertSeconds", 60));
+
+		Api.Response refused = api.call("PUT", groupPath(), admin, request);
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.code()).isEqualTo("invalid-reply-targets");
+		JsonNode kept = api.get(groupPath(), admin);
+		assertThat(kept.path("name").asString()).isEqualTo("General");
+		assertThat(kept.path("replyAlertSeconds").asInt()).isEqualTo(180);
 	}
 
 	@Test
