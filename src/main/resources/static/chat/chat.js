@@ -2,7 +2,7 @@
 // protocol v1 (docs/protocol.md), rating and transcript, and leave-a-message when no chat can be had.
 import { createApp, computed, nextTick, reactive, ref, watch } from 'vue';
 import { language, setLanguage, t } from '/ui/i18n.js';
-import { live, request } from '/ui/live.js';
+import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 
 const params = new URLSearchParams(location.search);
 const org = params.get('org') || 'demo';
@@ -253,43 +253,24 @@ createApp({
       emojiOpen.value = false;
     }
 
-    function pickFile(event) {
-      for (const file of event.target.files) upload(file);
-      event.target.value = '';
+    function attachFiles(event) {
+      chosenFiles(event).forEach(upload);
     }
 
-    function paste(event) {
-      const files = [...(event.clipboardData?.files || [])];
-      if (files.length) {
-        event.preventDefault();
-        files.forEach(upload);
-      }
-    }
-
-    function upload(file) {
+    async function upload(file) {
       const item = reactive({ id: crypto.randomUUID(), name: file.name || 'image', percent: 0, error: '' });
       uploads.value.push(item);
-      const body = new FormData();
-      body.append('file', file);
-      const xhr = new XMLHttpRequest();
-      xhr.open('POST', `/api/v1/conversations/${conversation.value.id}/attachments`);
-      xhr.setRequestHeader('authorization', `Bearer ${token.value}`);
-      xhr.upload.onprogress = (e) => { if (e.lengthComputable) item.percent = Math.round((100 * e.loaded) / e.total); };
-      xhr.onload = () => {
-        let data = null;
-        try { data = JSON.parse(xhr.responseText); } catch { /* not JSON: reported below */ }
-        if (xhr.status >= 200 && xhr.status < 300 && data?.id) {
-          uploads.value = uploads.value.filter((u) => u !== item);
-          const p = { clientMsgId: `w-${crypto.randomUUID()}`, text: '', attachments: [data.id] };
-          pending.set(p.clientMsgId, p);
-          sendFrame(p);
-        }
-        else {
-          item.error = data?.detail || `HTTP ${xhr.status}`;
-        }
-      };
-      xhr.onerror = () => { item.error = t('chat.offline'); };
-      xhr.send(body);
+      try {
+        const stored = await uploadFile(`/api/v1/conversations/${conversation.value.id}/attachments`, file,
+          { token: token.value, onProgress: (percent) => { item.percent = percent; } });
+        uploads.value = uploads.value.filter((u) => u !== item);
+        const p = { clientMsgId: `w-${crypto.randomUUID()}`, text: '', attachments: [stored.id] };
+        pending.set(p.clientMsgId, p);
+        sendFrame(p);
+      }
+      catch (e) {
+        item.error = e.status ? e.message : t('chat.offline');
+      }
     }
 
     async function endChat() {
@@ -369,7 +350,7 @@ createApp({
     return {
       phase, settings, profile, conversation, queue, uploads, tickets, draft, formError, connected, agentTyping,
       agentRead, unavailable, emojiOpen, stars, ratingComment, rated, leave, items: timelineItems, timeline, color, agentName,
-      emoji: EMOJI, t, fieldLabel, waitText, startChat, send, typing, addEmoji, pickFile, paste, endChat, rate,
+      emoji: EMOJI, t, fieldLabel, waitText, startChat, send, typing, addEmoji, attachFiles, endChat, rate,
       downloadTranscript, newChat, leaveMessage, switchLanguage, minimize,
     };
   },

@@ -1,16 +1,29 @@
 // The agent desk: my chats ordered by how long the customer has waited for a reply, the chat with its history,
-// canned responses by typing "/", internal notes, close with a summary, the customer's profile and past chats.
+// earlier chats of the same customer, canned responses by typing "/", files, internal notes, transfer, close with a
+// summary, the customer's profile, past chats and left messages.
 // Everything goes through the public API and protocol v1 (docs/protocol.md).
 import { createApp, computed, nextTick, reactive, ref, watch } from 'vue';
 import { language, setLanguage, t } from '/ui/i18n.js';
-import { live, request } from '/ui/live.js';
+import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 
 const TOKEN = 'kefu.staff.token';
-/** Seconds of waiting for a reply after which a chat turns amber, then red. */
-const AMBER_AFTER = 60;
-const RED_AFTER = 180;
+/** Seconds of waiting for a reply after which a chat turns amber, then red, until the group's own targets load. */
+const DEFAULT_TARGETS = { warn: 60, alert: 180 };
+/** How many earlier chats of the customer the timeline shows above the current one. */
+const EARLIER_CHATS = 5;
+
+/** A message's text and attachments, the same in the current chat and in earlier ones. */
+const MessageBody = {
+  props: ['m'],
+  template: `<span class="text" v-if="m.text">{{ m.text }}</span>
+    <span v-for="a in m.attachments || []" :key="a.id" class="attachment">
+      <img v-if="a.contentType.startsWith('image/')" :src="a.url" :alt="a.name">
+      <a v-else :href="a.url" target="_blank" rel="noopener">{{ a.name }}</a>
+    </span>`,
+};
 
 createApp({
+  components: { MessageBody },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const me = ref(JSON.parse(sessionStorage.getItem(`${TOKEN}.me`) || 'null'));
@@ -25,6 +38,11 @@ createApp({
     const contacts = reactive(new Map());
     const selectedId = ref(null);
     const history = ref([]);
+    const earlier = ref(null);
+    const contactTickets = ref([]);
+    const targets = reactive(new Map());
+    const uploads = ref([]);
+    const ticketState = ref('open');
     const draft = ref('');
     const noteMode = ref(false);
     const canned = ref([]);
@@ -107,7 +125,15 @@ createApp({
     function waitClass(c) {
       if (!c.awaitingReplySince) return '';
       const seconds = (now.value - Date.parse(c.awaitingReplySince)) / 1000;
-      return seconds > RED_AFTER ? 'red' : seconds > AMBER_AFTER ? 'amber' : '';
+      const { warn, alert } = targets.get(c.groupId) || DEFAULT_TARGETS;
+      return seconds > alert ? 'red' : seconds > warn ? 'amber' : '';
+    }
+
+    /** Each group's reply targets, set by the admin; the transfer choice reads the same list. */
+    async function loadGroups() {
+      const groups = await api('/api/v1/groups').catch(() => []);
+      groups.forEach((g) => targets.set(g.id, { warn: g.replyWarnSeconds, alert: g.replyAlertSeconds }));
+      return groups;
     }
 
     function elapsed(since) {
@@ -161,6 +187,7 @@ createApp({
       switch (f.type) {
         case 'ready':
           agent.value = f.agent;
+          loadGroups();
           f.conversations.forEach(upsert);
           // Every open chat's timeline, so previews and unread counts are the customer's messages.
           f.conversations.forEach((c) => frame({ type: 'sync', conversationId: c.id, after: lastSeq(c.id) }));
@@ -263,15 +290,38 @@ createApp({
       selectedId.value = id;
       closing.value = false;
       editing.value = false;
+      transferring.value = false;
+      earlier.value = null;
       draft.value = '';
       canned.value = [];
+      uploads.value = [];
       const c = conversations.get(id);
       frame({ type: 'sync', conversationId: id, after: lastSeq(id) });
       notes.set(id, await api(`/api/v1/conversations/${id}/notes`).catch(() => []));
       history.value = (await api(`/api/v1/contacts/${c.contactId}/conversations`).catch(() => []))
         .filter((h) => h.id !== id);
+      contactTickets.value = await api(`/api/v1/tickets?contactId=${c.contactId}&state=OPEN&state=ANSWERED&state=CLOSED`)
+        .catch(() => []);
       markRead();
       scroll();
+    }
+
+    /** The customer's last few chats before this one, oldest first, above the current timeline. */
+    async function showEarlier() {
+      const shown = [...history.value].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, EARLIER_CHATS);
+      const loaded = await Promise.all(shown.map(async (conversation) => ({
+        conversation,
+        messages: (await api(`/api/v1/conversations/${conversation.id}/messages?after=0&limit=200`).catch(() => []))
+          .map((m) => ({ ...m, side: side(m) })),
+      })));
+      earlier.value = loaded.reverse();
+      nextTick(() => { if (timeline.value) timeline.value.scrollTop = 0; });
+    }
+
+    function openContactTicket(tk) {
+      ticketState.value = tk.state === 'CLOSED' ? 'closed' : 'open';
+      showTickets();
+      openTicket(tk.id);
     }
 
     function selectNext(step) {
@@ -281,7 +331,29 @@ createApp({
     }
 
     function sendFrame(p) {
-      frame({ type: 'send', id: p.clientMsgId, conversationId: p.conversationId, clientMsgId: p.clientMsgId, text: p.text });
+      frame({ type: 'send', id: p.clientMsgId, conversationId: p.conversationId, clientMsgId: p.clientMsgId, text: p.text,
+        attachments: p.attachments });
+    }
+
+    function attachFiles(event) {
+      chosenFiles(event).forEach(upload);
+    }
+
+    async function upload(file) {
+      const c = selected.value;
+      const item = reactive({ id: crypto.randomUUID(), name: file.name || 'image', percent: 0, error: '' });
+      uploads.value.push(item);
+      try {
+        const stored = await uploadFile(`/api/v1/conversations/${c.id}/attachments`, file,
+          { token: token.value, onProgress: (percent) => { item.percent = percent; } });
+        uploads.value = uploads.value.filter((u) => u !== item);
+        const p = { clientMsgId: `d-${crypto.randomUUID()}`, conversationId: c.id, text: '', attachments: [stored.id] };
+        pending.set(p.clientMsgId, p);
+        sendFrame(p);
+      }
+      catch (e) {
+        item.error = e.status ? e.message : t('chat.offline');
+      }
     }
 
     async function send() {
@@ -368,7 +440,7 @@ createApp({
       actionError.value = '';
       closing.value = false;
       transferring.value = !transferring.value;
-      if (transferring.value) transferGroups.value = await api('/api/v1/groups').catch(() => []);
+      if (transferring.value) transferGroups.value = await loadGroups();
     }
 
     async function transfer() {
@@ -422,7 +494,13 @@ createApp({
 
     async function showTickets() {
       view.value = 'tickets';
-      tickets.value = await api('/api/v1/tickets').catch(() => []);
+      await loadTickets();
+    }
+
+    /** Open covers those waiting for an answer and those answered but not yet closed. */
+    async function loadTickets() {
+      const states = ticketState.value === 'open' ? 'state=OPEN&state=ANSWERED' : 'state=CLOSED';
+      tickets.value = await api(`/api/v1/tickets?${states}`).catch(() => tickets.value);
     }
 
     /** The staff API answers {ticket, thread}; the view wants one object. */
@@ -442,12 +520,12 @@ createApp({
         method: 'POST', body: { clientMsgId: `a-${crypto.randomUUID()}`, body },
       }));
       ticketAnswer.value = '';
-      tickets.value = await api('/api/v1/tickets').catch(() => tickets.value);
+      await loadTickets();
     }
 
     async function closeTicket() {
       ticket.value = ticketView(await api(`/api/v1/tickets/${ticket.value.id}/close`, { method: 'POST', body: {} }));
-      tickets.value = await api('/api/v1/tickets').catch(() => tickets.value);
+      await loadTickets();
     }
 
     function setStatus(status) {
@@ -458,12 +536,15 @@ createApp({
       setLanguage(language.value === 'en' ? 'zh-CN' : 'en');
     }
 
-    // Keyboard: Alt+↓ / Alt+↑ next or previous chat, Alt+C close with a summary.
+    // Keyboard: Alt+↓ / Alt+↑ next or previous chat, Alt+C close with a summary, Alt+T transfer. event.code, since
+    // Alt+letter types another character on some layouts (macOS).
     document.addEventListener('keydown', (event) => {
       if (!event.altKey || !token.value) return;
+      const open = selected.value?.state === 'ASSIGNED';
       if (event.key === 'ArrowDown') { event.preventDefault(); selectNext(1); }
       else if (event.key === 'ArrowUp') { event.preventDefault(); selectNext(-1); }
-      else if (event.key.toLowerCase() === 'c' && selected.value?.state === 'ASSIGNED') { event.preventDefault(); closing.value = true; }
+      else if (event.code === 'KeyC' && open) { event.preventDefault(); transferring.value = false; closing.value = true; }
+      else if (event.code === 'KeyT' && open) { event.preventDefault(); if (!transferring.value) openTransfer(); }
     });
     document.addEventListener('visibilitychange', markRead);
     watch(language, () => { document.title = t('desk.title'); }, { immediate: true });
@@ -476,7 +557,8 @@ createApp({
       select, send, composerInput, composerKey, useCanned, closeChat, copyTranscript, setStatus, switchLanguage,
       unread, waitClass, elapsed, contactName, view, transferring, transferGroups, transferTarget, transferNote,
       actionError, openTransfer, transfer, tickets, ticket, ticketAnswer, showTickets, openTicket, answerTicket,
-      closeTicket, editing, profileDraft, editProfile, addAttribute, saveProfile,
+      closeTicket, editing, profileDraft, editProfile, addAttribute, saveProfile, earlier, showEarlier, contactTickets,
+      openContactTicket, uploads, attachFiles, ticketState, loadTickets,
     };
   },
 }).mount('#app');

@@ -14,6 +14,41 @@ export async function request(path, { method = 'GET', body, token } = {}) {
   return data;
 }
 
+/** The files a file input was given (cleared for the next pick) or a paste carried (then kept out of the text). */
+export function chosenFiles(event) {
+  if (event.type === 'paste') {
+    const files = [...(event.clipboardData?.files || [])];
+    if (files.length) event.preventDefault();
+    return files;
+  }
+  const files = [...event.target.files];
+  event.target.value = '';
+  return files;
+}
+
+/**
+ * Uploads one file as the multipart part "file", calling onProgress(percent) as it goes (fetch cannot report upload
+ * progress). Resolves with the JSON answer; rejects like request(), with status 0 when the network failed.
+ */
+export function upload(path, file, { token, onProgress = () => {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const body = new FormData();
+    body.append('file', file);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(Math.round((100 * e.loaded) / e.total)); };
+    xhr.onload = () => {
+      let data = null;
+      try { data = JSON.parse(xhr.responseText); } catch { /* not JSON: reported by status below */ }
+      if (xhr.status >= 200 && xhr.status < 300 && data) resolve(data);
+      else reject(Object.assign(new Error(data?.detail || `HTTP ${xhr.status}`), { status: xhr.status, code: data?.code }));
+    };
+    xhr.onerror = () => reject(Object.assign(new Error('network'), { status: 0 }));
+    xhr.send(body);
+  });
+}
+
 /**
  * Opens /ws with the token and hands every frame to onFrame. While keepOpen() says so, a dropped connection is
  * opened again, waiting 1, 2, 4… up to 15 s; onUp(true/false) follows the state. The caller syncs on 'ready'.

@@ -2,11 +2,15 @@ package dev.kefu.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,7 +22,10 @@ import dev.kefu.testing.BrowserTest;
 import dev.kefu.testing.TestTenant;
 import tools.jackson.databind.JsonNode;
 
-/** Two browsers: a visitor on the demo page and an agent on the desk, who answers with a canned response. */
+/**
+ * The agent desk in Chromium: with a visitor on the demo page, the agent answers with a canned response; with a
+ * returning customer, the agent reads the earlier chat, sends a file and uses the keyboard to transfer and close.
+ */
 @BrowserTest
 class AgentDeskBrowserTest {
 
@@ -98,5 +105,65 @@ class AgentDeskBrowserTest {
 			assertThat(contact.path("email").asString()).isEqualTo("zhang.wei@example.com");
 			assertThat(contact.path("attributes").path("order").asString()).isEqualTo("1234");
 		}
+	}
+
+	@Test
+	void returningCustomersEarlierChatFileAndKeyboardShortcutsOnTheDesk(@TempDir Path dir)
+			throws Exception {
+		Api api = new Api(port);
+		TestTenant tenant = TestTenant.create(context, 1, 5);
+		Map<String, Object> quickGroup = new HashMap<>(Map.of("centerId", tenant.group().centerId().toString(), "name",
+				"General", "queueLimit", 10, "offlinePolicy", "KEEP", "requeueMinutes", 0));
+		quickGroup.putAll(Map.of("replyWarnSeconds", 1, "replyAlertSeconds", 2));
+		api.put("/api/v1/admin/groups/" + tenant.group().id(), tenant.adminToken(api), quickGroup);
+		String agent = tenant.agentToken(api, 0);
+		api.status(agent, "ONLINE");
+		String customer = api.visitor(tenant.slug());
+		api.put("/api/v1/visitor/profile", customer, Map.of("name", "Wang Fang"));
+		String first = api.startChat(customer).path("conversation").path("id").asString();
+		api.post("/api/v1/conversations/" + first + "/messages", customer,
+				Map.of("clientMsgId", "c-1", "text", "My parcel is late"));
+		api.post("/api/v1/conversations/" + first + "/close", agent,
+				Map.of("reason", "resolved", "summary", "Parcel late, shipping refunded"));
+		api.post("/api/v1/visitor/tickets", customer, Map.of("clientMsgId", "t-1", "email", "wang@example.com",
+				"subject", "Invoice", "body", "Please send the invoice again"));
+		String second = api.startChat(customer).path("conversation").path("id").asString();
+		api.post("/api/v1/conversations/" + second + "/messages", customer,
+				Map.of("clientMsgId", "c-2", "text", "It happened again"));
+		Path picture = DemoPage.picture(dir);
+
+		try (Browser desk = Browser.open(1280, 800, "en-US")) {
+			DeskPage.login(desk, api.base(), tenant.agent(0).username());
+			// Past both of the group's reply targets, the waiting chat turns red.
+			desk.shown(By.cssSelector("#chats .chat-item.red"));
+			alt(desk, Keys.ARROW_DOWN);
+			desk.withText(By.cssSelector(".msg.contact .text"), "It happened again");
+			desk.withText(By.cssSelector("#contact-tickets li"), "Invoice");
+
+			desk.click(By.id("show-earlier"));
+			desk.withText(By.cssSelector(".msg.earlier .text"), "My parcel is late");
+			desk.withText(By.cssSelector(".earlier-chat"), "Parcel late, shipping refunded");
+
+			desk.driver().findElement(By.id("attach")).sendKeys(picture.toString());
+			desk.await(d -> (Boolean) desk.script(
+					"const img = document.querySelector('.msg.me .attachment img'); return !!img && img.naturalWidth > 0;"));
+			desk.screenshot("agent-desk-earlier-chats");
+			desk.await(d -> api.get("/api/v1/conversations/" + second + "/messages", customer).valueStream()
+				.anyMatch(m -> m.path("attachments").path(0).path("name").asString().equals("receipt.png")));
+
+			alt(desk, "t");
+			desk.shown(By.id("transfer-form"));
+			alt(desk, "c");
+			desk.type(By.id("summary"), "Second late parcel; escalated to the carrier");
+			desk.click(By.cssSelector("#close-form button[type=submit]"));
+			desk.await(d -> api.get("/api/v1/conversations/" + second, agent).path("state").asString().equals("CLOSED"));
+			assertThat(api.get("/api/v1/conversations/" + second, agent).path("summary").asString())
+				.isEqualTo("Second late parcel; escalated to the carrier");
+			assertThat(desk.consoleErrors()).isEmpty();
+		}
+	}
+
+	private static void alt(Browser browser, CharSequence key) {
+		new Actions(browser.driver()).keyDown(Keys.ALT).sendKeys(key).keyUp(Keys.ALT).perform();
 	}
 }

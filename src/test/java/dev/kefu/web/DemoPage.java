@@ -1,5 +1,11 @@
 package dev.kefu.web;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Optional;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
@@ -20,5 +26,18 @@ final class DemoPage {
 		SearchContext shadow = host.getShadowRoot();
 		browser.await(d -> shadow.findElement(By.cssSelector(".launcher"))).click();
 		browser.driver().switchTo().frame(browser.shown(shadow, By.cssSelector("iframe")));
+	}
+
+	/** The unread count on the launcher, if shown; call it from the host page, not the chat frame. */
+	static Optional<String> badge(Browser browser) {
+		WebElement badge = browser.driver().findElement(By.id("kefu-widget")).getShadowRoot()
+			.findElement(By.cssSelector(".badge"));
+		return badge.isDisplayed() ? Optional.of(badge.getText()) : Optional.empty();
+	}
+
+	/** A 1×1 PNG named receipt.png, to send as a picture. */
+	static Path picture(Path dir) throws IOException {
+		return Files.write(dir.resolve("receipt.png"), Base64.getDecoder().decode(
+				"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
 	}
 }

@@ -2,9 +2,12 @@ package dev.kefu.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +31,8 @@ class VisitorWidgetBrowserTest {
 	ApplicationContext context;
 
 	@Test
-	void visitorChatsWithAnAgentKeepsTheHistoryOnReloadAndRatesTheChat() {
+	void visitorChatsWithAnAgentSendsAPictureSeesTheUnreadBadgeKeepsTheHistoryOnReloadAndRates(@TempDir Path dir)
+			throws IOException {
 		Api api = new Api(port);
 		TestTenant tenant = TestTenant.create(context, 1, 5);
 		String agent = tenant.agentToken(api, 0);
@@ -50,6 +54,23 @@ class VisitorWidgetBrowserTest {
 					Map.of("clientMsgId", "agent-1", "text", "It ships today."));
 			browser.withText(By.cssSelector(".msg.agent .text"), "It ships today.");
 			browser.screenshot("widget-desktop");
+
+			browser.driver().findElement(By.id("file")).sendKeys(DemoPage.picture(dir).toString());
+			String messages = "/api/v1/conversations/" + conversationId + "/messages";
+			browser.await(d -> api.get(messages, agent).valueStream()
+				.anyMatch(m -> m.path("attachments").path(0).path("name").asString().equals("receipt.png")));
+
+			// Closed, the widget counts what the agent writes on its launcher.
+			browser.click(By.id("minimize"));
+			api.post("/api/v1/conversations/" + conversationId + "/messages", agent,
+					Map.of("clientMsgId", "agent-2", "text", "Anything else?"));
+			browser.driver().switchTo().defaultContent();
+			String unread = browser.await(d -> DemoPage.badge(browser).filter(text -> !text.isEmpty()).orElse(null));
+			assertThat(unread).isEqualTo("1");
+			DemoPage.openWidget(browser);
+			browser.withText(By.cssSelector(".msg.agent .text"), "Anything else?");
+			browser.driver().switchTo().defaultContent();
+			browser.await(d -> DemoPage.badge(browser).isEmpty());
 
 			browser.driver().navigate().refresh();
 			DemoPage.openWidget(browser);
