@@ -1,17 +1,22 @@
-// The admin console: centers and groups with business hours, staff (roles, capacity, groups), organization-wide
-// canned responses, and the widget's settings with a live preview and the embed line to copy.
+// The admin console: centers and groups (reply targets, business hours), staff (roles, capacity, groups, password),
+// organization-wide canned responses, and the widget's settings with a live preview and the embed line to copy.
 import { createApp, computed, reactive, ref, watch } from 'vue';
 import { language, setLanguage, t } from '/ui/i18n.js';
 import { request } from '/ui/live.js';
+import { LoginForm } from '/ui/login.js';
 
 const TOKEN = 'kefu.admin.token';
 const DAYS = [1, 2, 3, 4, 5, 6, 7];
 const FIELD_TYPES = { name: 'text', email: 'email', phone: 'phone' };
+const NEW_GROUP = { id: null, name: '', centerId: null, queueLimit: 20, offlinePolicy: 'KEEP', requeueMinutes: 5,
+  replyWarnSeconds: 60, replyAlertSeconds: 180 };
+const NEW_STAFF = { id: null, username: '', displayName: '', email: '', password: '', roles: ['AGENT'], groupIds: [],
+  maxChats: 5, enabled: true };
 
 createApp({
+  components: { LoginForm },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
-    const credentials = reactive({ username: '', password: '' });
     const error = ref('');
     const saved = ref(false);
     const view = ref('widget');
@@ -23,8 +28,8 @@ createApp({
     const canned = ref([]);
     const widget = ref({ title: '', primaryColor: '#1677ff', greeting: '', prechatFields: [], defaultGroupId: null });
     const newCenter = ref('');
-    const newGroup = reactive({ name: '', centerId: null, queueLimit: 20 });
-    const newStaff = reactive({ username: '', displayName: '', password: '', roles: ['AGENT'], groupIds: [], maxChats: 5 });
+    const groupDraft = reactive({ ...NEW_GROUP });
+    const staffDraft = reactive({ ...NEW_STAFF, roles: [...NEW_STAFF.roles], groupIds: [] });
     const newCanned = reactive({ shortcut: '', title: '', text: '' });
     const hoursFor = ref(null);
     const week = ref([]);
@@ -56,19 +61,14 @@ createApp({
       await load();
     }
 
-    async function login() {
-      error.value = '';
-      try {
-        const data = await request('/api/v1/auth/login', { method: 'POST', body: { ...credentials } });
-        if (!data.user.roles.includes('ADMIN')) throw new Error(t('admin.notAdmin'));
-        token.value = data.token;
-        sessionStorage.setItem(TOKEN, data.token);
-        credentials.password = '';
-        await load();
-      }
-      catch (e) {
-        error.value = e.status === 401 ? t('desk.loginFailed') : e.message;
-      }
+    function onlyAdmins(user) {
+      if (!user.roles.includes('ADMIN')) throw new Error(t('admin.notAdmin'));
+    }
+
+    async function loggedIn(session) {
+      token.value = session.token;
+      sessionStorage.setItem(TOKEN, session.token);
+      await load();
     }
 
     function logout() {
@@ -82,7 +82,7 @@ createApp({
         api('/api/v1/admin/organization'), api('/api/v1/admin/centers'), api('/api/v1/admin/groups'),
         api('/api/v1/admin/staff'), api('/api/v1/canned-responses?scope=ORGANIZATION'), api('/api/v1/admin/widget'),
       ]);
-      newGroup.centerId ??= centers.value[0]?.id ?? null;
+      groupDraft.centerId ??= centers.value[0]?.id ?? null;
       for (const g of groups.value) hours[g.id] = (await api(`/api/v1/admin/groups/${g.id}/hours`)).hours;
     }
 
@@ -117,23 +117,50 @@ createApp({
       newCenter.value = '';
     });
 
-    const createGroup = () => change(async () => {
-      await api('/api/v1/admin/groups', {
-        method: 'POST',
-        body: { centerId: newGroup.centerId, name: newGroup.name, queueLimit: newGroup.queueLimit, offlinePolicy: 'KEEP', requeueMinutes: 5 },
-      });
-      newGroup.name = '';
+    const renameCenter = (c, name) => change(() => api(`/api/v1/admin/centers/${c.id}`, { method: 'PUT', body: { name } }));
+
+    const deleteCenter = (c) => confirmed(t('admin.confirmDelete', { name: c.name }))
+      && change(() => api(`/api/v1/admin/centers/${c.id}`, { method: 'DELETE' }));
+
+    function editGroup(g) {
+      Object.assign(groupDraft, { ...NEW_GROUP, centerId: centers.value[0]?.id ?? null }, g || {});
+    }
+
+    /** One form creates a group (no id yet) or changes the one being edited. */
+    const saveGroup = () => change(async () => {
+      const { id, ...body } = groupDraft;
+      await api(id ? `/api/v1/admin/groups/${id}` : '/api/v1/admin/groups', { method: id ? 'PUT' : 'POST', body });
+      editGroup(null);
     });
 
-    const createStaff = () => change(async () => {
-      await api('/api/v1/admin/staff', { method: 'POST', body: { ...newStaff, enabled: true } });
-      Object.assign(newStaff, { username: '', displayName: '', password: '', roles: ['AGENT'], groupIds: [], maxChats: 5 });
+    const deleteGroup = (g) => confirmed(t('admin.confirmDelete', { name: g.name }))
+      && change(() => api(`/api/v1/admin/groups/${g.id}`, { method: 'DELETE' }));
+
+    function editStaff(m) {
+      Object.assign(staffDraft, { ...NEW_STAFF, roles: [...NEW_STAFF.roles], groupIds: [] },
+        m ? { ...m, email: m.email || '', password: '', roles: [...m.roles], groupIds: [...m.groupIds] } : {});
+    }
+
+    /** Creates a staff member, or changes one; a password typed while editing replaces theirs. */
+    const saveStaff = () => change(async () => {
+      const { id, username, password, ...rest } = staffDraft;
+      const body = { ...rest, email: rest.email || null };
+      if (!id) await api('/api/v1/admin/staff', { method: 'POST', body: { ...body, username, password } });
+      else {
+        await api(`/api/v1/admin/staff/${id}`, { method: 'PUT', body });
+        if (password) await api(`/api/v1/admin/staff/${id}/password`, { method: 'PUT', body: { password } });
+      }
+      editStaff(null);
     });
 
     const updateStaff = (m, patch) => change(() => api(`/api/v1/admin/staff/${m.id}`, {
       method: 'PUT',
       body: { displayName: m.displayName, email: m.email, roles: m.roles, maxChats: m.maxChats, enabled: m.enabled, groupIds: m.groupIds, ...patch },
     }));
+
+    function confirmed(question) {
+      return window.confirm(question);
+    }
 
     const createCanned = () => change(async () => {
       await api('/api/v1/canned-responses', { method: 'POST', body: { scope: 'ORGANIZATION', ...newCanned } });
@@ -163,11 +190,11 @@ createApp({
     load();
 
     return {
-      token, credentials, error, saved, view, tabs: ['widget', 'groups', 'staff', 'canned'], organization, centers,
-      groups, staff, canned, widget, newCenter, newGroup, newStaff, newCanned, hoursFor, week, copied, snippet,
-      missingFields, roles: ['ADMIN', 'SUPERVISOR', 'AGENT', 'QA_INSPECTOR'], t, login, logout, centerName, groupName,
-      hoursText, editHours, saveHours, createCenter, createGroup, createStaff, updateStaff, createCanned, deleteCanned,
-      saveWidget, addField, copySnippet, switchLanguage,
+      token, error, saved, view, tabs: ['widget', 'groups', 'staff', 'canned'], organization, centers, groups, staff,
+      canned, widget, newCenter, groupDraft, staffDraft, newCanned, hoursFor, week, copied, snippet, missingFields,
+      roles: ['ADMIN', 'SUPERVISOR', 'AGENT', 'QA_INSPECTOR'], t, onlyAdmins, loggedIn, logout, centerName, groupName,
+      hoursText, editHours, saveHours, createCenter, renameCenter, deleteCenter, editGroup, saveGroup, deleteGroup,
+      editStaff, saveStaff, updateStaff, createCanned, deleteCanned, saveWidget, addField, copySnippet, switchLanguage,
     };
   },
 }).mount('#app');

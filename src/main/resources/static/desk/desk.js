@@ -4,6 +4,7 @@
 // Everything goes through the public API and protocol v1 (docs/protocol.md).
 import { createApp, computed, nextTick, reactive, ref, watch } from 'vue';
 import { language, setLanguage, t } from '/ui/i18n.js';
+import { LoginForm } from '/ui/login.js';
 import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 
 const TOKEN = 'kefu.staff.token';
@@ -23,12 +24,10 @@ const MessageBody = {
 };
 
 createApp({
-  components: { MessageBody },
+  components: { LoginForm, MessageBody },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const me = ref(JSON.parse(sessionStorage.getItem(`${TOKEN}.me`) || 'null'));
-    const credentials = reactive({ username: '', password: '' });
-    const error = ref('');
     const agent = ref(null);
     const connected = ref(false);
     const conversations = reactive(new Map());
@@ -152,20 +151,12 @@ createApp({
       contacts.set(id, await api(`/api/v1/contacts/${id}`).catch(() => null));
     }
 
-    async function login() {
-      error.value = '';
-      try {
-        const data = await request('/api/v1/auth/login', { method: 'POST', body: { ...credentials } });
-        token.value = data.token;
-        me.value = data.user;
-        sessionStorage.setItem(TOKEN, data.token);
-        sessionStorage.setItem(`${TOKEN}.me`, JSON.stringify(data.user));
-        credentials.password = '';
-        connect();
-      }
-      catch (e) {
-        error.value = e.status === 401 ? t('desk.loginFailed') : (e.message || t('desk.loginFailed'));
-      }
+    function loggedIn(session) {
+      token.value = session.token;
+      me.value = session.user;
+      sessionStorage.setItem(TOKEN, session.token);
+      sessionStorage.setItem(`${TOKEN}.me`, JSON.stringify(session.user));
+      connect();
     }
 
     function logout() {
@@ -552,8 +543,8 @@ createApp({
     connect();
 
     return {
-      token, me, credentials, error, agent, activeChats, connected, list, selected, selectedId, contact, history, items, draft,
-      noteMode, canned, cannedIndex, closing, summary, copied, contactTyping, timeline, language, t, login, logout,
+      token, me, agent, activeChats, connected, list, selected, selectedId, contact, history, items, draft,
+      noteMode, canned, cannedIndex, closing, summary, copied, contactTyping, timeline, language, t, loggedIn, logout,
       select, send, composerInput, composerKey, useCanned, closeChat, copyTranscript, setStatus, switchLanguage,
       unread, waitClass, elapsed, contactName, view, transferring, transferGroups, transferTarget, transferNote,
       actionError, openTransfer, transfer, tickets, ticket, ticketAnswer, showTickets, openTicket, answerTicket,

@@ -13,6 +13,7 @@ import dev.kefu.testing.Api;
 import dev.kefu.testing.Browser;
 import dev.kefu.testing.BrowserTest;
 import dev.kefu.testing.TestTenant;
+import tools.jackson.databind.JsonNode;
 
 /** An admin sets up the widget and a canned response in the console; the public widget settings follow. */
 @BrowserTest
@@ -29,10 +30,7 @@ class AdminConsoleBrowserTest {
 		Api api = new Api(port);
 		TestTenant tenant = TestTenant.create(context, 1, 5);
 		try (Browser admin = Browser.open(1280, 800, "en-US")) {
-			admin.get(api.base() + "/admin/");
-			admin.type(By.cssSelector("#login input[name=username]"), tenant.adminUsername());
-			admin.type(By.cssSelector("#login input[name=password]"), TestTenant.PASSWORD);
-			admin.click(By.cssSelector("#login button[type=submit]"));
+			login(admin, api, tenant);
 
 			admin.shown(By.cssSelector("#widget-form input[name=title]")).clear();
 			admin.type(By.cssSelector("#widget-form input[name=title]"), "Tea House Help");
@@ -57,5 +55,66 @@ class AdminConsoleBrowserTest {
 		}
 		assertThat(api.get("/api/v1/widget/" + tenant.slug(), null).path("title").asString()).isEqualTo("Tea House Help");
 		assertThat(api.get("/api/v1/canned-responses?q=hello", tenant.agentToken(api, 0))).hasSize(1);
+	}
+
+	@Test
+	void adminRenamesACenterChangesAndDeletesGroupsSetsHoursAndChangesAStaffMember() {
+		Api api = new Api(port);
+		TestTenant tenant = TestTenant.create(context, 1, 5);
+		try (Browser admin = Browser.open(1280, 900, "en-US")) {
+			login(admin, api, tenant);
+			admin.click(By.id("tab-groups"));
+			// Select-all and type, as a person does: clearing first would save an empty name.
+			admin.type(By.cssSelector("#centers li input"), Keys.chord(Keys.CONTROL, "a"), "Hangzhou", Keys.TAB);
+			admin.shown(By.cssSelector("#centers li[data-center=Hangzhou]"));
+
+			admin.type(By.cssSelector("#group-form input[name=group]"), "Night shift");
+			admin.click(By.cssSelector("#group-form button[type=submit]"));
+			admin.click(By.cssSelector("tr[data-group='General'] .edit"));
+			replace(admin, "#group-form input[name=replyWarnSeconds]", "30");
+			replace(admin, "#group-form input[name=replyAlertSeconds]", "20");
+			admin.click(By.cssSelector("#group-form button[type=submit]"));
+			assertThat(admin.shown(By.cssSelector(".error.banner")).getText()).contains("warn < alert");
+			replace(admin, "#group-form input[name=replyAlertSeconds]", "90");
+			admin.click(By.cssSelector("#group-form button[type=submit]"));
+			admin.withText(By.cssSelector("tr[data-group='General']"), "amber 30 s, red 90 s");
+
+			admin.click(By.cssSelector("tr[data-group='General'] td:nth-child(5) button"));
+			admin.click(By.cssSelector("#hours .day:nth-child(3) input[type=checkbox]"));
+			admin.click(By.cssSelector("#hours button[type=submit]"));
+			admin.withText(By.cssSelector("tr[data-group='General']"), "Mon 09:00–18:00");
+
+			admin.click(By.cssSelector("tr[data-group='Night shift'] .delete"));
+			admin.driver().switchTo().alert().accept();
+			admin.await(d -> d.findElements(By.cssSelector("tr[data-group='Night shift']")).isEmpty());
+
+			admin.click(By.id("tab-staff"));
+			admin.click(By.cssSelector("tr[data-username='" + tenant.agent(0).username() + "'] .edit"));
+			replace(admin, "#staff-form input[name=displayName]", "Li Ming");
+			admin.click(By.xpath("//form[@id='staff-form']//label[contains(., 'Supervisor')]/input"));
+			admin.type(By.cssSelector("#staff-form input[name=password]"), "a-new-secret-42");
+			admin.click(By.cssSelector("#staff-form button[type=submit]"));
+			admin.withText(By.cssSelector("tr[data-username='" + tenant.agent(0).username() + "']"), "Supervisor");
+			// The browser logs the refused reply targets as a failed request; nothing else may fail.
+			assertThat(admin.consoleErrors()).filteredOn(e -> !e.contains("status of 400")).isEmpty();
+		}
+		JsonNode member = api.get("/api/v1/admin/staff/" + tenant.agent(0).id(), tenant.adminToken(api));
+		assertThat(member.path("displayName").asString()).isEqualTo("Li Ming");
+		assertThat(member.path("roles").valueStream().map(JsonNode::asString)).contains("AGENT", "SUPERVISOR");
+		assertThat(api.login(tenant.agent(0).username(), "a-new-secret-42")).isNotBlank();
+		assertThat(api.get("/api/v1/admin/groups/" + tenant.group().id() + "/hours", tenant.adminToken(api))
+			.path("hours")).hasSize(1);
+	}
+
+	private static void login(Browser admin, Api api, TestTenant tenant) {
+		admin.get(api.base() + "/admin/");
+		admin.type(By.cssSelector("#login input[name=username]"), tenant.adminUsername());
+		admin.type(By.cssSelector("#login input[name=password]"), TestTenant.PASSWORD);
+		admin.click(By.cssSelector("#login button[type=submit]"));
+	}
+
+	private static void replace(Browser browser, String css, String value) {
+		browser.shown(By.cssSelector(css)).clear();
+		browser.type(By.cssSelector(css), value);
 	}
 }
