@@ -192,7 +192,7 @@ createApp({
     return {
       token, error, saved, view, tabs: ['widget', 'groups', 'staff', 'canned'], organization, centers, groups, staff,
       canned, widget, newCenter, groupDraft, staffDraft, newCanned, hoursFor, week, copied, snippet, missingFields,
-      roles: ['ADMIN', 'SUPERVISOR', 'AGENT', 'QA_INSPECTOR'], t, onlyAdmins, loggedIn, logout, centerName, groupName,
+      roles: ['ADMIN', 'SUPERVISOR', 'AGENT', 'QA_INSPECTOR', 'KB_EDITOR'], t, onlyAdmins, loggedIn, logout, centerName, groupName,
       hoursText, editHours, saveHours, createCenter, renameCenter, deleteCenter, editGroup, saveGroup, deleteGroup,
       editStaff, saveStaff, updateStaff, createCanned, deleteCanned, saveWidget, addField, copySnippet, switchLanguage,
     };

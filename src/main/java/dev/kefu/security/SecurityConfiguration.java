@@ -26,7 +26,7 @@ import dev.kefu.shared.Role;
 class SecurityConfiguration {
 
 	private static final String[] STAFF = { Role.ADMIN.name(), Role.SUPERVISOR.name(), Role.AGENT.name(),
-			Role.QA_INSPECTOR.name() };
+			Role.QA_INSPECTOR.name(), Role.KB_EDITOR.name() };
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, StaffTokens staffTokens, VisitorTokens visitorTokens) throws Exception {

@@ -53,6 +53,11 @@ public final class Api {
 		}
 	}
 
+	/** A query parameter value, percent-encoded. */
+	public static String encode(String value) {
+		return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
 	public JsonNode get(String path, @Nullable String token) {
 		return ok("GET", path, token, null);
 	}

@@ -1,0 +1,116 @@
+package dev.kefu.knowledge;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps this node's index in step with the database and answers searches. A change made here is indexed when its
+ * transaction commits; changes made on other nodes are picked up by a poll of recently changed articles, which
+ * also catches anything a crash lost before the last index commit.
+ */
+@Service
+class KnowledgeSearch implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(KnowledgeSearch.class);
+	/** Transactions commit out of order; re-reading this much before the last change seen loses none of them. */
+	private static final Duration LOOKBACK = Duration.ofSeconds(30);
+
+	private final Articles articles;
+	private final Categories categories;
+	private final KnowledgeIndex index;
+	private volatile Instant seenUpTo = Instant.EPOCH;
+	private volatile boolean ready;
+
+	KnowledgeSearch(Articles articles, Categories categories, @Value("${kefu.data-dir}") Path dataDir) {
+		this.articles = articles;
+		this.categories = categories;
+		this.index = new KnowledgeIndex(dataDir.resolve("index").resolve("knowledge"));
+	}
+
+	/** Rebuilds a missing index from the database, or catches up from where the last commit stopped. */
+	@EventListener(ApplicationReadyEvent.class)
+	void catchUp() {
+		Instant start = Instant.now();
+		int indexed = 0;
+		if (!index.existed() || index.upTo().isEmpty()) {
+			for (UUID org : articles.organizations()) {
+				indexed += indexAll(articles.all(org));
+			}
+		}
+		else {
+			seenUpTo = index.upTo().get();
+		}
+		indexed += poll();
+		ready = true;
+		log.info("Knowledge index ready: {} articles (re)indexed in {} ms", indexed,
+				Duration.between(start, Instant.now()).toMillis());
+	}
+
+	@TransactionalEventListener
+	void on(ArticleChanged changed) {
+		Article article = articles.require(changed.organizationId(), changed.articleId());
+		put(article);
+	}
+
+	@Scheduled(fixedDelayString = "${kefu.knowledge.poll-interval:5s}", initialDelayString = "${kefu.knowledge.poll-interval:5s}")
+	int poll() {
+		Instant since = seenUpTo.minus(LOOKBACK);
+		List<Article> changed = articles.changedSince(since);
+		int indexed = 0;
+		for (Article article : changed) {
+			if (index.versionOf(article.id()).filter(v -> v >= article.version()).isEmpty()) {
+				put(article);
+				indexed++;
+			}
+			if (article.updatedAt().isAfter(seenUpTo)) {
+				seenUpTo = article.updatedAt();
+			}
+		}
+		if (indexed > 0 || !changed.isEmpty()) {
+			index.commit(seenUpTo.minus(LOOKBACK));
+		}
+		return indexed;
+	}
+
+	List<SearchHit> search(UUID organizationId, String text, SearchFilter filter, int limit) {
+		return index.search(organizationId, text, filter, Math.max(1, Math.min(limit, 100)));
+	}
+
+	boolean ready() {
+		return ready;
+	}
+
+	private int indexAll(List<Article> all) {
+		if (all.isEmpty()) {
+			return 0;
+		}
+		List<Category> tree = categories.all(all.getFirst().organizationId());
+		all.forEach(article -> index.put(article, categories.pathTo(tree, article.categoryId())));
+		return all.size();
+	}
+
+	private void put(Article article) {
+		List<Category> tree = categories.all(article.organizationId());
+		index.put(article, categories.pathTo(tree, article.categoryId()));
+	}
+
+	@Override
+	public void destroy() throws IOException {
+		index.commit(seenUpTo.minus(LOOKBACK));
+		index.close();
+	}
+}
