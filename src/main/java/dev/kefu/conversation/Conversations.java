@@ -48,6 +48,17 @@ public class Conversations {
 	/** Opens a queued conversation. Callers route it; see the routing module's intake. */
 	@Transactional
 	public Conversation open(UUID organizationId, UUID contactId, UUID groupId, String channel) {
+		return open(organizationId, contactId, groupId, channel, ConversationState.QUEUED);
+	}
+
+	/** Opens a conversation the virtual assistant serves first; see {@link #handOver}. */
+	@Transactional
+	public Conversation openWithAssistant(UUID organizationId, UUID contactId, UUID groupId, String channel) {
+		return open(organizationId, contactId, groupId, channel, ConversationState.BOT);
+	}
+
+	private Conversation open(UUID organizationId, UUID contactId, UUID groupId, String channel,
+			ConversationState state) {
 		if (!channel.matches("[a-z][a-z0-9-]{1,31}")) {
 			throw new RequestRejected("invalid-channel", "channel must be 2-32 lower-case letters, digits or '-'");
 		}
@@ -56,15 +67,41 @@ public class Conversations {
 		jdbc.sql("""
 				INSERT INTO conversation (id, organization_id, contact_id, channel, group_id, state, last_seq,
 				                          created_at, queued_at, contact_read_seq, agent_read_seq)
-				VALUES (?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, 0, 0)""")
-			.params(id, organizationId, contactId, channel, groupId, SqlTime.of(now), SqlTime.of(now))
+				VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, 0, 0)""")
+			.params(id, organizationId, contactId, channel, groupId, state.name(), SqlTime.of(now),
+					state == ConversationState.QUEUED ? SqlTime.of(now) : null)
 			.update();
-		record(organizationId, id, "opened", null, ConversationState.QUEUED, null, groupId, Participant.contact(contactId),
-				null, now);
+		record(organizationId, id, "opened", null, state, null, groupId, Participant.contact(contactId), null, now);
 		events.publishEvent(new ConversationOpened(organizationId, id, contactId, groupId, channel, now));
 		// What was just inserted, without reading it back: this runs for every new chat.
-		return new Conversation(id, organizationId, contactId, channel, groupId, ConversationState.QUEUED, null, 0, now,
-				now, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, 0);
+		return new Conversation(id, organizationId, contactId, channel, groupId, state, null, 0, now,
+				state == ConversationState.QUEUED ? now : null, null, null, null, null, null, null, null, null, null, null,
+				null, null, null, 0, 0);
+	}
+
+	/**
+	 * Moves a conversation from the assistant to a group's queue, in the caller's transaction (routing queues it in
+	 * the same one). The customer's wait for a person starts now; {@code reason} says why the assistant let go
+	 * (asked for a person, could not answer, upset...). False if the assistant no longer serves it.
+	 */
+	public boolean handOver(UUID organizationId, UUID conversationId, UUID groupId, String reason) {
+		Instant now = clock.instant();
+		int updated = jdbc.sql("""
+				UPDATE conversation SET state = 'QUEUED', group_id = ?, queued_at = ?, handed_over_at = ?,
+				                        awaiting_reply_since = ?
+				WHERE id = ? AND organization_id = ? AND state = 'BOT'""")
+			.params(groupId, SqlTime.of(now), SqlTime.of(now), SqlTime.of(now), conversationId, organizationId)
+			.update();
+		if (updated == 0) {
+			return false;
+		}
+		Conversation c = require(organizationId, conversationId);
+		record(organizationId, conversationId, "handed-over", ConversationState.BOT, ConversationState.QUEUED, null,
+				groupId, Participant.system(), reason, now);
+		messages.appendSystem(c, "Connecting you to an agent", "handed-over");
+		events.publishEvent(new ConversationHandedOver(organizationId, conversationId, c.contactId(), groupId, reason,
+				now));
+		return true;
 	}
 
 	/** A queued conversation for an agent, as routing planned it. */
@@ -265,7 +302,8 @@ public class Conversations {
 	/** The contact's conversation that is still going, if any: a returning visitor resumes it. */
 	public Optional<Conversation> openOf(UUID organizationId, UUID contactId) {
 		return jdbc.sql("""
-				SELECT * FROM conversation WHERE organization_id = ? AND contact_id = ? AND state IN ('QUEUED', 'ASSIGNED')
+				SELECT * FROM conversation WHERE organization_id = ? AND contact_id = ?
+				  AND state IN ('BOT', 'QUEUED', 'ASSIGNED')
 				ORDER BY created_at DESC LIMIT 1""")
 			.params(organizationId, contactId)
 			.query(ConversationRows::map)

@@ -2,12 +2,21 @@ package dev.kefu.conversation;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stored message. {@code seq} is assigned by the server, starts at 1 and has no gaps within a conversation, so a
- * client that saw seq n and then sees n + 2 knows it missed one.
+ * client that saw seq n and then sees n + 2 knows it missed one. {@code meta} holds what a screen needs beyond the
+ * text for the assistant's replies (the article answered with, "did you mean" choices); null otherwise.
  */
 public record Message(UUID id, UUID conversationId, long seq, String clientMsgId, Participant sender, String text,
-		List<AttachmentRef> attachments, Instant createdAt) {
+		List<AttachmentRef> attachments, Instant createdAt, @Nullable Map<String, Object> meta) {
+
+	public Message(UUID id, UUID conversationId, long seq, String clientMsgId, Participant sender, String text,
+			List<AttachmentRef> attachments, Instant createdAt) {
+		this(id, conversationId, seq, clientMsgId, sender, text, attachments, createdAt, null);
+	}
 }

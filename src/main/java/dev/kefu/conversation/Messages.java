@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -83,7 +84,7 @@ public class Messages {
 				return insertInOneStatement(organizationId, conversationId, sender, clientMsgId, text);
 			}
 			return transactions
-				.execute(status -> insert(organizationId, conversationId, sender, clientMsgId, text, attachmentIds));
+				.execute(status -> insert(organizationId, conversationId, sender, clientMsgId, text, attachmentIds, null));
 		}
 		catch (DuplicateKeyException resend) {
 			return resent(byClientId(organizationId, conversationId, clientMsgId).orElseThrow(), sender);
@@ -95,7 +96,8 @@ public class Messages {
 		jdbc.sql("UPDATE conversation SET last_seq = last_seq + 1 WHERE id = ?").param(conversation.id()).update();
 		Message message = systemMessage(conversation.id(), lastSeq(conversation.id()), text, kind, clock.instant());
 		store(conversation.organizationId(), message, null);
-		announce(conversation.organizationId(), conversation.contactId(), conversation.agentId(), message);
+		announce(conversation.organizationId(), conversation.contactId(), conversation.agentId(), conversation.state(),
+				message);
 	}
 
 	/** A system line for a conversation whose {@code lastSeq} the caller has just allocated for it. */
@@ -115,7 +117,7 @@ public class Messages {
 		jdbcTemplate.batchUpdate(INSERT_MESSAGE, rows);
 		for (int i = 0; i < lines.size(); i++) {
 			Conversation c = lines.get(i).conversation();
-			announce(c.organizationId(), c.contactId(), c.agentId(), stored.get(i));
+			announce(c.organizationId(), c.contactId(), c.agentId(), c.state(), stored.get(i));
 		}
 	}
 
@@ -157,11 +159,27 @@ public class Messages {
 				reader, parties.read()));
 	}
 
+	/**
+	 * A reply of the virtual assistant, with what screens need beyond its text in {@code meta}. Refused (conflict)
+	 * once the chat has left the assistant, so a late answer never lands in a human's chat.
+	 */
+	public Appended appendBot(UUID organizationId, UUID conversationId, Participant bot, String clientMsgId,
+			String text, Map<String, Object> meta) {
+		validate(clientMsgId, text, List.of());
+		try {
+			return transactions
+				.execute(status -> insert(organizationId, conversationId, bot, clientMsgId, text, List.of(), meta));
+		}
+		catch (DuplicateKeyException resend) {
+			return resent(byClientId(organizationId, conversationId, clientMsgId).orElseThrow(), bot);
+		}
+	}
+
 	private Appended insert(UUID organizationId, UUID conversationId, Participant sender, String clientMsgId,
-			String text, List<UUID> attachmentIds) {
+			String text, List<UUID> attachmentIds, @Nullable Map<String, Object> meta) {
 		Instant now = clock.instant();
 		int updated = jdbc.sql("UPDATE conversation SET " + NEXT_SEQ + tracking(sender)
-				+ " WHERE id = :id AND organization_id = :org AND state IN ('QUEUED', 'ASSIGNED') " + senderGuard(sender))
+				+ " WHERE id = :id AND organization_id = :org " + senderGuard(sender))
 			.param("now", SqlTime.of(now))
 			.param("preview", preview(text))
 			.param("id", conversationId)
@@ -171,16 +189,16 @@ public class Messages {
 		if (updated == 0) {
 			return notAppended(organizationId, conversationId, sender, clientMsgId);
 		}
-		Allocated parties = jdbc.sql("SELECT last_seq, contact_id, agent_id FROM conversation WHERE id = ?")
+		Allocated parties = jdbc.sql("SELECT last_seq, contact_id, agent_id, state FROM conversation WHERE id = ?")
 			.param(conversationId)
 			.query(Messages::allocated)
 			.single();
 		List<AttachmentRef> refs = attachments.claim(organizationId, conversationId, attachmentIds);
 		// Stored without links (they expire); the live copy carries signed ones, as a later read would.
 		Message message = new Message(Ids.newId(), conversationId, parties.seq(), clientMsgId, sender, text,
-				attachments.signed(refs), now);
+				attachments.signed(refs), now, meta);
 		store(organizationId, message, refs.isEmpty() ? null : json.writeValueAsString(refs));
-		announce(organizationId, parties.contactId(), parties.agentId(), message);
+		announce(organizationId, parties.contactId(), parties.agentId(), parties.state(), message);
 		return new Appended(message, false);
 	}
 
@@ -194,12 +212,12 @@ public class Messages {
 		Instant now = clock.instant();
 		UUID messageId = Ids.newId();
 		Optional<Allocated> parties = jdbc.sql("WITH c AS (UPDATE conversation SET " + NEXT_SEQ + tracking(sender)
-				+ " WHERE id = :id AND organization_id = :org AND state IN ('QUEUED', 'ASSIGNED') " + senderGuard(sender)
-				+ " RETURNING last_seq, contact_id, agent_id), m AS ("
+				+ " WHERE id = :id AND organization_id = :org " + senderGuard(sender)
+				+ " RETURNING last_seq, contact_id, agent_id, state), m AS ("
 				+ " INSERT INTO message (id, conversation_id, organization_id, seq, client_msg_id, sender_type, sender_id,"
 				+ " sender_name, body, attachments, created_at)"
 				+ " SELECT :message, :id, :org, last_seq, :client, :type, :sender, :name, :body, NULL, :now FROM c)"
-				+ " SELECT last_seq, contact_id, agent_id FROM c")
+				+ " SELECT last_seq, contact_id, agent_id, state FROM c")
 			.param("now", SqlTime.of(now))
 			.param("preview", preview(text))
 			.param("id", conversationId)
@@ -217,15 +235,16 @@ public class Messages {
 		}
 		Message message = new Message(messageId, conversationId, parties.get().seq(), clientMsgId, sender, text,
 				List.of(), now);
-		announce(organizationId, parties.get().contactId(), parties.get().agentId(), message);
+		announce(organizationId, parties.get().contactId(), parties.get().agentId(), parties.get().state(), message);
 		return new Appended(message, false);
 	}
 
-	private record Allocated(long seq, UUID contactId, @Nullable UUID agentId) {
+	private record Allocated(long seq, UUID contactId, @Nullable UUID agentId, ConversationState state) {
 	}
 
 	private static Allocated allocated(ResultSet rs, int row) throws SQLException {
-		return new Allocated(rs.getLong(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class));
+		return new Allocated(rs.getLong(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+				ConversationState.valueOf(rs.getString(4)));
 	}
 
 	private static final String NEXT_SEQ = "last_seq = last_seq + 1, last_message_at = :now, last_message_preview = :preview";
@@ -233,18 +252,22 @@ public class Messages {
 	/** A sender has read everything up to their own message; only a human agent's reply is a response. */
 	private static String tracking(Participant sender) {
 		return switch (sender.type()) {
-			case CONTACT -> ", contact_read_seq = last_seq + 1, awaiting_reply_since = COALESCE(awaiting_reply_since, :now)";
+			// Waiting for a person starts when the chat leaves the assistant (see Conversations.handOver).
+			case CONTACT -> ", contact_read_seq = last_seq + 1, awaiting_reply_since = CASE WHEN state = 'BOT' THEN NULL"
+					+ " ELSE COALESCE(awaiting_reply_since, :now) END";
 			case AGENT -> ", agent_read_seq = last_seq + 1, awaiting_reply_since = NULL,"
 					+ " first_response_at = COALESCE(first_response_at, :now)";
 			case BOT, SYSTEM -> "";
 		};
 	}
 
+	/** Who may write when: the customer while the chat is open, the assistant only while it serves the chat. */
 	private static String senderGuard(Participant sender) {
 		return switch (sender.type()) {
-			case CONTACT -> "AND contact_id = :sender";
-			case AGENT -> "AND agent_id = :sender";
-			case BOT, SYSTEM -> "";
+			case CONTACT -> "AND state IN ('BOT', 'QUEUED', 'ASSIGNED') AND contact_id = :sender";
+			case AGENT -> "AND state IN ('QUEUED', 'ASSIGNED') AND agent_id = :sender";
+			case BOT -> "AND state = 'BOT'";
+			case SYSTEM -> "AND state IN ('BOT', 'QUEUED', 'ASSIGNED')";
 		};
 	}
 
@@ -264,17 +287,19 @@ public class Messages {
 
 	private static final String INSERT_MESSAGE = """
 			INSERT INTO message (id, conversation_id, organization_id, seq, client_msg_id, sender_type, sender_id,
-			                     sender_name, body, attachments, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+			                     sender_name, body, attachments, created_at, meta)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-	private static Object[] row(UUID organizationId, Message message, @Nullable String attachmentJson) {
+	private Object[] row(UUID organizationId, Message message, @Nullable String attachmentJson) {
 		return new Object[] { message.id(), message.conversationId(), organizationId, message.seq(),
 				message.clientMsgId(), message.sender().type().name(), message.sender().id(), message.sender().name(),
-				message.text(), attachmentJson, SqlTime.of(message.createdAt()) };
+				message.text(), attachmentJson, SqlTime.of(message.createdAt()),
+				message.meta() == null ? null : json.writeValueAsString(message.meta()) };
 	}
 
-	private void announce(UUID organizationId, UUID contactId, @Nullable UUID agentId, Message message) {
-		AfterCommit.run(() -> events.publishEvent(new MessageAppended(organizationId, contactId, agentId, message)));
+	private void announce(UUID organizationId, UUID contactId, @Nullable UUID agentId, ConversationState state,
+			Message message) {
+		AfterCommit.run(() -> events.publishEvent(new MessageAppended(organizationId, contactId, agentId, state, message)));
 	}
 
 	private long lastSeq(UUID conversationId) {
@@ -341,6 +366,11 @@ public class Messages {
 				rs.getLong("seq"), rs.getString("client_msg_id"),
 				new Participant(ParticipantType.valueOf(rs.getString("sender_type")),
 						rs.getObject("sender_id", UUID.class), rs.getString("sender_name")),
-				rs.getString("body"), refs, SqlTime.read(rs, "created_at"));
+				rs.getString("body"), refs, SqlTime.read(rs, "created_at"), meta(rs.getString("meta")));
+	}
+
+	private @Nullable Map<String, Object> meta(@Nullable String stored) {
+		return stored == null ? null : json.readValue(stored, new TypeReference<Map<String, Object>>() {
+		});
 	}
 }

@@ -15,6 +15,10 @@ public record Participant(ParticipantType type, @Nullable UUID id, @Nullable Str
 		return new Participant(ParticipantType.AGENT, staffId, name);
 	}
 
+	public static Participant bot(String name) {
+		return new Participant(ParticipantType.BOT, null, name);
+	}
+
 	public static Participant system() {
 		return new Participant(ParticipantType.SYSTEM, null, "Kefu");
 	}

@@ -14,6 +14,7 @@ import dev.kefu.conversation.Conversation;
 import dev.kefu.conversation.ConversationAssigned;
 import dev.kefu.conversation.ConversationClosed;
 import dev.kefu.conversation.ConversationEvents;
+import dev.kefu.conversation.ConversationHandedOver;
 import dev.kefu.conversation.ConversationRequeued;
 import dev.kefu.conversation.ConversationTransferred;
 import dev.kefu.conversation.Conversations;
@@ -182,6 +183,7 @@ class LiveFanOut implements DisposableBean {
 			case ConversationAssigned e -> "assigned";
 			case ConversationTransferred e -> "transferred";
 			case ConversationRequeued e -> "requeued";
+			case ConversationHandedOver e -> "handed-over";
 			case ConversationClosed e -> e.state().name().toLowerCase();
 			default -> event.getClass().getSimpleName().replace("Conversation", "").toLowerCase();
 		};

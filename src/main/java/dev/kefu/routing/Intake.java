@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,15 +27,17 @@ public class Intake {
 	private final Queues queues;
 	private final Dispatcher dispatcher;
 	private final TransactionTemplate transactions;
+	private final ObjectProvider<FirstResponder> firstResponders;
 	private final Clock clock;
 
 	Intake(Conversations conversations, Groups groups, Queues queues, Dispatcher dispatcher,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, ObjectProvider<FirstResponder> firstResponders, Clock clock) {
 		this.conversations = conversations;
 		this.groups = groups;
 		this.queues = queues;
 		this.dispatcher = dispatcher;
 		this.transactions = transactions;
+		this.firstResponders = firstResponders;
 		this.clock = clock;
 	}
 
@@ -51,6 +54,11 @@ public class Intake {
 		}
 		Groups.Routable routable = groups.routable(organizationId, groupId);
 		BusinessGroup group = routable.group();
+		// The assistant answers at any hour and with nobody online; it offers leave-a-message when it must let go.
+		if (firstResponders.orderedStream().anyMatch(r -> r.servesNewChats(organizationId, group.id()))) {
+			return new Started(conversations.openWithAssistant(organizationId, contactId, group.id(), channel), null, null,
+					false);
+		}
 		Optional<Queues.Unavailability> unavailable = unavailability(organizationId, routable);
 		if (unavailable.isPresent()) {
 			return unavailable(unavailable.get());
@@ -62,6 +70,26 @@ public class Intake {
 			return c;
 		});
 		return new Started(conversation, queues.position(organizationId, conversation.id()).orElse(null), null, false);
+	}
+
+	/**
+	 * Gives a chat the assistant was serving to its group's queue, unless nobody can take it now: then the answer is
+	 * why, the chat stays with the assistant, and the customer can leave a message instead.
+	 */
+	public Optional<Queues.Unavailability> handOver(UUID organizationId, UUID conversationId, String reason) {
+		Conversation served = conversations.require(organizationId, conversationId);
+		Groups.Routable routable = groups.routable(organizationId, served.groupId());
+		Optional<Queues.Unavailability> unavailable = unavailability(organizationId, routable);
+		if (unavailable.isPresent()) {
+			return unavailable;
+		}
+		transactions.executeWithoutResult(status -> {
+			if (conversations.handOver(organizationId, conversationId, served.groupId(), reason)) {
+				queues.enqueue(conversations.require(organizationId, conversationId), clock.instant());
+				AfterCommit.run(() -> dispatcher.request(organizationId, served.groupId()));
+			}
+		});
+		return Optional.empty();
 	}
 
 	/**
