@@ -15,7 +15,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionalEventListener;
+
+import dev.kefu.shared.AfterCommit;
 
 /**
  * Keeps this node's index in step with the database and answers searches. A change made here is indexed when its
@@ -35,10 +36,12 @@ class KnowledgeSearch implements DisposableBean {
 	private volatile Instant seenUpTo = Instant.EPOCH;
 	private volatile boolean ready;
 
-	KnowledgeSearch(Articles articles, Categories categories, @Value("${kefu.data-dir}") Path dataDir) {
+	/** {@code indexDir} is this node's own: Lucene locks it, and every node rebuilds its index from the database. */
+	KnowledgeSearch(Articles articles, Categories categories,
+			@Value("${kefu.knowledge.index-dir:${kefu.data-dir}/index/knowledge}") Path indexDir) {
 		this.articles = articles;
 		this.categories = categories;
-		this.index = new KnowledgeIndex(dataDir.resolve("index").resolve("knowledge"));
+		this.index = new KnowledgeIndex(indexDir);
 	}
 
 	/** Rebuilds a missing index from the database, or catches up from where the last commit stopped. */
@@ -60,10 +63,13 @@ class KnowledgeSearch implements DisposableBean {
 				Duration.between(start, Instant.now()).toMillis());
 	}
 
-	@TransactionalEventListener
+	/**
+	 * After commit by hand, not {@code @TransactionalEventListener}: Spring Modulith would record each one in its
+	 * publication registry, thousands of rows for a bulk import, and a missed one is caught up by {@link #poll}.
+	 */
+	@EventListener
 	void on(ArticleChanged changed) {
-		Article article = articles.require(changed.organizationId(), changed.articleId());
-		put(article);
+		AfterCommit.run(() -> put(articles.require(changed.organizationId(), changed.articleId())));
 	}
 
 	@Scheduled(fixedDelayString = "${kefu.knowledge.poll-interval:5s}", initialDelayString = "${kefu.knowledge.poll-interval:5s}")

@@ -163,7 +163,7 @@ class KnowledgeBaseApiTest {
 	@Test
 	void aMissingIndexIsRebuiltFromTheDatabase(@TempDir Path dataDir) throws Exception {
 		String id = create(faq("积分可以兑换什么？", "积分可兑换优惠券和礼品。", "PUBLISHED")).path("id").asString();
-		KnowledgeSearch fresh = new KnowledgeSearch(articles, categories, dataDir);
+		KnowledgeSearch fresh = new KnowledgeSearch(articles, categories, dataDir.resolve("index"));
 		try {
 			fresh.catchUp();
 			assertThat(fresh.search(tenant.id(), "积分兑换", SearchFilter.published(), 5))

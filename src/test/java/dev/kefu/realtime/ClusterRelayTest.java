@@ -116,17 +116,19 @@ class ClusterRelayTest {
 	}
 
 	private static ConfigurableApplicationContext startSecondNode(Environment first, ClusterProperties cluster) {
-		// Command-line arguments, because builder properties are defaults that application.yml would override.
-		Map<String, String> settings = Map.of(
-				"spring.datasource.url", first.getRequiredProperty("spring.datasource.url"),
-				"spring.datasource.username", first.getProperty("spring.datasource.username", "sa"),
-				"spring.datasource.password", first.getProperty("spring.datasource.password", ""),
-				"kefu.data-dir", first.getRequiredProperty("kefu.data-dir"),
-				"kefu.demo.enabled", "false",
-				"server.port", "0",
-				"kefu.cluster.redis-url", String.valueOf(cluster.redisUrl()),
-				"kefu.cluster.name", cluster.name(),
-				"spring.modulith.events.republish-outstanding-events-on-restart", "false");
+		// Command-line arguments, because builder properties are defaults that application.yml would override. The
+		// nodes share the data folder (attachments) but each keeps its own search index, as in production.
+		Map<String, String> settings = Map.ofEntries(
+				Map.entry("spring.datasource.url", first.getRequiredProperty("spring.datasource.url")),
+				Map.entry("spring.datasource.username", first.getProperty("spring.datasource.username", "sa")),
+				Map.entry("spring.datasource.password", first.getProperty("spring.datasource.password", "")),
+				Map.entry("kefu.data-dir", first.getRequiredProperty("kefu.data-dir")),
+				Map.entry("kefu.knowledge.index-dir", first.getRequiredProperty("kefu.data-dir") + "/index/knowledge-node-2"),
+				Map.entry("kefu.demo.enabled", "false"),
+				Map.entry("server.port", "0"),
+				Map.entry("kefu.cluster.redis-url", String.valueOf(cluster.redisUrl())),
+				Map.entry("kefu.cluster.name", cluster.name()),
+				Map.entry("spring.modulith.events.republish-outstanding-events-on-restart", "false"));
 		return new SpringApplicationBuilder(KefuApplication.class)
 			.run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
 	}

@@ -1,0 +1,105 @@
+package dev.kefu.knowledge;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+import org.apache.lucene.util.VectorUtil;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the assistant knows of one organization's published FAQ entries: a vector for every way each question is
+ * asked (the standard question and each phrasing), made by one embedding model. A customer's question scores each
+ * entry by its closest phrasing (cosine), so every phrasing added teaches the entry another way of being asked.
+ * Immutable: a retrain builds a new one and swaps it in.
+ */
+final class FaqModel {
+
+	private final KnowledgeLanguage language;
+	private final List<Article> entries;
+	private final float[][] vectors;
+	private final int[] owner;
+
+	FaqModel(KnowledgeLanguage language, List<Article> entries, float[][] vectors, int[] owner) {
+		this.language = language;
+		this.entries = List.copyOf(entries);
+		this.vectors = vectors;
+		this.owner = owner;
+	}
+
+	/** Builds the model: every question of every entry, embedded in batches. */
+	static FaqModel train(KnowledgeLanguage language, List<Article> entries, SentenceEncoder.Model encoder) {
+		List<String> texts = new ArrayList<>();
+		List<Integer> owners = new ArrayList<>();
+		for (int i = 0; i < entries.size(); i++) {
+			for (String question : entries.get(i).questions()) {
+				texts.add(question);
+				owners.add(i);
+			}
+		}
+		float[][] vectors = new float[texts.size()][];
+		int batch = 64;
+		for (int from = 0; from < texts.size(); from += batch) {
+			List<float[]> embedded = encoder.embedAll(texts.subList(from, Math.min(texts.size(), from + batch)));
+			for (int k = 0; k < embedded.size(); k++) {
+				vectors[from + k] = embedded.get(k);
+			}
+		}
+		return new FaqModel(language, entries, vectors, owners.stream().mapToInt(Integer::intValue).toArray());
+	}
+
+	KnowledgeLanguage language() {
+		return language;
+	}
+
+	int size() {
+		return entries.size();
+	}
+
+	int phrasings() {
+		return vectors.length;
+	}
+
+	/** An entry and how close the question came to it (cosine of the closest phrasing, -1 to 1). */
+	record Scored(Article article, double score) {
+	}
+
+	/** The {@code limit} entries closest to the question, closest first, skipping those expired on {@code today}. */
+	List<Scored> closest(float[] question, int limit, LocalDate today) {
+		double[] best = new double[entries.size()];
+		java.util.Arrays.fill(best, -2);
+		for (int p = 0; p < vectors.length; p++) {
+			double cos = dot(question, vectors[p]);
+			if (cos > best[owner[p]]) {
+				best[owner[p]] = cos;
+			}
+		}
+		PriorityQueue<Integer> top = new PriorityQueue<>(Comparator.comparingDouble(i -> best[i]));
+		for (int i = 0; i < best.length; i++) {
+			if (entries.get(i).answersOn(today)) {
+				top.add(i);
+				if (top.size() > limit) {
+					top.poll();
+				}
+			}
+		}
+		List<Scored> closest = new ArrayList<>();
+		while (!top.isEmpty()) {
+			int i = top.poll();
+			closest.addFirst(new Scored(entries.get(i), best[i]));
+		}
+		return closest;
+	}
+
+	@Nullable
+	Article entry(java.util.UUID id) {
+		return entries.stream().filter(a -> a.id().equals(id)).findFirst().orElse(null);
+	}
+
+	/** Lucene's, which uses SIMD where the JVM offers it: this loop is most of a question's time on a large base. */
+	private static double dot(float[] a, float[] b) {
+		return VectorUtil.dotProduct(a, b);
+	}
+}

@@ -1,0 +1,55 @@
+package dev.kefu.knowledge;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * What other modules ask of the knowledge base: the entries that answer a customer's question, for the virtual
+ * assistant and agent assist. Before the organization's model is trained (or its embedding model loaded) the
+ * answer is empty rather than slow: no question ever waits for training.
+ */
+@Service
+public class Knowledge {
+
+	private final FaqModels models;
+	private final SentenceEncoder encoder;
+	private final Articles articles;
+
+	Knowledge(FaqModels models, SentenceEncoder encoder, Articles articles) {
+		this.models = models;
+		this.encoder = encoder;
+		this.articles = articles;
+	}
+
+	/**
+	 * A published entry that may answer the question, with how sure the match is: the cosine of the question to the
+	 * entry's closest phrasing, from -1 to 1 (the assistant answers above its threshold).
+	 */
+	public record Suggestion(UUID articleId, String question, String answer, double confidence) {
+	}
+
+	/** Up to {@code limit} suggestions, surest first; expired and unpublished entries never come back. */
+	public List<Suggestion> suggestions(UUID organizationId, String question, int limit) {
+		Optional<FaqModel> model = models.current(organizationId);
+		if (model.isEmpty() || question.isBlank()) {
+			return List.of();
+		}
+		return encoder.encoder(model.get().language())
+			.map(e -> model.get()
+				.closest(e.embed(question), limit, articles.today())
+				.stream()
+				.map(s -> new Suggestion(s.article().id(), s.article().title(), s.article().body(), s.score()))
+				.toList())
+			.orElse(List.of());
+	}
+
+	/** A published article, for showing an answer the customer picked. */
+	public Optional<Suggestion> published(UUID organizationId, UUID articleId) {
+		return models.current(organizationId)
+			.map(m -> m.entry(articleId))
+			.map(a -> new Suggestion(a.id(), a.title(), a.body(), 1));
+	}
+}
