@@ -1,0 +1,67 @@
+package dev.kefu.bot;
+
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.kefu.conversation.Conversation;
+import dev.kefu.conversation.ConversationAccess;
+import dev.kefu.shared.StaffCaller;
+import dev.kefu.shared.VisitorCaller;
+
+/** Admins set up each group's assistant; customers rate its answers. */
+@RestController
+class AssistantController {
+
+	private final BotProfiles profiles;
+	private final BotReplies replies;
+	private final ConversationAccess access;
+
+	AssistantController(BotProfiles profiles, BotReplies replies, ConversationAccess access) {
+		this.profiles = profiles;
+		this.replies = replies;
+		this.access = access;
+	}
+
+	record ProfileRequest(@Nullable Boolean enabled, @Nullable String name, @Nullable String greeting,
+			@Nullable Double threshold) {
+	}
+
+	record Rating(boolean helpful) {
+	}
+
+	@GetMapping("/api/v1/admin/groups/{groupId}/assistant")
+	BotProfile get(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID groupId) {
+		return profiles.of(caller.organizationId(), groupId);
+	}
+
+	/** Fields left out keep their current value. */
+	@PutMapping("/api/v1/admin/groups/{groupId}/assistant")
+	BotProfile put(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID groupId,
+			@RequestBody ProfileRequest request) {
+		BotProfile now = profiles.of(caller.organizationId(), groupId);
+		return profiles.save(caller.organizationId(), new BotProfile(groupId,
+				request.enabled() == null ? now.enabled() : request.enabled(),
+				request.name() == null ? now.name() : request.name(),
+				request.greeting() == null ? now.greeting() : request.greeting(),
+				request.threshold() == null ? now.threshold() : request.threshold()));
+	}
+
+	/** The customer says whether an answer of the assistant (message {@code seq}) helped. */
+	@PostMapping("/api/v1/visitor/conversations/{id}/assistant-answers/{seq}/rating")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void rate(@AuthenticationPrincipal VisitorCaller caller, @PathVariable UUID id, @PathVariable long seq,
+			@RequestBody Rating rating) {
+		Conversation conversation = access.readable(caller, id);
+		replies.rate(conversation.organizationId(), id, seq, rating.helpful());
+	}
+}
