@@ -29,6 +29,7 @@ createApp({
     const widget = ref({ title: '', primaryColor: '#1677ff', greeting: '', prechatFields: [], defaultGroupId: null });
     const newCenter = ref('');
     const groupDraft = reactive({ ...NEW_GROUP });
+    const assistantDraft = reactive({ enabled: false, name: '', greeting: '', threshold: 0.8 });
     const staffDraft = reactive({ ...NEW_STAFF, roles: [...NEW_STAFF.roles], groupIds: [] });
     const newCanned = reactive({ shortcut: '', title: '', text: '' });
     const hoursFor = ref(null);
@@ -122,15 +123,18 @@ createApp({
     const deleteCenter = (c) => confirmed(t('admin.confirmDelete', { name: c.name }))
       && change(() => api(`/api/v1/admin/centers/${c.id}`, { method: 'DELETE' }));
 
-    function editGroup(g) {
+    async function editGroup(g) {
       Object.assign(groupDraft, { ...NEW_GROUP, centerId: centers.value[0]?.id ?? null }, g || {});
+      Object.assign(assistantDraft, g ? await api(`/api/v1/admin/groups/${g.id}/assistant`)
+        : { enabled: false, name: t('admin.assistantDefaultName'), greeting: '', threshold: 0.8 });
     }
 
-    /** One form creates a group (no id yet) or changes the one being edited. */
+    /** One form creates a group (no id yet) or changes the one being edited, with its virtual assistant. */
     const saveGroup = () => change(async () => {
       const { id, ...body } = groupDraft;
-      await api(id ? `/api/v1/admin/groups/${id}` : '/api/v1/admin/groups', { method: id ? 'PUT' : 'POST', body });
-      editGroup(null);
+      const group = await api(id ? `/api/v1/admin/groups/${id}` : '/api/v1/admin/groups', { method: id ? 'PUT' : 'POST', body });
+      await api(`/api/v1/admin/groups/${group.id}/assistant`, { method: 'PUT', body: { ...assistantDraft } });
+      await editGroup(null);
     });
 
     const deleteGroup = (g) => confirmed(t('admin.confirmDelete', { name: g.name }))
@@ -187,11 +191,11 @@ createApp({
 
     watch(language, () => { document.title = t('admin.title'); }, { immediate: true });
     setLanguage(language.value);
-    load();
+    load().then(() => editGroup(null));
 
     return {
       token, error, saved, view, tabs: ['widget', 'groups', 'staff', 'canned'], organization, centers, groups, staff,
-      canned, widget, newCenter, groupDraft, staffDraft, newCanned, hoursFor, week, copied, snippet, missingFields,
+      canned, widget, newCenter, groupDraft, assistantDraft, staffDraft, newCanned, hoursFor, week, copied, snippet, missingFields,
       roles: ['ADMIN', 'SUPERVISOR', 'AGENT', 'QA_INSPECTOR', 'KB_EDITOR'], t, onlyAdmins, loggedIn, logout, centerName, groupName,
       hoursText, editHours, saveHours, createCenter, renameCenter, deleteCenter, editGroup, saveGroup, deleteGroup,
       editStaff, saveStaff, updateStaff, createCanned, deleteCanned, saveWidget, addField, copySnippet, switchLanguage,

@@ -81,7 +81,33 @@ createApp({
     function side(message) {
       if (message.sender.type === 'CONTACT') return 'me';
       if (message.sender.type === 'SYSTEM') return 'system';
-      return 'agent';
+      return message.sender.type === 'BOT' ? 'agent bot' : 'agent';
+    }
+
+    /** The assistant's text without the numbered list its choices are also written as (for transcripts). */
+    function botText(m) {
+      return m.meta?.kind === 'choices' ? m.text.split('\n')[0] : m.text;
+    }
+
+    /** A "did you mean" choice is asked as the customer's next question. */
+    function choose(choice) {
+      draft.value = choice.question;
+      send();
+    }
+
+    const helpful = reactive({});
+    async function rateAnswer(m, yes) {
+      helpful[m.seq] = yes ? 'yes' : 'no';
+      await request(`/api/v1/visitor/conversations/${conversation.value.id}/assistant-answers/${m.seq}/rating`, {
+        method: 'POST', token: token.value, body: { helpful: yes },
+      }).catch(() => { delete helpful[m.seq]; });
+    }
+
+    /** The assistant could not find anyone to take the chat: the customer leaves a message instead. */
+    function leaveInstead(m) {
+      unavailable.value = m.meta.reason;
+      Object.assign(leave, { name: profile.name || '', email: profile.email || '', phone: profile.phone || '' });
+      phase.value = 'leave';
     }
 
     function fieldLabel(field) {
@@ -111,7 +137,7 @@ createApp({
         settings.value = await request(`/api/v1/widget/${encodeURIComponent(org)}`);
         await session();
         const recent = await request('/api/v1/visitor/conversations', { token: token.value });
-        const current = recent.find((c) => c.state === 'QUEUED' || c.state === 'ASSIGNED');
+        const current = recent.find((c) => ['BOT', 'QUEUED', 'ASSIGNED'].includes(c.state));
         if (current) {
           conversation.value = current;
           phase.value = 'chat';
@@ -351,7 +377,8 @@ createApp({
       phase, settings, profile, conversation, queue, uploads, tickets, draft, formError, connected, agentTyping,
       agentRead, unavailable, emojiOpen, stars, ratingComment, rated, leave, items: timelineItems, timeline, color, agentName,
       emoji: EMOJI, t, fieldLabel, waitText, startChat, send, typing, addEmoji, attachFiles, endChat, rate,
-      downloadTranscript, newChat, leaveMessage, switchLanguage, minimize,
+      downloadTranscript, newChat, leaveMessage, switchLanguage, minimize, botText, choose, helpful, rateAnswer,
+      leaveInstead,
     };
   },
 }).mount('#app');

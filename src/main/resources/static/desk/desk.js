@@ -114,6 +114,17 @@ createApp({
       return Math.max(0, ...(messages.get(id)?.keys() || []));
     }
 
+    /**
+     * The sequence number up to which the desk holds the whole timeline: what to sync after. Not the last one seen,
+     * since a chat handed to this agent arrives with its newest line ("now serving you") before its history.
+     */
+    function completeUpTo(id) {
+      const known = messages.get(id);
+      let seq = 0;
+      while (known?.has(seq + 1)) seq++;
+      return seq;
+    }
+
     /** The customer's messages the agent has not seen (system lines do not count), once the timeline is here. */
     function unread(c) {
       const known = messages.get(c.id);
@@ -181,7 +192,7 @@ createApp({
           loadGroups();
           f.conversations.forEach(upsert);
           // Every open chat's timeline, so previews and unread counts are the customer's messages.
-          f.conversations.forEach((c) => frame({ type: 'sync', conversationId: c.id, after: lastSeq(c.id) }));
+          f.conversations.forEach((c) => frame({ type: 'sync', conversationId: c.id, after: completeUpTo(c.id) }));
           for (const p of pending.values()) sendFrame(p);
           break;
         case 'agent':
@@ -217,7 +228,7 @@ createApp({
           }
           break;
         case 'resync':
-          if (selectedId.value) frame({ type: 'sync', conversationId: selectedId.value, after: lastSeq(selectedId.value) });
+          if (selectedId.value) frame({ type: 'sync', conversationId: selectedId.value, after: completeUpTo(selectedId.value) });
           api('/api/v1/conversations/mine').then((mine) => mine.forEach(upsert));
           break;
       }
@@ -287,7 +298,7 @@ createApp({
       canned.value = [];
       uploads.value = [];
       const c = conversations.get(id);
-      frame({ type: 'sync', conversationId: id, after: lastSeq(id) });
+      frame({ type: 'sync', conversationId: id, after: completeUpTo(id) });
       notes.set(id, await api(`/api/v1/conversations/${id}/notes`).catch(() => []));
       history.value = (await api(`/api/v1/contacts/${c.contactId}/conversations`).catch(() => []))
         .filter((h) => h.id !== id);

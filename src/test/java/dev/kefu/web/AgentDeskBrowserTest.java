@@ -156,9 +156,10 @@ class AgentDeskBrowserTest {
 			alt(desk, "c");
 			desk.type(By.id("summary"), "Second late parcel; escalated to the carrier");
 			desk.click(By.cssSelector("#close-form button[type=submit]"));
-			desk.await(d -> api.get("/api/v1/conversations/" + second, agent).path("state").asString().equals("CLOSED"));
-			assertThat(api.get("/api/v1/conversations/" + second, agent).path("summary").asString())
-				.isEqualTo("Second late parcel; escalated to the carrier");
+			// Closing and saving the summary are two steps of one request: wait for the second.
+			desk.await(d -> api.get("/api/v1/conversations/" + second, agent).path("summary").asString()
+				.equals("Second late parcel; escalated to the carrier"));
+			assertThat(api.get("/api/v1/conversations/" + second, agent).path("state").asString()).isEqualTo("CLOSED");
 			assertThat(desk.consoleErrors()).isEmpty();
 		}
 	}
