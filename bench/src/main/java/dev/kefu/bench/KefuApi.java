@@ -51,9 +51,14 @@ final class KefuApi {
 	}
 
 	private CompletableFuture<HttpResponse<String>> post(String path, String token, String body) {
+		return send("POST", path, token, body);
+	}
+
+	/** Any JSON call, for the setup steps of a scenario. */
+	CompletableFuture<HttpResponse<String>> send(String method, String path, String token, String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.header("content-type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		if (token != null) {
 			request.header("authorization", "Bearer " + token);
 		}

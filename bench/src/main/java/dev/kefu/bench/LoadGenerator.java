@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * <li>{@code insert}: the PostgreSQL one-row insert baseline;</li>
  * <li>{@code echo --url U --pid P}: idle and throughput against the echo server;</li>
  * <li>{@code kefu --url U --pid P}: idle, throughput and burst against Kefu;</li>
+ * <li>{@code assistant --url U --pid P --entries N}: the virtual assistant's answer latency ({@link AssistantScenario});</li>
  * <li>{@code report}: the results file as the Markdown tables of docs/benchmarks.md.</li>
  * </ul>
  * Figures are appended to {@code --out} (default bench/results.txt), their keys prefixed with {@code --scope}.
@@ -30,6 +31,7 @@ public final class LoadGenerator {
 			case "seed" -> BenchAgents.seed(args);
 			case "insert" -> InsertBaseline.run(args, results);
 			case "echo", "kefu" -> drive(command, args, results);
+			case "assistant" -> AssistantScenario.run(args, results);
 			case "report" -> System.out.print(Report.markdown(Results.read(Path.of(args.get("out", "bench/results.txt")))));
 			default -> throw new IllegalArgumentException("unknown command " + command);
 		}
