@@ -32,9 +32,9 @@ class KnowledgeController {
 
 	private final Articles articles;
 	private final Categories categories;
-	private final KnowledgeSearch search;
+	private final HybridSearch search;
 
-	KnowledgeController(Articles articles, Categories categories, KnowledgeSearch search) {
+	KnowledgeController(Articles articles, Categories categories, HybridSearch search) {
 		this.articles = articles;
 		this.categories = categories;
 		this.search = search;
@@ -77,7 +77,10 @@ class KnowledgeController {
 		categories.delete(caller, id);
 	}
 
-	/** Full-text search with highlighting; without {@code status} it covers drafts and published articles. */
+	/**
+	 * Search by words (highlighted) and by meaning, fused; without {@code status} it covers drafts and published
+	 * articles.
+	 */
 	@GetMapping("/search")
 	List<SearchHit> search(@AuthenticationPrincipal StaffCaller caller, @RequestParam String q,
 			@RequestParam(required = false) @Nullable UUID categoryId, @RequestParam(required = false) @Nullable String tag,

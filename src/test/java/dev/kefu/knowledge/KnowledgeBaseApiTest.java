@@ -1,8 +1,10 @@
 package dev.kefu.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -62,6 +64,20 @@ class KnowledgeBaseApiTest {
 		assertThat(english.path(0).path("articleId").asString()).isEqualTo(password);
 		assertThat(english.path(0).path("title").asString()).contains("<mark>reset</mark>");
 		assertThat(english.path(0).path("snippet").asString()).contains("<mark>reset</mark>");
+	}
+
+	@Test
+	void searchFindsArticlesByParaphrasesThatShareNoWordWithThem() {
+		String password = create(faq("How do I reset my password?", "Use the reset link on the sign-in page.",
+				"PUBLISHED")).path("id").asString();
+		String refund = create(faq("如何申请退款？", "在订单详情页点击“申请退款”。", "PUBLISHED")).path("id").asString();
+		create(faq("Which payment methods do you accept?", "Cards, Alipay and WeChat Pay.", "PUBLISHED"));
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			assertThat(ids("/api/v1/knowledge/search?q=" + Api.encode("I forgot my login credentials")))
+				.first().isEqualTo(password);
+			assertThat(ids("/api/v1/knowledge/search?q=" + Api.encode("钱能退回来吗"))).first().isEqualTo(refund);
+		});
 	}
 
 	@Test
