@@ -1,5 +1,8 @@
 package dev.kefu.bot;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -10,11 +13,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.kefu.conversation.Conversation;
 import dev.kefu.conversation.ConversationAccess;
+import dev.kefu.knowledge.Knowledge;
+import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.StaffCaller;
 import dev.kefu.shared.VisitorCaller;
 
@@ -22,14 +28,22 @@ import dev.kefu.shared.VisitorCaller;
 @RestController
 class AssistantController {
 
+	/** Questions this close (cosine) count as the same gap. */
+	private static final double SAME_GAP = 0.8;
+
 	private final BotProfiles profiles;
 	private final BotReplies replies;
 	private final ConversationAccess access;
+	private final Knowledge knowledge;
+	private final Clock clock;
 
-	AssistantController(BotProfiles profiles, BotReplies replies, ConversationAccess access) {
+	AssistantController(BotProfiles profiles, BotReplies replies, ConversationAccess access, Knowledge knowledge,
+			Clock clock) {
 		this.profiles = profiles;
 		this.replies = replies;
 		this.access = access;
+		this.knowledge = knowledge;
+		this.clock = clock;
 	}
 
 	record ProfileRequest(@Nullable Boolean enabled, @Nullable String name, @Nullable String greeting,
@@ -54,6 +68,20 @@ class AssistantController {
 				request.name() == null ? now.name() : request.name(),
 				request.greeting() == null ? now.greeting() : request.greeting(),
 				request.threshold() == null ? now.threshold() : request.threshold()));
+	}
+
+	/**
+	 * Knowledge gaps: what the assistant could not answer in the last {@code days} days, grouped by meaning, the
+	 * most asked first, for knowledge editors to write the missing entries.
+	 */
+	@GetMapping("/api/v1/assistant/gaps")
+	List<Knowledge.Cluster> gaps(@AuthenticationPrincipal StaffCaller caller,
+			@RequestParam(defaultValue = "30") int days) {
+		if (days < 1 || days > 366) {
+			throw new RequestRejected("invalid-days", "days must be 1 to 366");
+		}
+		List<String> asked = replies.unanswered(caller.organizationId(), clock.instant().minus(Duration.ofDays(days)), 2000);
+		return knowledge.cluster(caller.organizationId(), asked, SAME_GAP);
 	}
 
 	/** The customer says whether an answer of the assistant (message {@code seq}) helped. */

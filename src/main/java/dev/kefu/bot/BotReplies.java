@@ -59,6 +59,21 @@ class BotReplies {
 		return misses;
 	}
 
+	/**
+	 * What customers asked that the assistant could not answer since {@code since}: questions it missed or was
+	 * unsure of, and those that made it give up (not the requests for a person, which ask nothing).
+	 */
+	List<String> unanswered(UUID organizationId, java.time.Instant since, int limit) {
+		return jdbc.sql("""
+				SELECT question FROM bot_reply
+				WHERE organization_id = ? AND created_at >= ?
+				  AND (kind IN ('MISS', 'CHOICES') OR (kind = 'HANDOVER' AND reason IN ('cannot-answer', 'repeated-misses')))
+				ORDER BY created_at DESC LIMIT ?""")
+			.params(organizationId, SqlTime.of(since), limit)
+			.query(String.class)
+			.list();
+	}
+
 	/** The customer's verdict on an answer; only answers can be rated, once or changed. */
 	void rate(UUID organizationId, UUID conversationId, long seq, boolean helpful) {
 		int rated = jdbc.sql("""

@@ -46,6 +46,44 @@ public class Knowledge {
 			.orElse(List.of());
 	}
 
+	/** Texts that ask much the same, the most asked first: knowledge gaps, from questions nobody could answer. */
+	public record Cluster(String example, int count, List<String> texts) {
+	}
+
+	/**
+	 * Groups texts by meaning: each joins the first group whose first text it is at least {@code minSimilarity}
+	 * close to (cosine), or starts a new one. Empty until the embedding model of the knowledge base's language has
+	 * loaded.
+	 */
+	public List<Cluster> cluster(UUID organizationId, List<String> texts, double minSimilarity) {
+		KnowledgeLanguage language = models.current(organizationId)
+			.map(FaqModel::language)
+			.orElse(KnowledgeLanguage.of(texts));
+		return encoder.encoder(language).map(e -> {
+			List<float[]> vectors = e.embedAll(texts);
+			List<float[]> heads = new java.util.ArrayList<>();
+			List<List<String>> groups = new java.util.ArrayList<>();
+			for (int i = 0; i < texts.size(); i++) {
+				int joined = -1;
+				for (int g = 0; g < heads.size() && joined < 0; g++) {
+					if (org.apache.lucene.util.VectorUtil.dotProduct(heads.get(g), vectors.get(i)) >= minSimilarity) {
+						joined = g;
+					}
+				}
+				if (joined < 0) {
+					heads.add(vectors.get(i));
+					groups.add(new java.util.ArrayList<>());
+					joined = groups.size() - 1;
+				}
+				groups.get(joined).add(texts.get(i));
+			}
+			return groups.stream()
+				.map(g -> new Cluster(g.getFirst(), g.size(), List.copyOf(g)))
+				.sorted(java.util.Comparator.comparingInt(Cluster::count).reversed())
+				.toList();
+		}).orElse(List.of());
+	}
+
 	/** A published article, for showing an answer the customer picked. */
 	public Optional<Suggestion> published(UUID organizationId, UUID articleId) {
 		return models.current(organizationId)

@@ -131,6 +131,21 @@ class AssistantTest {
 	}
 
 	@Test
+	void unansweredQuestionsAreGroupedByMeaningIntoKnowledgeGaps() {
+		for (String question : List.of("火星上的天气怎么样", "火星的天气如何", "你们卖不卖宠物猫")) {
+			String visitor = api.visitor(tenant.slug());
+			String chat = greeted(visitor);
+			assertThat(ask(visitor, chat, question).path("meta").path("kind").asString()).isEqualTo("miss");
+		}
+
+		JsonNode gaps = api.get("/api/v1/assistant/gaps", admin);
+
+		assertThat(gaps.valueStream().map(g -> g.path("count").asInt())).containsExactly(2, 1);
+		assertThat(gaps.path(0).path("texts").valueStream().map(JsonNode::asString))
+			.containsExactlyInAnyOrder("火星上的天气怎么样", "火星的天气如何");
+	}
+
+	@Test
 	void withNobodyOnlineTheAssistantKeepsTheChatAndOffersLeaveAMessage() {
 		String visitor = api.visitor(tenant.slug());
 		String chat = greeted(visitor);
