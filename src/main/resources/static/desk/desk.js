@@ -42,6 +42,9 @@ createApp({
     const targets = reactive(new Map());
     const uploads = ref([]);
     const ticketState = ref('open');
+    const suggestions = ref([]);
+    const savedAsFaq = reactive(new Set());
+    let suggestedFor = '';
     const draft = ref('');
     const noteMode = ref(false);
     const canned = ref([]);
@@ -255,8 +258,36 @@ createApp({
         contactTyping.value = false;
         if (m.conversationId !== selectedId.value || document.hidden) notify(t('desk.newMessage'));
       }
-      if (m.conversationId === selectedId.value) markRead();
+      if (m.conversationId === selectedId.value) {
+        markRead();
+        if (m.sender.type === 'CONTACT') suggest();
+      }
       scroll();
+    }
+
+    /** Agent assist: the published answers closest to the customer's latest message in the open chat. */
+    async function suggest() {
+      const latest = [...(messages.get(selectedId.value)?.values() || [])]
+        .filter((m) => m.sender.type === 'CONTACT' && m.text).sort((a, b) => b.seq - a.seq)[0];
+      if (!latest || latest.text === suggestedFor) return;
+      suggestedFor = latest.text;
+      suggestions.value = await api(`/api/v1/knowledge/suggestions?q=${encodeURIComponent(latest.text)}`).catch(() => []);
+    }
+
+    function useSuggestion(s) {
+      draft.value = s.answer;
+      noteMode.value = false;
+    }
+
+    /** One click: this reply, with the customer's question before it, becomes a draft FAQ entry for the editors. */
+    async function saveAsFaq(m) {
+      try {
+        await api('/api/v1/knowledge/drafts/from-reply', { method: 'POST', body: { conversationId: m.conversationId, seq: m.seq } });
+        savedAsFaq.add(m.id);
+      }
+      catch (e) {
+        actionError.value = e.message;
+      }
     }
 
     function markRead() {
@@ -294,6 +325,8 @@ createApp({
       editing.value = false;
       transferring.value = false;
       earlier.value = null;
+      suggestions.value = [];
+      suggestedFor = '';
       draft.value = '';
       canned.value = [];
       uploads.value = [];
@@ -306,6 +339,7 @@ createApp({
         .catch(() => []);
       markRead();
       scroll();
+      suggest();
     }
 
     /** The customer's last few chats before this one, oldest first, above the current timeline. */
@@ -560,7 +594,7 @@ createApp({
       unread, waitClass, elapsed, contactName, view, transferring, transferGroups, transferTarget, transferNote,
       actionError, openTransfer, transfer, tickets, ticket, ticketAnswer, showTickets, openTicket, answerTicket,
       closeTicket, editing, profileDraft, editProfile, addAttribute, saveProfile, earlier, showEarlier, contactTickets,
-      openContactTicket, uploads, attachFiles, ticketState, loadTickets,
+      openContactTicket, uploads, attachFiles, ticketState, loadTickets, suggestions, useSuggestion, saveAsFaq, savedAsFaq,
     };
   },
 }).mount('#app');

@@ -1,9 +1,12 @@
 package dev.kefu.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
+import dev.kefu.knowledge.Knowledge;
 import dev.kefu.testing.Api;
 import dev.kefu.testing.Browser;
 import dev.kefu.testing.BrowserTest;
@@ -35,12 +39,20 @@ class AgentDeskBrowserTest {
 	@Autowired
 	ApplicationContext context;
 
+	@Autowired
+	Knowledge knowledge;
+
 	@Test
 	void agentSeesTheNewChatAndAnswersWithACannedResponseTheVisitorReceives() {
 		Api api = new Api(port);
 		TestTenant tenant = TestTenant.create(context, 2, 5);
 		api.post("/api/v1/canned-responses", tenant.adminToken(api), Map.of("scope", "ORGANIZATION", "shortcut",
 				"ship", "title", "Shipping time", "text", "Orders leave our warehouse within 24 hours."));
+		api.post("/api/v1/knowledge/articles", tenant.adminToken(api), Map.of("kind", "FAQ", "status", "PUBLISHED",
+				"title", "When will my order arrive?", "body", "Delivery takes 2 to 4 working days.", "phrasings",
+				List.of("delivery time", "shipping duration")));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> !knowledge.suggestions(tenant.id(), "delivery time", 1).isEmpty());
 		try (Browser desk = Browser.open(1280, 800, "en-US"); Browser visitor = Browser.open(1280, 800, "en-US")) {
 			DeskPage.login(desk, api.base(), tenant.agent(0).username());
 			desk.await(d -> {
@@ -86,6 +98,17 @@ class AgentDeskBrowserTest {
 			desk.screenshot("agent-desk");
 
 			visitor.withText(By.cssSelector(".msg.agent .text"), "Orders leave our warehouse within 24 hours.");
+
+			// Agent assist offered the knowledge base's answer to the customer's question; one click puts it in.
+			desk.withText(By.cssSelector("#suggestions li"), "When will my order arrive?");
+			desk.click(By.cssSelector("#suggestions li button"));
+			assertThat(desk.shown(By.id("reply")).getAttribute("value")).isEqualTo("Delivery takes 2 to 4 working days.");
+			desk.type(By.id("reply"), Keys.ENTER);
+			desk.withText(By.cssSelector(".msg.me .text"), "Delivery takes 2 to 4 working days.");
+			desk.click(By.cssSelector(".msg.me [data-action=save-as-faq]"));
+			desk.withText(By.cssSelector(".msg.me .to-faq"), "Saved as a draft");
+			assertThat(api.get("/api/v1/knowledge/articles?status=DRAFT", tenant.adminToken(api)).path(0).path("title")
+				.asString()).isEqualTo("How long does shipping take?");
 
 			String colleague = tenant.agentToken(api, 1);
 			api.status(colleague, "ONLINE");
