@@ -3,6 +3,7 @@
 import { createApp, computed, nextTick, reactive, ref, watch } from 'vue';
 import { language, setLanguage, t } from '/ui/i18n.js';
 import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
+import { markdown } from '/ui/markdown.js';
 
 const params = new URLSearchParams(location.search);
 const org = params.get('org') || 'demo';
@@ -51,6 +52,10 @@ createApp({
     const rated = ref(false);
     const leave = reactive({ name: '', email: '', phone: '', body: '' });
     const timeline = ref(null);
+    const question = ref('');
+    const related = ref([]);
+    const reading = ref(null);
+    let relatedTimer = null;
     const connection = live({
       token: () => token.value,
       onFrame: (f) => receive(f),
@@ -177,6 +182,26 @@ createApp({
       queue.value = started.queue;
       phase.value = 'chat';
       connect();
+      // The question typed before the chat began is its first message (sent once the connection is up).
+      if (question.value.trim()) {
+        const p = { clientMsgId: `w-${crypto.randomUUID()}`, text: question.value.trim(), attachments: [] };
+        pending.set(p.clientMsgId, p);
+        question.value = '';
+      }
+    }
+
+    /** As the first question is typed, the help center's matching articles are offered before any chat. */
+    watch(question, (q) => {
+      clearTimeout(relatedTimer);
+      if (q.trim().length < 3) { related.value = []; return; }
+      relatedTimer = setTimeout(async () => {
+        related.value = await request(`/api/v1/help/${encodeURIComponent(org)}/search?q=${encodeURIComponent(q.trim())}&limit=3`)
+          .catch(() => []);
+      }, 250);
+    });
+
+    async function read(articleId) {
+      reading.value = await request(`/api/v1/help/${encodeURIComponent(org)}/articles/${articleId}`).catch(() => null);
     }
 
     function connect() {
@@ -378,7 +403,7 @@ createApp({
       agentRead, unavailable, emojiOpen, stars, ratingComment, rated, leave, items: timelineItems, timeline, color, agentName,
       emoji: EMOJI, t, fieldLabel, waitText, startChat, send, typing, addEmoji, attachFiles, endChat, rate,
       downloadTranscript, newChat, leaveMessage, switchLanguage, minimize, botText, choose, helpful, rateAnswer,
-      leaveInstead,
+      leaveInstead, question, related, reading, read, render: markdown,
     };
   },
 }).mount('#app');

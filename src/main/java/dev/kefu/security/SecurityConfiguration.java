@@ -48,7 +48,7 @@ class SecurityConfiguration {
 						"your role does not allow this")))
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/visitor/sessions").permitAll()
-				.requestMatchers("/api/v1/widget/**").permitAll()
+				.requestMatchers("/api/v1/widget/**", "/api/v1/help/**").permitAll()
 				// Attachment links carry their own signature, so images load in <img> without a header.
 				.requestMatchers(HttpMethod.GET, "/api/v1/attachments/*").permitAll()
 				.requestMatchers("/api/v1/visitor/**").hasRole("VISITOR")

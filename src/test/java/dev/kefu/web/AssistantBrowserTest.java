@@ -55,9 +55,13 @@ class AssistantBrowserTest {
 
 			visitor.get(api.base() + "/demo?org=" + tenant.slug());
 			DemoPage.openWidget(visitor);
+			// Typing the first question offers the help center's article before any chat starts.
+			visitor.type(By.id("first-question"), "How long will delivery of my order take?");
+			visitor.withText(By.cssSelector("#related .choice"), "How long does delivery take?").click();
+			visitor.withText(By.id("reading"), "Orders arrive within 2 to 4 working days.");
+			visitor.click(By.cssSelector("#reading .link"));
 			visitor.click(By.cssSelector("#prechat button[type=submit]"));
 			visitor.withText(By.cssSelector(".msg.bot .text"), "Hi! I am the assistant.");
-			visitor.type(By.id("message"), "How long will delivery of my order take?", Keys.ENTER);
 			visitor.withText(By.cssSelector(".msg.bot[data-kind=answer] .text"), "within 2 to 4 working days");
 			visitor.click(By.cssSelector(".msg.bot[data-kind=answer] [data-helpful=yes]"));
 			visitor.shown(By.cssSelector(".msg.bot[data-kind=answer] .helpful"));
@@ -72,5 +76,33 @@ class AssistantBrowserTest {
 			assertThat(visitor.consoleErrors()).isEmpty();
 			assertThat(desk.consoleErrors()).isEmpty();
 		}
+	}
+
+	@Test
+	void helpCenterFindsAnArticleAsTheCustomerTypesAndCountsTheVote() {
+		Api api = new Api(port);
+		TestTenant tenant = TestTenant.create(context, 1, 5);
+		String admin = tenant.adminToken(api);
+		String id = api.post("/api/v1/knowledge/articles", admin, Map.of("kind", "ARTICLE", "status", "PUBLISHED",
+				"title", "退货政策", "body", "## 七天无理由退货\n\n收到商品后**七天内**可申请退货：\n\n- 商品完好\n- 附件齐全"))
+			.path("id").asString();
+		api.post("/api/v1/knowledge/articles", admin, Map.of("kind", "FAQ", "status", "DRAFT", "title", "退货内部流程",
+				"body", "仅供内部参考"));
+
+		try (Browser browser = Browser.open(1280, 800, "zh-CN")) {
+			browser.get(api.base() + "/help/" + tenant.slug());
+			browser.type(By.id("help-search"), "退货");
+			browser.withText(By.cssSelector("#results .result"), "退货政策");
+			assertThat(browser.driver().findElements(By.cssSelector("#results .result"))).hasSize(1);
+			browser.click(By.cssSelector("#results .result"));
+			browser.withText(By.cssSelector("#article h3"), "七天无理由退货");
+			browser.withText(By.cssSelector("#article strong"), "七天内");
+			browser.click(By.cssSelector("#vote [data-helpful=yes]"));
+			browser.withText(By.id("vote"), "感谢您的反馈");
+			browser.screenshot("help-center");
+			assertThat(browser.consoleErrors()).isEmpty();
+		}
+		assertThat(api.get("/api/v1/help/" + tenant.slug() + "/articles/" + id, null).path("helpful").asInt())
+			.isEqualTo(1);
 	}
 }
