@@ -3,7 +3,9 @@ package dev.kefu.knowledge;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 
 import org.apache.lucene.util.VectorUtil;
@@ -19,18 +21,36 @@ final class FaqModel {
 
 	private final KnowledgeLanguage language;
 	private final List<Article> entries;
+	private final List<String> texts;
 	private final float[][] vectors;
 	private final int[] owner;
 
-	FaqModel(KnowledgeLanguage language, List<Article> entries, float[][] vectors, int[] owner) {
+	private FaqModel(KnowledgeLanguage language, List<Article> entries, List<String> texts, float[][] vectors,
+			int[] owner) {
 		this.language = language;
 		this.entries = List.copyOf(entries);
+		this.texts = texts;
 		this.vectors = vectors;
 		this.owner = owner;
 	}
 
-	/** Builds the model: every question of every entry, embedded in batches. */
-	static FaqModel train(KnowledgeLanguage language, List<Article> entries, SentenceEncoder.Model encoder) {
+	static FaqModel empty(KnowledgeLanguage language) {
+		return new FaqModel(language, List.of(), List.of(), new float[0][], new int[0]);
+	}
+
+	/**
+	 * Builds the model: every question of every entry, embedded in batches. Texts the {@code previous} model already
+	 * embedded (same language) are taken from it, so a retrain after an edit or during an import embeds only what is
+	 * new.
+	 */
+	static FaqModel train(KnowledgeLanguage language, List<Article> entries, SentenceEncoder.Model encoder,
+			FaqModel previous) {
+		Map<String, float[]> known = new HashMap<>();
+		if (previous.language == language) {
+			for (int p = 0; p < previous.texts.size(); p++) {
+				known.put(previous.texts.get(p), previous.vectors[p]);
+			}
+		}
 		List<String> texts = new ArrayList<>();
 		List<Integer> owners = new ArrayList<>();
 		for (int i = 0; i < entries.size(); i++) {
@@ -40,14 +60,23 @@ final class FaqModel {
 			}
 		}
 		float[][] vectors = new float[texts.size()][];
-		int batch = 64;
-		for (int from = 0; from < texts.size(); from += batch) {
-			List<float[]> embedded = encoder.embedAll(texts.subList(from, Math.min(texts.size(), from + batch)));
-			for (int k = 0; k < embedded.size(); k++) {
-				vectors[from + k] = embedded.get(k);
+		List<Integer> missing = new ArrayList<>();
+		for (int p = 0; p < texts.size(); p++) {
+			vectors[p] = known.get(texts.get(p));
+			if (vectors[p] == null) {
+				missing.add(p);
 			}
 		}
-		return new FaqModel(language, entries, vectors, owners.stream().mapToInt(Integer::intValue).toArray());
+		int batch = 64;
+		for (int from = 0; from < missing.size(); from += batch) {
+			List<Integer> slice = missing.subList(from, Math.min(missing.size(), from + batch));
+			List<float[]> embedded = encoder.embedAll(slice.stream().map(texts::get).toList());
+			for (int k = 0; k < embedded.size(); k++) {
+				vectors[slice.get(k)] = embedded.get(k);
+			}
+		}
+		return new FaqModel(language, entries, List.copyOf(texts), vectors,
+				owners.stream().mapToInt(Integer::intValue).toArray());
 	}
 
 	KnowledgeLanguage language() {

@@ -86,7 +86,8 @@ class FaqModels implements DisposableBean {
 			.filter(a -> a.status() == ArticleStatus.PUBLISHED)
 			.toList();
 		KnowledgeLanguage language = KnowledgeLanguage.of(published.stream().map(Article::title).toList());
-		FaqModel model = FaqModel.train(language, published, encoder.await(language));
+		FaqModel model = FaqModel.train(language, published, encoder.await(language),
+				current.getOrDefault(organizationId, FaqModel.empty(language)));
 		log.info("FAQ model of organization {} trained: {} entries, {}, {} ms", organizationId, model.size(), language,
 				(System.nanoTime() - start) / 1_000_000);
 		return model;
