@@ -49,4 +49,26 @@ class HelpCenterApiTest {
 			.isEqualTo(404);
 		assertThat(api.call("GET", "/api/v1/help/no-such-org/articles", null, null).status()).isEqualTo(404);
 	}
+
+	@Test
+	void picturesUploadedForArticlesAreServedPubliclyAndOnlyRealPicturesAreTaken() throws Exception {
+		Api api = new Api(port);
+		TestTenant tenant = TestTenant.create(context, 1, 1);
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 };
+
+		JsonNode stored = api.upload("/api/v1/knowledge/images", tenant.agentToken(api, 0), "steps.png", "image/png", png)
+			.body();
+
+		assertThat(stored.path("markdown").asString()).isEqualTo("![steps.png](" + stored.path("url").asString() + ")");
+		java.net.http.HttpResponse<byte[]> served = api.http()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + stored.path("url").asString()))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(served.statusCode()).isEqualTo(200);
+		assertThat(served.headers().firstValue("content-type")).contains("image/png");
+		assertThat(served.body()).isEqualTo(png);
+		Api.Response script = api.upload("/api/v1/knowledge/images", tenant.agentToken(api, 0), "evil.png", "image/png",
+				"<script>alert(1)</script>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(script.status()).isEqualTo(400);
+		assertThat(script.code()).isEqualTo("unsupported-file-type");
+	}
 }
