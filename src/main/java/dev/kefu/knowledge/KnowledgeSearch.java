@@ -32,15 +32,17 @@ class KnowledgeSearch implements DisposableBean {
 
 	private final Articles articles;
 	private final Categories categories;
+	private final FaqModels models;
 	private final KnowledgeIndex index;
 	private volatile Instant seenUpTo = Instant.EPOCH;
 	private volatile boolean ready;
 
 	/** {@code indexDir} is this node's own: Lucene locks it, and every node rebuilds its index from the database. */
-	KnowledgeSearch(Articles articles, Categories categories,
+	KnowledgeSearch(Articles articles, Categories categories, FaqModels models,
 			@Value("${kefu.knowledge.index-dir:${kefu.data-dir}/index/knowledge}") Path indexDir) {
 		this.articles = articles;
 		this.categories = categories;
+		this.models = models;
 		this.index = new KnowledgeIndex(indexDir);
 	}
 
@@ -80,6 +82,8 @@ class KnowledgeSearch implements DisposableBean {
 		for (Article article : changed) {
 			if (index.versionOf(article.id()).filter(v -> v >= article.version()).isEmpty()) {
 				put(article);
+				// Changed on another node (or lost in a crash): this node's FAQ model must learn it too.
+				models.stale(article.organizationId());
 				indexed++;
 			}
 			if (article.updatedAt().isAfter(seenUpTo)) {

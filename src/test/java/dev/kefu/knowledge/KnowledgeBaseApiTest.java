@@ -38,6 +38,9 @@ class KnowledgeBaseApiTest {
 	@Autowired
 	Categories categories;
 
+	@Autowired
+	FaqModels models;
+
 	Api api;
 	TestTenant tenant;
 	String editor;
@@ -179,7 +182,7 @@ class KnowledgeBaseApiTest {
 	@Test
 	void aMissingIndexIsRebuiltFromTheDatabase(@TempDir Path dataDir) throws Exception {
 		String id = create(faq("积分可以兑换什么？", "积分可兑换优惠券和礼品。", "PUBLISHED")).path("id").asString();
-		KnowledgeSearch fresh = new KnowledgeSearch(articles, categories, dataDir.resolve("index"));
+		KnowledgeSearch fresh = new KnowledgeSearch(articles, categories, models, dataDir.resolve("index"));
 		try {
 			fresh.catchUp();
 			assertThat(fresh.search(tenant.id(), "积分兑换", SearchFilter.published(), 5))
