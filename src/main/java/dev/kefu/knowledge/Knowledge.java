@@ -56,6 +56,9 @@ public class Knowledge {
 	 * loaded.
 	 */
 	public List<Cluster> cluster(UUID organizationId, List<String> texts, double minSimilarity) {
+		if (texts.isEmpty()) {
+			return List.of();
+		}
 		KnowledgeLanguage language = models.current(organizationId)
 			.map(FaqModel::language)
 			.orElse(KnowledgeLanguage.of(texts));

@@ -66,6 +66,9 @@ class SentenceEncoder {
 		}
 
 		List<float[]> embedAll(List<String> texts) {
+			if (texts.isEmpty()) {
+				return List.of();
+			}
 			List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(t.isBlank() ? "?" : t)).toList();
 			List<float[]> vectors = new ArrayList<>(texts.size());
 			model.embedAll(segments).content().forEach(e -> vectors.add(normalized(e.vector())));

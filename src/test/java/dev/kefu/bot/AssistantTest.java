@@ -131,6 +131,11 @@ class AssistantTest {
 	}
 
 	@Test
+	void withNothingUnansweredThereAreNoKnowledgeGaps() {
+		assertThat(api.get("/api/v1/assistant/gaps", admin)).isEmpty();
+	}
+
+	@Test
 	void unansweredQuestionsAreGroupedByMeaningIntoKnowledgeGaps() {
 		for (String question : List.of("火星上的天气怎么样", "火星的天气如何", "你们卖不卖宠物猫")) {
 			String visitor = api.visitor(tenant.slug());
