@@ -34,7 +34,8 @@ class KnowledgeSearch implements DisposableBean {
 	private final Categories categories;
 	private final FaqModels models;
 	private final KnowledgeIndex index;
-	private volatile Instant seenUpTo = Instant.EPOCH;
+	/** Changes before this are in the index; each poll re-reads from here, a lookback before its own start. */
+	private volatile Instant readFrom = Instant.EPOCH;
 	private volatile boolean ready;
 
 	/** {@code indexDir} is this node's own: Lucene locks it, and every node rebuilds its index from the database. */
@@ -57,7 +58,7 @@ class KnowledgeSearch implements DisposableBean {
 			}
 		}
 		else {
-			seenUpTo = index.upTo().get();
+			readFrom = index.upTo().get();
 		}
 		indexed += poll();
 		ready = true;
@@ -76,8 +77,9 @@ class KnowledgeSearch implements DisposableBean {
 
 	@Scheduled(fixedDelayString = "${kefu.knowledge.poll-interval:5s}", initialDelayString = "${kefu.knowledge.poll-interval:5s}")
 	int poll() {
-		Instant since = seenUpTo.minus(LOOKBACK);
-		List<Article> changed = articles.changedSince(since);
+		// Not from the newest change seen: after a bulk import that re-read thousands of articles every poll.
+		Instant started = Instant.now();
+		List<Article> changed = articles.changedSince(readFrom);
 		int indexed = 0;
 		for (Article article : changed) {
 			if (index.versionOf(article.id()).filter(v -> v >= article.version()).isEmpty()) {
@@ -86,12 +88,10 @@ class KnowledgeSearch implements DisposableBean {
 				models.stale(article.organizationId());
 				indexed++;
 			}
-			if (article.updatedAt().isAfter(seenUpTo)) {
-				seenUpTo = article.updatedAt();
-			}
 		}
-		if (indexed > 0 || !changed.isEmpty()) {
-			index.commit(seenUpTo.minus(LOOKBACK));
+		readFrom = started.minus(LOOKBACK);
+		if (!changed.isEmpty()) {
+			index.commit(readFrom);
 		}
 		return indexed;
 	}
@@ -120,7 +120,7 @@ class KnowledgeSearch implements DisposableBean {
 
 	@Override
 	public void destroy() throws IOException {
-		index.commit(seenUpTo.minus(LOOKBACK));
+		index.commit(readFrom);
 		index.close();
 	}
 }
