@@ -1,11 +1,15 @@
 // The admin console: centers and groups (reply targets, business hours), staff (roles, capacity, groups, password),
-// organization-wide canned responses, and the widget's settings with a live preview and the embed line to copy.
+// organization-wide canned responses, the widget's settings with a live preview and the embed line to copy, and the
+// knowledge base (admin/knowledge.js), which knowledge editors who are not admins get on its own.
 import { createApp, computed, reactive, ref, watch } from 'vue';
 import { language, setLanguage, t } from '/ui/i18n.js';
 import { request } from '/ui/live.js';
 import { LoginForm } from '/ui/login.js';
+import { knowledgeBase } from '/admin/knowledge.js';
 
 const TOKEN = 'kefu.admin.token';
+const ADMIN_TABS = ['widget', 'groups', 'staff', 'canned', 'knowledge'];
+const EDITOR_TABS = ['knowledge'];
 const DAYS = [1, 2, 3, 4, 5, 6, 7];
 const FIELD_TYPES = { name: 'text', email: 'email', phone: 'phone' };
 const NEW_GROUP = { id: null, name: '', centerId: null, queueLimit: 20, offlinePolicy: 'KEEP', requeueMinutes: 5,
@@ -17,6 +21,11 @@ createApp({
   components: { LoginForm },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
+    const userRoles = ref([]);
+    const isAdmin = computed(() => userRoles.value.includes('ADMIN'));
+    // The /api/v1/admin endpoints are for admins only; a knowledge editor gets the knowledge base alone. No tabs
+    // until the roles are known, so a page opened with a login held does not flash the wrong ones.
+    const tabs = computed(() => (isAdmin.value ? ADMIN_TABS : userRoles.value.length ? EDITOR_TABS : []));
     const error = ref('');
     const saved = ref(false);
     const view = ref('widget');
@@ -36,9 +45,12 @@ createApp({
     const week = ref([]);
     const copied = ref(false);
 
-    async function api(path, options = {}) {
+    const api = (path, options = {}) => guard(() => request(path, { ...options, token: token.value }));
+
+    /** Runs a call to the server; a failure is put on screen (an expired login logs out) and rethrown. */
+    async function guard(call) {
       try {
-        return await request(path, { ...options, token: token.value });
+        return await call();
       }
       catch (e) {
         if (e.status === 401) logout();
@@ -48,7 +60,7 @@ createApp({
     }
 
     /** Runs a change, shows "saved", reloads what it touched; a refused change leaves its message on screen. */
-    async function change(action) {
+    async function change(action, reload = load) {
       error.value = '';
       saved.value = false;
       try {
@@ -59,17 +71,31 @@ createApp({
       }
       saved.value = true;
       setTimeout(() => { saved.value = false; }, 2500);
-      await load();
+      await reload();
     }
 
-    function onlyAdmins(user) {
-      if (!user.roles.includes('ADMIN')) throw new Error(t('admin.notAdmin'));
+    const kb = knowledgeBase({ api, guard, change, token });
+
+    function onlyAdminsAndEditors(user) {
+      if (!user.roles.includes('ADMIN') && !user.roles.includes('KB_EDITOR')) throw new Error(t('admin.notAdminOrEditor'));
     }
 
     async function loggedIn(session) {
       token.value = session.token;
       sessionStorage.setItem(TOKEN, session.token);
-      await load();
+      await start(session.user.roles);
+    }
+
+    /** After a login, or on a page opened with one: the tabs this user may see, and what they show. */
+    async function start(roles) {
+      userRoles.value = roles;
+      await Promise.all([load(), openTab(tabs.value.includes(view.value) ? view.value : tabs.value[0])]);
+    }
+
+    /** The knowledge base is loaded when its tab opens, not with the rest: most visits never open it. */
+    async function openTab(tab) {
+      view.value = tab;
+      if (tab === 'knowledge') await kb.tabOpened();
     }
 
     function logout() {
@@ -78,7 +104,7 @@ createApp({
     }
 
     async function load() {
-      if (!token.value) return;
+      if (!token.value || !isAdmin.value) return;
       [organization.value, centers.value, groups.value, staff.value, canned.value, widget.value] = await Promise.all([
         api('/api/v1/admin/organization'), api('/api/v1/admin/centers'), api('/api/v1/admin/groups'),
         api('/api/v1/admin/staff'), api('/api/v1/canned-responses?scope=ORGANIZATION'), api('/api/v1/admin/widget'),
@@ -191,12 +217,14 @@ createApp({
 
     watch(language, () => { document.title = t('admin.title'); }, { immediate: true });
     setLanguage(language.value);
-    load().then(() => editGroup(null));
+    // A page opened with a login still held asks whose it is; either way the new-group form gets its defaults.
+    (token.value ? api('/api/v1/auth/me').then((me) => start(me.roles)) : Promise.resolve())
+      .catch(() => {}).then(() => editGroup(null));
 
     return {
-      token, error, saved, view, tabs: ['widget', 'groups', 'staff', 'canned'], organization, centers, groups, staff,
+      token, error, saved, view, tabs, kb, organization, centers, groups, staff,
       canned, widget, newCenter, groupDraft, assistantDraft, staffDraft, newCanned, hoursFor, week, copied, snippet, missingFields,
-      roles: ['ADMIN', 'SUPERVISOR', 'AGENT', 'QA_INSPECTOR', 'KB_EDITOR'], t, onlyAdmins, loggedIn, logout, centerName, groupName,
+      roles: ['ADMIN', 'SUPERVISOR', 'AGENT', 'QA_INSPECTOR', 'KB_EDITOR'], t, onlyAdminsAndEditors, loggedIn, openTab, logout, centerName, groupName,
       hoursText, editHours, saveHours, createCenter, renameCenter, deleteCenter, editGroup, saveGroup, deleteGroup,
       editStaff, saveStaff, updateStaff, createCanned, deleteCanned, saveWidget, addField, copySnippet, switchLanguage,
     };
