@@ -28,9 +28,13 @@ KEFU_JAR=$(ls target/kefu-*.jar | grep -v original | head -1)
 	echo "run.loadavg-start=$(cut -d' ' -f1-3 /proc/loadavg)"
 } >> "$OUT"
 
+# Lucene's vector code (the FAQ model's dot products) uses SIMD only with the incubating Vector API module.
+KEFU_JAVA_OPTS=${KEFU_JAVA_OPTS:---add-modules jdk.incubator.vector}
+echo "run.kefu-java-opts=$KEFU_JAVA_OPTS" >> "$OUT"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 DATA=$(mktemp -d /tmp/kefu-assistant-XXXXXX)
-"$JAVA" -jar "$KEFU_JAR" --server.port="$PORT" --kefu.data-dir="$DATA" > "$RUN/kefu.log" 2>&1 &
+# shellcheck disable=SC2086
+"$JAVA" $KEFU_JAVA_OPTS -jar "$KEFU_JAR" --server.port="$PORT" --kefu.data-dir="$DATA" > "$RUN/kefu.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 180); do
