@@ -161,6 +161,24 @@ class AssistantTest {
 	}
 
 	@Test
+	void outsideBusinessHoursTheAssistantAnswersWhatItCanAndOffersLeaveAMessageForTheRest() {
+		api.status(tenant.agentToken(api, 0), "ONLINE");
+		int notToday = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getDayOfWeek().getValue() % 7 + 1;
+		api.put("/api/v1/admin/groups/" + tenant.group().id() + "/hours", admin, Map.of("hours",
+				List.of(Map.of("dayOfWeek", notToday, "opensAt", "09:00", "closesAt", "18:00"))));
+		threshold(confidence(REFUND_ASKED) - 0.05);
+		String visitor = api.visitor(tenant.slug());
+		String chat = greeted(visitor);
+
+		assertThat(ask(visitor, chat, REFUND_ASKED).path("meta").path("kind").asString()).isEqualTo("answer");
+		JsonNode offer = ask(visitor, chat, "转人工");
+
+		assertThat(offer.path("meta").path("kind").asString()).isEqualTo("leave-message");
+		assertThat(offer.path("meta").path("reason").asString()).isEqualTo("OUTSIDE_BUSINESS_HOURS");
+		assertThat(state(chat)).isEqualTo("BOT");
+	}
+
+	@Test
 	void expiredArticlesAreNotUsedByTheAssistant() {
 		assertThat(knowledge.suggestions(tenant.id(), "我要开发票", 3))
 			.extracting(Knowledge.Suggestion::question)
