@@ -24,6 +24,7 @@ import dev.kefu.conversation.Messages;
 import dev.kefu.conversation.Participant;
 import dev.kefu.conversation.ParticipantType;
 import dev.kefu.knowledge.Knowledge;
+import dev.kefu.organization.Groups;
 import dev.kefu.routing.FirstResponder;
 import dev.kefu.routing.Intake;
 import dev.kefu.routing.Queues;
@@ -57,16 +58,18 @@ class Assistant implements FirstResponder, DisposableBean {
 	private final Conversations conversations;
 	private final Messages messages;
 	private final Intake intake;
+	private final Groups groups;
 	private final ExecutorService turns = Executors.newVirtualThreadPerTaskExecutor();
 
 	Assistant(BotProfiles profiles, BotReplies replies, Knowledge knowledge, Conversations conversations,
-			Messages messages, Intake intake) {
+			Messages messages, Intake intake, Groups groups) {
 		this.profiles = profiles;
 		this.replies = replies;
 		this.knowledge = knowledge;
 		this.conversations = conversations;
 		this.messages = messages;
 		this.intake = intake;
+		this.groups = groups;
 	}
 
 	@Override
@@ -175,8 +178,15 @@ class Assistant implements FirstResponder, DisposableBean {
 			record(seq, BotReplies.Kind.MISS, null, null, null);
 		}
 
+		/**
+		 * Says so in the customer's language while the chat is still the assistant's (the system line that follows
+		 * is English), unless nobody can take it: then only the leave-a-message offer.
+		 */
 		private void handOver(String reason) {
 			record(null, BotReplies.Kind.HANDOVER, reason, null, null);
+			if (intake.unavailability(organizationId, groups.require(organizationId, chat.groupId())).isEmpty()) {
+				say(BotLines.HANDOVER.in(chinese), Map.of("kind", "handover", "reason", reason));
+			}
 			Optional<Queues.Unavailability> nobody = intake.handOver(organizationId, chat.id(), reason);
 			if (nobody.isPresent()) {
 				long seq = say(BotLines.LEAVE_MESSAGE.in(chinese), Map.of("kind", "leave-message", "reason",

@@ -7,8 +7,7 @@ enum BotLines {
 			"抱歉，这个问题我还不会。可以换个说法吗？也可以输入“转人工”。"),
 	HANDOVER("I'm connecting you to a person now.", "正在为您转接人工客服，请稍候。"),
 	LEAVE_MESSAGE("Nobody can take your chat right now. Leave a message and we will answer you.",
-			"现在没有客服可以接待您。请留言，我们会尽快回复您。"),
-	ALREADY_WITH_PERSON("A person is already on their way.", "正在为您转接人工客服。");
+			"现在没有客服可以接待您。请留言，我们会尽快回复您。");
 
 	private final String english;
 	private final String chinese;
