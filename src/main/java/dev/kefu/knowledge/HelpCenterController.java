@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,12 +31,15 @@ class HelpCenterController {
 	private final HybridSearch search;
 	private final Articles articles;
 	private final Categories categories;
+	private final HelpfulVotes votes;
 
-	HelpCenterController(Organizations organizations, HybridSearch search, Articles articles, Categories categories) {
+	HelpCenterController(Organizations organizations, HybridSearch search, Articles articles, Categories categories,
+			HelpfulVotes votes) {
 		this.organizations = organizations;
 		this.search = search;
 		this.articles = articles;
 		this.categories = categories;
+		this.votes = votes;
 	}
 
 	/** An article as the public sees it: no owner, no review date, no history. */
@@ -85,8 +90,11 @@ class HelpCenterController {
 
 	@PostMapping("/api/v1/help/{organization}/articles/{id}/votes")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void vote(@PathVariable String organization, @PathVariable UUID id, @RequestBody Vote vote) {
-		articles.vote(org(organization), id, vote.helpful());
+	void vote(@PathVariable String organization, @PathVariable UUID id, @RequestBody Vote vote,
+			HttpServletRequest request) {
+		UUID org = org(organization);
+		votes.allow(request.getRemoteAddr(), id);
+		articles.vote(org, id, vote.helpful());
 	}
 
 	private UUID org(String slug) {

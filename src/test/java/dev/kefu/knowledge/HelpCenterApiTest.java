@@ -45,6 +45,9 @@ class HelpCenterApiTest {
 
 		api.post(help + "/articles/" + published + "/votes", null, Map.of("helpful", false));
 		assertThat(api.get(help + "/articles/" + published, null).path("notHelpful").asInt()).isEqualTo(1);
+		Api.Response again = api.call("POST", help + "/articles/" + published + "/votes", null, Map.of("helpful", true));
+		assertThat(again.code()).isEqualTo("already-voted");
+		assertThat(api.get(help + "/articles/" + published, null).path("helpful").asInt()).isZero();
 		assertThat(api.call("POST", help + "/articles/" + draft + "/votes", null, Map.of("helpful", true)).status())
 			.isEqualTo(404);
 		assertThat(api.call("GET", "/api/v1/help/no-such-org/articles", null, null).status()).isEqualTo(404);
