@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 import org.apache.lucene.util.VectorUtil;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What the assistant knows of one organization's published FAQ entries: a vector for every way each question is
@@ -177,11 +176,6 @@ final class FaqModel {
 			ordered.addFirst(top.poll());
 		}
 		return ordered;
-	}
-
-	@Nullable
-	Article entry(java.util.UUID id) {
-		return entries.stream().filter(a -> a.id().equals(id)).findFirst().orElse(null);
 	}
 
 	/** Lucene's, which uses SIMD where the JVM offers it: this loop is most of a question's time on a large base. */

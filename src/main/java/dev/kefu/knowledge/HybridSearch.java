@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -52,7 +53,8 @@ class HybridSearch {
 		for (int rank = 0; rank < close.size(); rank++) {
 			Article a = close.get(rank);
 			fused.merge(a.id(), 1.0 / (RANK_OFFSET + rank + 1), Double::sum);
-			hits.putIfAbsent(a.id(), new SearchHit(a.id(), a.kind(), a.status(), 0, escape(a.title()), escape(start(a.body()))));
+			hits.putIfAbsent(a.id(), new SearchHit(a.id(), a.kind(), a.status(), 0, SearchHit.escape(a.title()),
+					SearchHit.escape(start(a.body()))));
 		}
 		List<SearchHit> ranked = new ArrayList<>(hits.values());
 		ranked.sort(Comparator.comparingDouble((SearchHit h) -> -fused.get(h.articleId())));
@@ -78,7 +80,7 @@ class HybridSearch {
 					.map(FaqModel.Scored::article)
 					.filter(a -> filter.kind() == null || a.kind() == filter.kind())
 					.filter(a -> filter.tag() == null || filter.tag().isBlank()
-							|| a.tags().contains(filter.tag().strip().toLowerCase(java.util.Locale.ROOT)))
+							|| a.tags().contains(filter.tag().strip().toLowerCase(Locale.ROOT)))
 					.filter(a -> inCategory == null || inCategory.contains(a.categoryId()))
 					.toList();
 			})
@@ -87,9 +89,5 @@ class HybridSearch {
 
 	private static String start(String body) {
 		return body.length() <= 160 ? body : body.substring(0, 160) + "…";
-	}
-
-	private static String escape(String text) {
-		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
 	}
 }

@@ -1,9 +1,12 @@
 package dev.kefu.knowledge;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.apache.lucene.util.VectorUtil;
 import org.springframework.stereotype.Service;
 
 /**
@@ -64,33 +67,26 @@ public class Knowledge {
 			.orElse(KnowledgeLanguage.of(texts));
 		return encoder.encoder(language).map(e -> {
 			List<float[]> vectors = e.embedAll(texts);
-			List<float[]> heads = new java.util.ArrayList<>();
-			List<List<String>> groups = new java.util.ArrayList<>();
+			List<float[]> heads = new ArrayList<>();
+			List<List<String>> groups = new ArrayList<>();
 			for (int i = 0; i < texts.size(); i++) {
 				int joined = -1;
 				for (int g = 0; g < heads.size() && joined < 0; g++) {
-					if (org.apache.lucene.util.VectorUtil.dotProduct(heads.get(g), vectors.get(i)) >= minSimilarity) {
+					if (VectorUtil.dotProduct(heads.get(g), vectors.get(i)) >= minSimilarity) {
 						joined = g;
 					}
 				}
 				if (joined < 0) {
 					heads.add(vectors.get(i));
-					groups.add(new java.util.ArrayList<>());
+					groups.add(new ArrayList<>());
 					joined = groups.size() - 1;
 				}
 				groups.get(joined).add(texts.get(i));
 			}
 			return groups.stream()
 				.map(g -> new Cluster(g.getFirst(), g.size(), List.copyOf(g)))
-				.sorted(java.util.Comparator.comparingInt(Cluster::count).reversed())
+				.sorted(Comparator.comparingInt(Cluster::count).reversed())
 				.toList();
 		}).orElse(List.of());
-	}
-
-	/** A published article, for showing an answer the customer picked. */
-	public Optional<Suggestion> published(UUID organizationId, UUID articleId) {
-		return models.current(organizationId)
-			.map(m -> m.entry(articleId))
-			.map(a -> new Suggestion(a.id(), a.title(), a.body(), 1));
 	}
 }

@@ -212,7 +212,7 @@ final class KnowledgeIndex implements AutoCloseable {
 		if (highlighted != null) {
 			return highlighted;
 		}
-		return plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+		return SearchHit.escape(plain);
 	}
 
 	private interface SearcherWork<T> {

@@ -8,4 +8,9 @@ import java.util.UUID;
  */
 public record SearchHit(UUID articleId, ArticleKind kind, ArticleStatus status, float score, String title,
 		String snippet) {
+
+	/** Text made safe to show as HTML, as the marked parts of a hit are. */
+	static String escape(String text) {
+		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+	}
 }
