@@ -74,8 +74,12 @@ class AssistantTest {
 		assertThat(answer.path("meta").path("kind").asString()).isEqualTo("answer");
 		assertThat(answer.path("meta").path("articleId").asString()).isEqualTo(refundId);
 		assertThat(answer.path("text").asString()).contains("三个工作日");
-		api.post("/api/v1/visitor/conversations/" + chat + "/assistant-answers/" + answer.path("seq").asLong() + "/rating",
-				visitor, Map.of("helpful", true));
+		String ratings = "/api/v1/visitor/conversations/" + chat + "/assistant-answers/";
+		assertThat(api.call("POST", ratings + answer.path("seq").asLong() + "/rating", visitor, Map.of("helpful", true))
+			.status()).isEqualTo(204);
+		// Only answers are rated: the greeting is not one.
+		assertThat(api.call("POST", ratings + greeting.path("seq").asLong() + "/rating", visitor,
+				Map.of("helpful", true)).status()).isEqualTo(404);
 		assertThat(state(chat)).isEqualTo("BOT");
 	}
 
