@@ -384,6 +384,8 @@ createApp({
     }
 
     function minimize() {
+      // Hidden from now on, not when the loader's answer arrives: a message landing in between was marked read.
+      if (window.parent !== window) visible.value = false;
       window.parent.postMessage({ type: 'kefu:close' }, '*');
     }
 
