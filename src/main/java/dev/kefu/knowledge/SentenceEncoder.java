@@ -15,15 +15,13 @@ import org.springframework.stereotype.Component;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 
 /**
  * Turns sentences into unit-length vectors with in-process ONNX models: bge-small-zh v1.5 for Chinese and
- * bge-small-en v1.5 for English (both quantized, from Maven Central; no external service). For English, bge-small-en
- * matched FAQ questions better than all-MiniLM-L6-v2 on every validation set and embeds faster (docs/benchmarks.md). The models load in the
- * background when the application starts, off every request path; until one is loaded, {@link #encoder} says so
- * and callers fall back to words alone.
+ * bge-small-en v1.5 for English (both quantized, from Maven Central; no external service; {@link OnnxSentenceModel}
+ * says how they run). For English, bge-small-en matched FAQ questions better than all-MiniLM-L6-v2 on every
+ * validation set and embeds faster (docs/benchmarks.md). The models load in the background when the application
+ * starts, off every request path; until one is loaded, {@link #encoder} says so and callers fall back to words alone.
  */
 @Component
 class SentenceEncoder {
@@ -33,8 +31,8 @@ class SentenceEncoder {
 	private final Map<KnowledgeLanguage, CompletableFuture<EmbeddingModel>> models = new EnumMap<>(KnowledgeLanguage.class);
 
 	SentenceEncoder() {
-		load(KnowledgeLanguage.CHINESE, BgeSmallZhV15QuantizedEmbeddingModel::new);
-		load(KnowledgeLanguage.ENGLISH, BgeSmallEnV15QuantizedEmbeddingModel::new);
+		load(KnowledgeLanguage.CHINESE, OnnxSentenceModel::chinese);
+		load(KnowledgeLanguage.ENGLISH, OnnxSentenceModel::english);
 	}
 
 	private void load(KnowledgeLanguage language, Supplier<EmbeddingModel> model) {
