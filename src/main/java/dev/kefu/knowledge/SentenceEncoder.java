@@ -3,6 +3,7 @@ package dev.kefu.knowledge;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -60,17 +61,26 @@ class SentenceEncoder {
 	record Model(EmbeddingModel model) {
 
 		float[] embed(String text) {
-			return normalized(model.embed(text.isBlank() ? "?" : text).content().vector());
+			return normalized(model.embed(prepared(text)).content().vector());
 		}
 
 		List<float[]> embedAll(List<String> texts) {
 			if (texts.isEmpty()) {
 				return List.of();
 			}
-			List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(t.isBlank() ? "?" : t)).toList();
+			List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(prepared(t))).toList();
 			List<float[]> vectors = new ArrayList<>(texts.size());
 			model.embedAll(segments).content().forEach(e -> vectors.add(normalized(e.vector())));
 			return vectors;
+		}
+
+		/**
+		 * The tokenizer shipped with bge-small-zh (langchain4j artifact) does not lowercase, and its vocabulary has no
+		 * uppercase Latin letters: "APP", "QQ", "ID" become [UNK]. bge-small-en lowercases anyway, so this changes
+		 * nothing for English.
+		 */
+		private static String prepared(String text) {
+			return text.isBlank() ? "?" : text.toLowerCase(Locale.ROOT);
 		}
 
 		private static float[] normalized(float[] v) {
