@@ -1,0 +1,111 @@
+package dev.kefu.reporting;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.kefu.conversation.Conversation;
+import dev.kefu.conversation.ConversationClosed;
+import dev.kefu.conversation.ConversationRated;
+import dev.kefu.conversation.Conversations;
+import dev.kefu.conversation.Message;
+import dev.kefu.conversation.Messages;
+import dev.kefu.conversation.SummarySaved;
+import dev.kefu.organization.BusinessGroup;
+import dev.kefu.organization.Groups;
+import dev.kefu.organization.Organizations;
+import dev.kefu.ticket.TicketAnswered;
+import dev.kefu.ticket.TicketOpened;
+
+/**
+ * Feeds the reports from domain events. These come from the event publication registry, so a node that dies before
+ * recording a fact leaves the event to be republished, not a hole in the figures. A conversation is measured once it
+ * has ended, and measured again when it is rated or its summary is saved.
+ */
+@Component
+class ReportFeed {
+
+	private final Conversations conversations;
+	private final Messages messages;
+	private final Organizations organizations;
+	private final Groups groups;
+	private final ConversationFacts facts;
+	private final TicketFacts tickets;
+
+	ReportFeed(Conversations conversations, Messages messages, Organizations organizations, Groups groups,
+			ConversationFacts facts, TicketFacts tickets) {
+		this.conversations = conversations;
+		this.messages = messages;
+		this.organizations = organizations;
+		this.groups = groups;
+		this.facts = facts;
+		this.tickets = tickets;
+	}
+
+	@ApplicationModuleListener
+	void on(ConversationClosed closed) {
+		record(closed.organizationId(), closed.conversationId());
+	}
+
+	@ApplicationModuleListener
+	void on(ConversationRated rated) {
+		record(rated.organizationId(), rated.conversationId());
+	}
+
+	@ApplicationModuleListener
+	void on(SummarySaved saved) {
+		record(saved.organizationId(), saved.conversationId());
+	}
+
+	@ApplicationModuleListener
+	void on(TicketOpened opened) {
+		tickets.opened(opened.organizationId(), opened.ticketId(), opened.at(), day(opened.organizationId(), opened.at()),
+				opened.groupId(), centerOf(opened.organizationId(), opened.groupId()));
+	}
+
+	@ApplicationModuleListener
+	void on(TicketAnswered answered) {
+		tickets.answered(answered.organizationId(), answered.ticketId(), answered.agentId(), answered.at());
+	}
+
+	/** Measures the conversation as it stands now and stores the result; nothing while it is still open. */
+	@Transactional
+	void record(UUID organizationId, UUID conversationId) {
+		if (conversations.require(organizationId, conversationId).state().isOpen()) {
+			return;
+		}
+		facts.save(() -> {
+			Conversation c = conversations.require(organizationId, conversationId);
+			ConversationFact fact = ConversationFact.measure(c, conversations.transitions(organizationId, c.id()),
+					transcript(c));
+			return new ConversationFacts.Placed(fact, day(organizationId, c.createdAt()),
+					centerOf(organizationId, c.groupId()));
+		});
+	}
+
+	private List<Message> transcript(Conversation c) {
+		List<Message> all = new ArrayList<>();
+		List<Message> page;
+		do {
+			page = messages.after(c.organizationId(), c.id(), all.isEmpty() ? 0 : all.getLast().seq(), Messages.MAX_PAGE);
+			all.addAll(page);
+		}
+		while (page.size() == Messages.MAX_PAGE);
+		return all;
+	}
+
+	private LocalDate day(UUID organizationId, Instant at) {
+		return at.atZone(organizations.require(organizationId).timeZone()).toLocalDate();
+	}
+
+	private @Nullable UUID centerOf(UUID organizationId, UUID groupId) {
+		return groups.find(organizationId, groupId).map(BusinessGroup::centerId).orElse(null);
+	}
+}
