@@ -310,6 +310,20 @@ public class Conversations {
 			.optional();
 	}
 
+	/**
+	 * Ids of the organization's ended conversations (closed or abandoned), in id order after {@code after}: for
+	 * read models that rebuild themselves page by page.
+	 */
+	public List<UUID> ended(UUID organizationId, @Nullable UUID after, int limit) {
+		return jdbc.sql("""
+				SELECT id FROM conversation WHERE organization_id = ? AND state IN ('CLOSED', 'ABANDONED') AND id > ?
+				ORDER BY id LIMIT ?""")
+			// The nil UUID sorts first on both databases (they compare UUIDs as unsigned bytes).
+			.params(organizationId, after == null ? new UUID(0, 0) : after, limit)
+			.query(UUID.class)
+			.list();
+	}
+
 	/** An agent's open chats, the customer who has waited longest for a reply first. */
 	public List<Conversation> assignedTo(UUID organizationId, UUID agentId) {
 		return jdbc.sql("""

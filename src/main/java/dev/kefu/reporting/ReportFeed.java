@@ -21,6 +21,7 @@ import dev.kefu.conversation.SummarySaved;
 import dev.kefu.organization.BusinessGroup;
 import dev.kefu.organization.Groups;
 import dev.kefu.organization.Organizations;
+import dev.kefu.quality.ReviewCompleted;
 import dev.kefu.ticket.TicketAnswered;
 import dev.kefu.ticket.TicketOpened;
 
@@ -38,15 +39,17 @@ class ReportFeed {
 	private final Groups groups;
 	private final ConversationFacts facts;
 	private final TicketFacts tickets;
+	private final ReviewFacts reviews;
 
 	ReportFeed(Conversations conversations, Messages messages, Organizations organizations, Groups groups,
-			ConversationFacts facts, TicketFacts tickets) {
+			ConversationFacts facts, TicketFacts tickets, ReviewFacts reviews) {
 		this.conversations = conversations;
 		this.messages = messages;
 		this.organizations = organizations;
 		this.groups = groups;
 		this.facts = facts;
 		this.tickets = tickets;
+		this.reviews = reviews;
 	}
 
 	@ApplicationModuleListener
@@ -73,6 +76,13 @@ class ReportFeed {
 	@ApplicationModuleListener
 	void on(TicketAnswered answered) {
 		tickets.answered(answered.organizationId(), answered.ticketId(), answered.agentId(), answered.at());
+	}
+
+	@ApplicationModuleListener
+	void on(ReviewCompleted review) {
+		Conversation c = conversations.require(review.organizationId(), review.conversationId());
+		reviews.scored(review, day(review.organizationId(), review.at()), c.groupId(),
+				centerOf(review.organizationId(), c.groupId()), c.channel());
 	}
 
 	/** Measures the conversation as it stands now and stores the result; nothing while it is still open. */

@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import dev.kefu.organization.StaffMembers;
+import dev.kefu.quality.ReviewCompleted;
 import dev.kefu.shared.Role;
 import dev.kefu.testing.Api;
 import dev.kefu.testing.ServerTest;
@@ -47,6 +48,9 @@ class KpiReportTest {
 	@Autowired
 	TicketFacts tickets;
 
+	@Autowired
+	ReviewFacts reviews;
+
 	Api api;
 
 	@BeforeEach
@@ -73,6 +77,11 @@ class KpiReportTest {
 		tickets.answered(tenant.id(), answered, agent, Instant.parse("2026-11-03T02:00:00Z"));
 		tickets.opened(tenant.id(), UUID.randomUUID(), Instant.parse("2026-11-04T01:00:00Z"),
 				LocalDate.parse("2026-11-04"), tenant.group().id(), tenant.group().centerId());
+		// Two reviews of the agent: 80 revised to 90 on appeal (the older score arriving last changes nothing), and 60.
+		UUID revised = UUID.randomUUID();
+		review(tenant, revised, 90, "2026-11-06T03:00:00Z");
+		review(tenant, revised, 80, "2026-11-05T03:00:00Z");
+		review(tenant, UUID.randomUUID(), 60, "2026-11-05T04:00:00Z");
 		return tenant;
 	}
 
@@ -111,8 +120,8 @@ class KpiReportTest {
 		assertThat(totals.path("tickets").asInt()).isEqualTo(2);
 		assertThat(totals.path("ticketsAnswered").asInt()).isEqualTo(1);
 		assertThat(totals.path("avgTicketAnswerSeconds").asDouble()).isEqualTo(3600.0);
-		assertThat(totals.path("reviews").asInt()).isZero();
-		assertThat(totals.path("qaScore").isNumber()).as("no reviews, no score").isFalse();
+		assertThat(totals.path("reviews").asInt()).isEqualTo(2);
+		assertThat(totals.path("qaScore").asDouble()).isEqualTo(75.0);
 	}
 
 	@Test
@@ -148,6 +157,7 @@ class KpiReportTest {
 		assertThat(agent.path("key").asString()).isEqualTo(tenant.agent(0).id().toString());
 		assertThat(agent.path("figures").path("conversations").asInt()).isEqualTo(2);
 		assertThat(agent.path("figures").path("ticketsAnswered").asInt()).isEqualTo(1);
+		assertThat(agent.path("figures").path("qaScore").asDouble()).isEqualTo(75.0);
 		// Chats nobody answered and tickets nobody answered have no agent.
 		assertThat(row(byAgent, "—").path("figures").path("conversations").asInt()).isEqualTo(2);
 		assertThat(row(byAgent, "—").path("figures").path("tickets").asInt()).isEqualTo(1);
@@ -237,6 +247,22 @@ class KpiReportTest {
 		assertThat(totals.path("messagesPerChat").asDouble()).isEqualTo(2.0);
 		assertThat(totals.path("avgRating").asDouble()).isEqualTo(4.0);
 		assertThat(totals.path("avgFirstResponseSeconds").asDouble()).isGreaterThanOrEqualTo(0.0);
+
+		// Measuring everything again changes nothing: one row per conversation.
+		String admin = tenant.adminToken(api);
+		assertThat(api.call("POST", "/api/v1/admin/reports/rebuild", admin, null).status()).isEqualTo(202);
+		JsonNode progress = await().until(() -> api.get("/api/v1/admin/reports/rebuild", admin),
+				p -> p.has("finishedAt"));
+		assertThat(progress.path("measured").asInt()).isEqualTo(1);
+		assertThat(api.get("/api/v1/reports/kpis?from=" + today + "&to=" + today, admin).path("totals")
+			.path("conversations").asInt()).isEqualTo(1);
+	}
+
+	private void review(TestTenant tenant, UUID reviewId, double score, String at) {
+		Instant when = Instant.parse(at);
+		reviews.scored(new ReviewCompleted(tenant.id(), UUID.randomUUID(), reviewId,
+				tenant.agent(0).id(), score, when), when.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate(),
+				tenant.group().id(), tenant.group().centerId(), "web");
 	}
 
 	private static void assertRefused(Api.Response response, String code) {
