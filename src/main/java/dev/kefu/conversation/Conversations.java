@@ -324,6 +324,17 @@ public class Conversations {
 			.list();
 	}
 
+	/** A group's conversations still going (with the assistant, queued or assigned), the oldest first. */
+	public List<Conversation> live(UUID organizationId, UUID groupId) {
+		return jdbc.sql("""
+				SELECT * FROM conversation WHERE organization_id = ? AND state IN ('BOT', 'QUEUED', 'ASSIGNED')
+				  AND group_id = ?
+				ORDER BY created_at""")
+			.params(organizationId, groupId)
+			.query(ConversationRows::map)
+			.list();
+	}
+
 	/** An agent's open chats, the customer who has waited longest for a reply first. */
 	public List<Conversation> assignedTo(UUID organizationId, UUID agentId) {
 		return jdbc.sql("""

@@ -12,6 +12,7 @@ import dev.kefu.shared.AfterCommit;
 import dev.kefu.shared.Ids;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.SqlTime;
+import dev.kefu.shared.StateConflict;
 
 /** Internal notes: kept apart from messages so they can never reach the customer, not even through catch-up. */
 @Service
@@ -30,17 +31,31 @@ public class Notes {
 	}
 
 	public Note add(UUID organizationId, UUID conversationId, UUID authorId, String authorName, String text) {
+		return add(organizationId, conversationId, authorId, authorName, text, false);
+	}
+
+	/** A supervisor's whisper to the agent of an open conversation. */
+	public Note whisper(UUID organizationId, UUID conversationId, UUID authorId, String authorName, String text) {
+		if (!conversations.require(organizationId, conversationId).state().isOpen()) {
+			throw new StateConflict("conversation-closed", "the conversation has ended; there is no one to whisper to");
+		}
+		return add(organizationId, conversationId, authorId, authorName, text, true);
+	}
+
+	private Note add(UUID organizationId, UUID conversationId, UUID authorId, String authorName, String text,
+			boolean whisper) {
 		if (text == null || text.isBlank() || text.length() > 4000) {
 			throw new RequestRejected("invalid-note", "a note must be 1-4000 characters");
 		}
 		Conversation conversation = conversations.require(organizationId, conversationId);
-		Note note = new Note(Ids.newId(), conversationId, authorId, authorName, text.strip(), clock.instant());
+		Note note = new Note(Ids.newId(), conversationId, authorId, authorName, text.strip(), clock.instant(),
+				whisper);
 		jdbc.sql("""
 				INSERT INTO conversation_note (id, conversation_id, organization_id, author_id, author_name, body,
-				                               created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+				                               created_at, whisper)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(note.id(), conversationId, organizationId, authorId, authorName, note.text(),
-					SqlTime.of(note.createdAt()))
+					SqlTime.of(note.createdAt()), whisper)
 			.update();
 		AfterCommit.run(() -> events.publishEvent(new NoteAdded(organizationId, conversation.agentId(), note)));
 		return note;
@@ -53,7 +68,7 @@ public class Notes {
 			.params(conversationId, organizationId)
 			.query((rs, row) -> new Note(rs.getObject("id", UUID.class), conversationId,
 					rs.getObject("author_id", UUID.class), rs.getString("author_name"), rs.getString("body"),
-					SqlTime.read(rs, "created_at")))
+					SqlTime.read(rs, "created_at"), rs.getBoolean("whisper")))
 			.list();
 	}
 }

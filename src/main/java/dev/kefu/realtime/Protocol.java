@@ -1,5 +1,6 @@
 package dev.kefu.realtime;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -56,12 +58,14 @@ class Protocol {
 	private final LiveHub hub;
 	private final Frames frames;
 	private final JsonMapper json;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
 	/** Per-visitor send budget across all their connections; emptied now and then so it does not grow forever. */
 	private final Map<UUID, TokenBucket> visitorSends = new ConcurrentHashMap<>();
 
 	Protocol(StaffTokens staffTokens, VisitorTokens visitorTokens, Messages messages, Conversations conversations,
 			ConversationAccess access, StaffMembers staff, Agents agents, Presence presence, Queues queues, LiveHub hub,
-			Frames frames, JsonMapper json) {
+			Frames frames, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
 		this.staffTokens = staffTokens;
 		this.visitorTokens = visitorTokens;
 		this.messages = messages;
@@ -74,6 +78,8 @@ class Protocol {
 		this.hub = hub;
 		this.frames = frames;
 		this.json = json;
+		this.events = events;
+		this.clock = clock;
 	}
 
 	/** The state of one connection. */
@@ -272,6 +278,9 @@ class Protocol {
 		}
 		Conversation c = access.readable(member, uuid(frame, "conversationId"));
 		subscribe(session, LiveHub.conversation(c.id()));
+		// Supervision keeps an audit trail of who looked in on which chat.
+		events.publishEvent(new ConversationWatched(member.organizationId(), c.id(), member.userId(),
+				member.displayName(), clock.instant()));
 		session.connection.send(frames.frame("watching", "id", id, "conversationId", c.id()));
 	}
 

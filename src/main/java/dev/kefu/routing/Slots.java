@@ -59,6 +59,16 @@ class Slots {
 		return refused;
 	}
 
+	/**
+	 * Counts a chat a supervisor took over against their load, full or not: taking over is a decision about one
+	 * customer, not a routing choice. Staff who never took the desk have no load to count it in.
+	 */
+	void takeAnyway(UUID agentId) {
+		jdbc.sql("UPDATE agent_presence SET active = active + 1, last_assigned_at = ? WHERE staff_id = ?")
+			.params(SqlTime.of(clock.instant()), agentId)
+			.update();
+	}
+
 	/** Returns a slot taken for a chat that turned out to be gone. */
 	void giveBack(UUID agentId) {
 		jdbc.sql("UPDATE agent_presence SET active = active - 1 WHERE staff_id = ? AND active > 0").param(agentId).update();

@@ -74,6 +74,37 @@ public class Transfers {
 		return conversations.require(actor.organizationId(), conversationId);
 	}
 
+	/**
+	 * A supervisor takes an assigned conversation from its agent and serves the customer themselves, whatever
+	 * their own load. The customer sees the new name as after any transfer; the agent's slot is freed.
+	 */
+	public Conversation takeOver(StaffCaller supervisor, UUID conversationId, @Nullable String note) {
+		if (!supervisor.supervises()) {
+			throw new AccessDenied("only supervisors may take a conversation over");
+		}
+		Conversation c = transferable(supervisor, conversationId);
+		if (supervisor.userId().equals(c.agentId())) {
+			throw new RequestRejected("same-agent", "the conversation is already yours");
+		}
+		transactions.executeWithoutResult(status -> {
+			if (!conversations.transferToAgent(supervisor.organizationId(), conversationId, c.agentId(),
+					supervisor.userId(), supervisor.displayName(),
+					Participant.agent(supervisor.userId(), supervisor.displayName()), note)) {
+				throw new StateConflict("conversation-changed", "the conversation changed meanwhile; reload it");
+			}
+			slots.release(conversationId);
+			slots.takeAnyway(supervisor.userId());
+			slots.record(supervisor.organizationId(), conversationId, supervisor.userId(), c.groupId());
+			keepNote(supervisor, conversationId, "Taken over by " + supervisor.displayName(), note);
+			AfterCommit.run(() -> {
+				// The agent has a free slot now, which a waiting customer may take.
+				dispatcher.request(supervisor.organizationId(), c.groupId());
+				events.publishEvent(new QueueChanged(supervisor.organizationId(), c.groupId()));
+			});
+		});
+		return conversations.require(supervisor.organizationId(), conversationId);
+	}
+
 	public Conversation toGroup(StaffCaller actor, UUID conversationId, UUID groupId, @Nullable String note) {
 		Conversation c = transferable(actor, conversationId);
 		BusinessGroup group = groups.require(actor.organizationId(), groupId);

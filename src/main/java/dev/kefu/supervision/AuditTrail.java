@@ -1,0 +1,60 @@
+package dev.kefu.supervision;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.kefu.shared.Ids;
+import dev.kefu.shared.SqlTime;
+
+/** What supervisors did to live chats (table {@code supervision_audit}); entries are only ever added. */
+@Repository
+class AuditTrail {
+
+	enum Action {
+		WATCHED, WHISPERED, TOOK_OVER
+	}
+
+	record Entry(UUID id, UUID conversationId, UUID supervisorId, String supervisorName, Action action,
+			@Nullable String detail, Instant at) {
+	}
+
+	private final JdbcClient jdbc;
+
+	AuditTrail(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void record(UUID organizationId, UUID conversationId, UUID supervisorId, String supervisorName, Action action,
+			@Nullable String detail, Instant at) {
+		jdbc.sql("""
+				INSERT INTO supervision_audit (id, organization_id, conversation_id, supervisor_id, supervisor_name,
+				                               action, detail, at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(Ids.newId(), organizationId, conversationId, supervisorId, supervisorName, action.name(),
+					detail == null ? null : detail.length() > 500 ? detail.substring(0, 499) + "…" : detail,
+					SqlTime.of(at))
+			.update();
+	}
+
+	/** The newest first; of one conversation, or of the whole organization. */
+	List<Entry> latest(UUID organizationId, @Nullable UUID conversationId, int limit) {
+		String where = conversationId == null ? "" : " AND conversation_id = :conversation";
+		var statement = jdbc.sql("SELECT * FROM supervision_audit WHERE organization_id = :org" + where
+				+ " ORDER BY at DESC, id LIMIT :limit")
+			.param("org", organizationId)
+			.param("limit", limit);
+		if (conversationId != null) {
+			statement = statement.param("conversation", conversationId);
+		}
+		return statement.query((rs, row) -> new Entry(rs.getObject("id", UUID.class),
+				rs.getObject("conversation_id", UUID.class), rs.getObject("supervisor_id", UUID.class),
+				rs.getString("supervisor_name"), Action.valueOf(rs.getString("action")), rs.getString("detail"),
+				SqlTime.read(rs, "at")))
+			.list();
+	}
+}
