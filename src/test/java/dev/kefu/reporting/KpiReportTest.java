@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.kefu.organization.StaffMembers;
 import dev.kefu.quality.ReviewCompleted;
@@ -247,6 +248,13 @@ class KpiReportTest {
 		assertThat(totals.path("messagesPerChat").asDouble()).isEqualTo(2.0);
 		assertThat(totals.path("avgRating").asDouble()).isEqualTo(4.0);
 		assertThat(totals.path("avgFirstResponseSeconds").asDouble()).isGreaterThanOrEqualTo(0.0);
+
+		// A QA review of the chat reaches the report through its event.
+		context.getBean(TransactionTemplate.class).executeWithoutResult(tx -> context.publishEvent(
+				new ReviewCompleted(tenant.id(), UUID.fromString(id), UUID.randomUUID(), tenant.agent(0).id(), 88.5,
+						Instant.now())));
+		await().until(() -> api.get("/api/v1/reports/kpis?from=" + today + "&to=" + today, agent).path("totals")
+			.path("qaScore").asDouble(), score -> score == 88.5);
 
 		// Measuring everything again changes nothing: one row per conversation.
 		String admin = tenant.adminToken(api);
