@@ -139,6 +139,18 @@ public class Messages {
 			.list();
 	}
 
+	/** Every message of a conversation, in order: for read models that measure or inspect a whole conversation. */
+	public List<Message> all(UUID organizationId, UUID conversationId) {
+		List<Message> all = new ArrayList<>();
+		List<Message> page;
+		do {
+			page = after(organizationId, conversationId, all.isEmpty() ? 0 : all.getLast().seq(), MAX_PAGE);
+			all.addAll(page);
+		}
+		while (page.size() == MAX_PAGE);
+		return all;
+	}
+
 	/** Records how far a side has read and tells the other side. Never moves backwards. */
 	public void markRead(UUID organizationId, UUID conversationId, ParticipantType reader, long seq) {
 		String column = reader == ParticipantType.CONTACT ? "contact_read_seq" : "agent_read_seq";

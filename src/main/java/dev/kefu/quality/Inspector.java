@@ -2,7 +2,6 @@ package dev.kefu.quality;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,7 +14,6 @@ import dev.kefu.conversation.ConversationClosed;
 import dev.kefu.conversation.ConversationRated;
 import dev.kefu.conversation.ConversationState;
 import dev.kefu.conversation.Conversations;
-import dev.kefu.conversation.Message;
 import dev.kefu.conversation.Messages;
 import dev.kefu.organization.BusinessGroup;
 import dev.kefu.organization.Groups;
@@ -71,7 +69,7 @@ class Inspector {
 			return;
 		}
 		QualitySettings current = settings.of(organizationId);
-		Transcript transcript = Transcript.of(conversation, transcriptOf(conversation),
+		Transcript transcript = Transcript.of(conversation, messages.all(organizationId, conversationId),
 				conversations.transitions(organizationId, conversationId));
 		List<InspectionRule.Observation> observations = rules(current, firstResponseTarget(conversation)).stream()
 			.flatMap(rule -> rule.inspect(transcript).stream())
@@ -101,20 +99,6 @@ class Inspector {
 			.map(BusinessGroup::replyTargets)
 			.orElse(ReplyTargets.DEFAULT)
 			.warnAfter();
-	}
-
-	private List<Message> transcriptOf(Conversation conversation) {
-		List<Message> all = new ArrayList<>();
-		long after = 0;
-		while (true) {
-			List<Message> page = messages.after(conversation.organizationId(), conversation.id(), after,
-					Messages.MAX_PAGE);
-			all.addAll(page);
-			if (page.size() < Messages.MAX_PAGE) {
-				return all;
-			}
-			after = page.getLast().seq();
-		}
 	}
 
 	private static boolean handledByAnAgent(Conversation conversation) {

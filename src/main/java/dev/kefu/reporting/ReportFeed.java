@@ -2,8 +2,6 @@ package dev.kefu.reporting;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -15,7 +13,6 @@ import dev.kefu.conversation.Conversation;
 import dev.kefu.conversation.ConversationClosed;
 import dev.kefu.conversation.ConversationRated;
 import dev.kefu.conversation.Conversations;
-import dev.kefu.conversation.Message;
 import dev.kefu.conversation.Messages;
 import dev.kefu.conversation.SummarySaved;
 import dev.kefu.organization.BusinessGroup;
@@ -94,21 +91,10 @@ class ReportFeed {
 		facts.save(() -> {
 			Conversation c = conversations.require(organizationId, conversationId);
 			ConversationFact fact = ConversationFact.measure(c, conversations.transitions(organizationId, c.id()),
-					transcript(c));
+					messages.all(organizationId, c.id()));
 			return new ConversationFacts.Placed(fact, day(organizationId, c.createdAt()),
 					centerOf(organizationId, c.groupId()));
 		});
-	}
-
-	private List<Message> transcript(Conversation c) {
-		List<Message> all = new ArrayList<>();
-		List<Message> page;
-		do {
-			page = messages.after(c.organizationId(), c.id(), all.isEmpty() ? 0 : all.getLast().seq(), Messages.MAX_PAGE);
-			all.addAll(page);
-		}
-		while (page.size() == Messages.MAX_PAGE);
-		return all;
 	}
 
 	private LocalDate day(UUID organizationId, Instant at) {
