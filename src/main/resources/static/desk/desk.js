@@ -91,13 +91,21 @@ createApp({
       .filter((c) => c.agentId === me.value?.id && (c.state === 'ASSIGNED' || c.id === selectedId.value))
       .sort((a, b) => waitedSince(a) - waitedSince(b)));
     const selected = computed(() => conversations.get(selectedId.value) || null);
+    // The staff app (/ops/): supervisors to the live view, inspectors to the QA queue, agents to their figures and reviews.
+    const opsLink = computed(() => {
+      const roles = me.value?.roles || [];
+      if (!['SUPERVISOR', 'ADMIN', 'QA_INSPECTOR', 'AGENT'].some((r) => roles.includes(r))) return null;
+      return roles.includes('SUPERVISOR') || roles.includes('ADMIN') || roles.includes('QA_INSPECTOR')
+        ? '/ops/' : '/ops/#reports';
+    });
     // Counted from the desk's own chats: the server's agent frame comes on status changes, not on every assignment.
     const activeChats = computed(() => list.value.filter((c) => c.state === 'ASSIGNED').length);
     const contact = computed(() => (selected.value ? contacts.get(selected.value.contactId) : null));
     const items = computed(() => {
       const id = selectedId.value;
       const stored = [...(messages.get(id)?.values() || [])].map((m) => ({ ...m, key: m.id, side: side(m), at: m.createdAt }));
-      const internal = (notes.get(id) || []).map((n) => ({ ...n, key: n.id, side: 'note', at: n.createdAt }));
+      // A supervisor's whisper is set apart from colleagues' notes: it is someone watching this chat, now.
+      const internal = (notes.get(id) || []).map((n) => ({ ...n, key: n.id, side: n.whisper ? 'whisper' : 'note', at: n.createdAt }));
       const waiting = [...pending.values()].filter((p) => p.conversationId === id)
         .map((p) => ({ key: p.clientMsgId, side: 'me', pending: true, text: p.text, sender: { name: me.value?.displayName } }));
       return stored.concat(internal).sort((a, b) => a.at.localeCompare(b.at)).concat(waiting);
@@ -217,6 +225,10 @@ createApp({
           break;
         case 'note':
           notes.set(f.note.conversationId, [...(notes.get(f.note.conversationId) || []).filter((n) => n.id !== f.note.id), f.note]);
+          if (f.note.whisper) {
+            notify(t('desk.whisperArrived'));
+            if (f.note.conversationId === selectedId.value) scroll();
+          }
           break;
         case 'typing':
           if (f.conversationId === selectedId.value && f.from === 'contact') {
@@ -464,7 +476,7 @@ createApp({
     }
 
     async function copyTranscript() {
-      const text = items.value.filter((m) => m.side !== 'note')
+      const text = items.value.filter((m) => m.side !== 'note' && m.side !== 'whisper')
         .map((m) => `[${new Date(m.at || Date.now()).toLocaleString(language.value)}] ${m.sender?.name || ''}: ${m.text || ''}`)
         .join('\n');
       await navigator.clipboard.writeText(text).catch(() => {});
@@ -588,7 +600,7 @@ createApp({
     connect();
 
     return {
-      token, me, agent, activeChats, connected, list, selected, selectedId, contact, history, items, draft,
+      token, me, agent, activeChats, opsLink, connected, list, selected, selectedId, contact, history, items, draft,
       noteMode, canned, cannedIndex, closing, summary, copied, contactTyping, timeline, language, t, loggedIn, logout,
       select, send, composerInput, composerKey, useCanned, closeChat, copyTranscript, setStatus, switchLanguage,
       unread, waitClass, elapsed, contactName, view, transferring, transferGroups, transferTarget, transferNote,

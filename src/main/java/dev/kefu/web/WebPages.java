@@ -20,6 +20,8 @@ class WebPages implements WebMvcConfigurer {
 		registry.addViewController("/desk/").setViewName("forward:/desk/index.html");
 		registry.addViewController("/admin").setViewName("forward:/admin/index.html");
 		registry.addViewController("/admin/").setViewName("forward:/admin/index.html");
+		registry.addViewController("/ops").setViewName("forward:/ops/index.html");
+		registry.addViewController("/ops/").setViewName("forward:/ops/index.html");
 		registry.addViewController("/demo").setViewName("forward:/demo/index.html");
 		registry.addViewController("/demo/").setViewName("forward:/demo/index.html");
 		// The page lives outside /help/ so that the forward cannot match its own pattern again.

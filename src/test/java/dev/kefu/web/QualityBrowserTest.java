@@ -1,0 +1,123 @@
+package dev.kefu.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import dev.kefu.organization.StaffMembers;
+import dev.kefu.shared.Role;
+import dev.kefu.testing.Api;
+import dev.kefu.testing.Browser;
+import dev.kefu.testing.BrowserTest;
+import dev.kefu.testing.TestTenant;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Quality in Chromium: a QA inspector opens a closed chat from the queue, sees what inspection found on the agent's
+ * message, scores the chat against a rubric with a remark on that message; the agent then finds the review with its
+ * score and remark under "My reviews" and appeals it.
+ */
+@BrowserTest
+class QualityBrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	StaffMembers staff;
+
+	@Test
+	void inspectorScoresAChatWithARemarkAndTheAgentSeesTheReview() {
+		Api api = new Api(port);
+		TestTenant tenant = TestTenant.create(context, 1, 3);
+		String admin = tenant.adminToken(api);
+		String inspectorName = tenant.slug() + "-qa";
+		staff.create(tenant.id(), inspectorName, TestTenant.PASSWORD,
+				new StaffMembers.Profile("Qiu Inspector", null, Set.of(Role.QA_INSPECTOR), 1, true, List.of()));
+		String inspector = api.login(inspectorName, TestTenant.PASSWORD);
+		// Every closed chat goes to the queue, and "not my problem" is a forbidden phrase.
+		JsonNode settings = api.get("/api/v1/quality/settings", admin);
+		api.put("/api/v1/quality/settings", admin, Map.of("samplePercent", 100, "includeFindings", true,
+				"includeLowRatings", true, "silenceLimitSeconds", 120, "greetings",
+				settings.path("greetings").valueStream().map(JsonNode::asString).toList(), "closings",
+				settings.path("closings").valueStream().map(JsonNode::asString).toList(), "forbidden",
+				List.of("not my problem")));
+		api.post("/api/v1/quality/rubrics", inspector, Map.of("name", "Chat basics", "items",
+				List.of(Map.of("name", "Courtesy", "weight", 1, "maxPoints", 5),
+						Map.of("name", "Accuracy", "weight", 1, "maxPoints", 5))));
+
+		String agent = tenant.agentToken(api, 0);
+		api.status(agent, "ONLINE");
+		String visitor = api.visitor(tenant.slug());
+		String chat = api.startChat(visitor).path("conversation").path("id").asString();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> api.get("/api/v1/conversations/" + chat, admin).path("state").asString().equals("ASSIGNED"));
+		api.post("/api/v1/conversations/" + chat + "/messages", visitor,
+				Map.of("clientMsgId", "c-1", "text", "My parcel arrived broken"));
+		api.post("/api/v1/conversations/" + chat + "/messages", agent,
+				Map.of("clientMsgId", "a-1", "text", "Sorry, that is not my problem"));
+		api.post("/api/v1/conversations/" + chat + "/close", agent, Map.of("reason", "resolved"));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> api.get("/api/v1/quality/queue", inspector)
+				.valueStream()
+				.anyMatch(task -> task.path("conversationId").asString().equals(chat)));
+
+		try (Browser qa = Browser.open(1280, 800, "en-US"); Browser desk = Browser.open(1280, 800, "en-US")) {
+			OpsPage.login(qa, api.base(), inspectorName);
+			qa.withText(By.cssSelector("#qa-queue tr[data-conversation='" + chat + "']"), "Findings");
+			qa.withText(By.cssSelector("#qa-queue tr[data-conversation='" + chat + "']"), "Agent 1");
+			qa.click(By.cssSelector("#qa-queue tr[data-conversation='" + chat + "'] [data-action=open-task]"));
+
+			// The finding is marked on the agent's message it is about.
+			qa.withText(By.cssSelector("#review-task .msg.agent.flagged .mark-note.finding"), "Forbidden phrase");
+			qa.await(d -> {
+				new Select(qa.shown(By.id("rubric"))).selectByVisibleText("Chat basics");
+				return true;
+			});
+			qa.type(By.cssSelector("#scores [data-item=Courtesy] input"), Keys.chord(Keys.CONTROL, "a"), "2");
+			qa.withText(By.cssSelector("#review-task .msg.agent"), "not my problem").click();
+			qa.type(By.id("comment-text"), "Say what you will do instead");
+			qa.click(By.id("add-comment"));
+			qa.withText(By.cssSelector("#review-task .msg.agent .mark-note.comment"), "Say what you will do instead");
+			qa.type(By.id("review-summary"), "Impolite refusal");
+			qa.screenshot("quality-review");
+			qa.click(By.id("submit-review"));
+			// (1·2/5 + 1·5/5) / 2 × 100
+			qa.withText(By.id("review-done"), "Score: 70");
+			assertThat(qa.driver().findElements(By.cssSelector("#qa-queue tr[data-conversation='" + chat + "']")))
+				.as("a reviewed chat leaves the queue")
+				.isEmpty();
+
+			OpsPage.login(desk, api.base(), tenant.agent(0).username());
+			desk.click(By.id("tab-quality"));
+			desk.withText(By.cssSelector("#my-reviews .review-list .score"), "70");
+			desk.click(By.cssSelector("#my-reviews [data-action=open-review]"));
+			desk.withText(By.id("review-score"), "70");
+			desk.withText(By.cssSelector("#review-detail .msg.agent .mark-note.comment"), "Say what you will do instead");
+			desk.withText(By.cssSelector("#review-detail .msg.agent .mark-note.finding"), "Forbidden phrase");
+			desk.type(By.id("appeal-reason"), "The customer's courier broke it, not us");
+			desk.click(By.cssSelector("#appeal-form button[type=submit]"));
+			desk.withText(By.id("appeal"), "The customer's courier broke it, not us");
+			assertThat(desk.driver().findElements(By.id("appeal-form"))).as("an appeal is made once").isEmpty();
+			assertThat(api.get("/api/v1/quality/reviews?appeal=open", admin)).hasSize(1);
+
+			assertThat(qa.consoleErrors()).isEmpty();
+			assertThat(desk.consoleErrors()).isEmpty();
+		}
+	}
+}
