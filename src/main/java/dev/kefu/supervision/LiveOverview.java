@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -17,8 +18,12 @@ import dev.kefu.conversation.ConversationState;
 import dev.kefu.conversation.Conversations;
 import dev.kefu.organization.BusinessGroup;
 import dev.kefu.organization.Groups;
+import dev.kefu.organization.StaffMember;
+import dev.kefu.organization.StaffMembers;
 import dev.kefu.routing.AgentLoad;
+import dev.kefu.routing.AgentStatus;
 import dev.kefu.routing.Agents;
+import dev.kefu.shared.Role;
 import dev.kefu.shared.StaffCaller;
 
 /**
@@ -32,18 +37,22 @@ class LiveOverview {
 	private final SupervisedGroups supervised;
 	private final Groups groups;
 	private final Agents agents;
+	private final StaffMembers staff;
 	private final Conversations conversations;
 	private final Clock clock;
 
-	LiveOverview(SupervisedGroups supervised, Groups groups, Agents agents, Conversations conversations, Clock clock) {
+	LiveOverview(SupervisedGroups supervised, Groups groups, Agents agents, StaffMembers staff,
+			Conversations conversations, Clock clock) {
 		this.supervised = supervised;
 		this.groups = groups;
 		this.agents = agents;
+		this.staff = staff;
 		this.conversations = conversations;
 		this.clock = clock;
 	}
 
-	record AgentView(UUID id, String name, String status, long secondsInStatus, int active, int capacity) {
+	/** {@code secondsInStatus} is null for a member of the group who has never been online. */
+	record AgentView(UUID id, String name, String status, @Nullable Long secondsInStatus, int active, int capacity) {
 	}
 
 	record GroupView(UUID id, String name, long firstResponseTargetSeconds, int waiting, long longestWaitSeconds,
@@ -81,9 +90,9 @@ class LiveOverview {
 	List<LiveChat> chats(StaffCaller caller, UUID groupId) {
 		BusinessGroup group = supervised.require(caller, groupId);
 		Instant now = clock.instant();
-		Map<UUID, String> names = agents.ofGroup(caller.organizationId(), groupId)
+		Map<UUID, String> names = staff.all(caller.organizationId())
 			.stream()
-			.collect(Collectors.toMap(AgentLoad::staffId, AgentLoad::displayName));
+			.collect(Collectors.toMap(StaffMember::id, StaffMember::displayName));
 		return conversations.live(caller.organizationId(), groupId)
 			.stream()
 			.map(c -> {
@@ -98,11 +107,7 @@ class LiveOverview {
 
 	private GroupView group(UUID organizationId, BusinessGroup group, Instant now) {
 		List<Conversation> live = conversations.live(organizationId, group.id());
-		List<AgentView> staff = agents.ofGroup(organizationId, group.id())
-			.stream()
-			.map(a -> new AgentView(a.staffId(), a.displayName(), a.status().name(),
-					Duration.between(a.statusSince(), now).toSeconds(), a.active(), a.capacity()))
-			.toList();
+		List<AgentView> staff = agentsOf(organizationId, group.id(), now);
 		List<Conversation> queued = live.stream().filter(c -> c.state() == ConversationState.QUEUED).toList();
 		long longest = queued.stream()
 			.map(LiveOverview::waitingSince)
@@ -113,6 +118,24 @@ class LiveOverview {
 		return new GroupView(group.id(), group.name(), group.replyTargets().warnAfter().toSeconds(), queued.size(),
 				longest, count(live, ConversationState.BOT), count(live, ConversationState.ASSIGNED),
 				(int) live.stream().filter(c -> late(c, group, now)).count(), staff);
+	}
+
+	/** The group's agents: with their load once they have been online, offline with none before. */
+	private List<AgentView> agentsOf(UUID organizationId, UUID groupId, Instant now) {
+		Map<UUID, AgentLoad> loads = agents.ofGroup(organizationId, groupId)
+			.stream()
+			.collect(Collectors.toMap(AgentLoad::staffId, Function.identity()));
+		return staff.membersOf(organizationId, groupId)
+			.stream()
+			.filter(m -> m.enabled() && (m.roles().contains(Role.AGENT) || loads.containsKey(m.id())))
+			.map(m -> {
+				AgentLoad load = loads.get(m.id());
+				return load == null ? new AgentView(m.id(), m.displayName(), AgentStatus.OFFLINE.name(), null, 0,
+						m.maxChats())
+						: new AgentView(m.id(), load.displayName(), load.status().name(),
+								Duration.between(load.statusSince(), now).toSeconds(), load.active(), load.capacity());
+			})
+			.toList();
 	}
 
 	/**

@@ -41,12 +41,12 @@ class SupervisionTest {
 		api = new Api(port);
 	}
 
-	/** One agent with room for one chat, online; one chat served and one waiting. */
+	/** One agent with room for one chat, online, and one who has never been online; one chat served, one waiting. */
 	record Desk(TestTenant tenant, String agent, String admin, String served, String servedVisitor, String waiting) {
 	}
 
 	Desk busyDesk() {
-		TestTenant tenant = TestTenant.create(context, 1, 1);
+		TestTenant tenant = TestTenant.create(context, 2, 1);
 		String agent = tenant.agentToken(api, 0);
 		api.status(agent, "ONLINE");
 		String servedVisitor = api.visitor(tenant.slug());
@@ -75,6 +75,10 @@ class SupervisionTest {
 		assertThat(agent.path("status").asString()).isEqualTo("ONLINE");
 		assertThat(agent.path("active").asInt()).isEqualTo(1);
 		assertThat(agent.path("capacity").asInt()).isEqualTo(1);
+		JsonNode neverOnline = group.path("agents").path(1);
+		assertThat(neverOnline.path("name").asString()).isEqualTo(desk.tenant().agent(1).name());
+		assertThat(neverOnline.path("status").asString()).isEqualTo("OFFLINE");
+		assertThat(neverOnline.has("secondsInStatus")).isFalse();
 
 		JsonNode chats = api.get("/api/v1/supervision/groups/" + desk.tenant().group().id() + "/conversations",
 				desk.admin());
@@ -113,6 +117,9 @@ class SupervisionTest {
 				Map.of("note", "VIP customer"));
 
 		assertThat(taken.path("agentId").asString()).isEqualTo(adminId.toString());
+		assertThat(api.get("/api/v1/supervision/groups/" + desk.tenant().group().id() + "/conversations", desk.admin())
+			.valueStream().filter(c -> c.path("id").asString().equals(desk.served())).findFirst().orElseThrow()
+			.path("agentName").asString()).as("a supervisor outside the group is named too").isEqualTo("Admin");
 		// The agent's freed slot goes to the customer who was waiting.
 		await().until(() -> api.get("/api/v1/conversations/" + desk.waiting(), desk.agent()).path("state").asString()
 			.equals("ASSIGNED"));
