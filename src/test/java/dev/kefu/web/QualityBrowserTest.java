@@ -42,7 +42,7 @@ class QualityBrowserTest {
 	StaffMembers staff;
 
 	@Test
-	void inspectorScoresAChatWithARemarkAndTheAgentSeesTheReview() {
+	void inspectorScoresAChatWithARemarkTheAgentAppealsAndTheSupervisorRevisesTheScore() {
 		Api api = new Api(port);
 		TestTenant tenant = TestTenant.create(context, 1, 3);
 		String admin = tenant.adminToken(api);
@@ -119,5 +119,26 @@ class QualityBrowserTest {
 			assertThat(qa.consoleErrors()).isEmpty();
 			assertThat(desk.consoleErrors()).isEmpty();
 		}
+
+		// The supervisor, in Chinese, revises the score on appeal: (1·4/5 + 1·5/5) / 2 × 100.
+		try (Browser lead = Browser.open(1280, 800, "zh-CN")) {
+			OpsPage.login(lead, api.base(), tenant.adminUsername());
+			lead.withText(By.id("tab-quality"), "质检").click();
+			lead.withText(By.id("qa-appeals"), "申诉").click();
+			lead.click(By.cssSelector("#appeals [data-action=open-review]"));
+			lead.click(By.cssSelector("#decision-form input[value=REVISED]"));
+			lead.withText(By.cssSelector("#decision-form label.score"), "Courtesy")
+				.findElement(By.tagName("input"))
+				.sendKeys(Keys.chord(Keys.CONTROL, "a"), "4");
+			lead.type(By.id("decision-comment"), "快递损坏，不是客服的问题");
+			lead.click(By.cssSelector("#decision-form button[type=submit]"));
+			lead.withText(By.cssSelector("#appeals [role=status]"), "申诉已裁决");
+			lead.await(d -> d.findElements(By.cssSelector("#appeals .review-list tr[data-review]")).isEmpty());
+			assertThat(lead.consoleErrors()).isEmpty();
+		}
+		assertThat(api.get("/api/v1/quality/reviews?appeal=open", admin)).as("no appeal left open").isEmpty();
+		JsonNode revised = api.get("/api/v1/quality/reviews?agentId=" + tenant.agent(0).id(), admin).path(0);
+		assertThat(revised.path("score").asDouble()).isEqualTo(90.0);
+		assertThat(revised.path("appeal").path("decision").asString()).isEqualTo("REVISED");
 	}
 }
