@@ -58,14 +58,11 @@ export const LiveBoard = {
       return g.waiting ? g.longestWaitSeconds + drift.value : 0;
     }
 
-    /**
-     * The late chats the server counted, and the longest-waiting queued one if it has passed the target since: that
-     * one was not late when counted, and nothing else can be known here until the next read.
-     */
+    /** Customers waiting for a person past the target now: the server's waits as read, plus the time since. */
     function late(g) {
-      const crossed = g.waiting && g.longestWaitSeconds <= g.firstResponseTargetSeconds
-        && longestWait(g) > g.firstResponseTargetSeconds;
-      return g.late + (crossed ? 1 : 0);
+      const now = (g.waits || []).filter((w) => w + drift.value > g.firstResponseTargetSeconds).length;
+      // The server counts to the microsecond, the waits are whole seconds: never show fewer than it counted.
+      return Math.max(g.late, now);
     }
 
     function inStatus(a) {

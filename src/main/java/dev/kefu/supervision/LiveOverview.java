@@ -55,8 +55,12 @@ class LiveOverview {
 	record AgentView(UUID id, String name, String status, @Nullable Long secondsInStatus, int active, int capacity) {
 	}
 
+	/**
+	 * {@code waits}: how long each customer now waiting for a person has waited, longest first, so that a screen can
+	 * tell between two reads which of them cross the target.
+	 */
 	record GroupView(UUID id, String name, long firstResponseTargetSeconds, int waiting, long longestWaitSeconds,
-			int withAssistant, int served, int late, List<AgentView> agents) {
+			int withAssistant, int served, int late, List<Long> waits, List<AgentView> agents) {
 	}
 
 	record CenterView(UUID id, String name, List<GroupView> groups) {
@@ -115,9 +119,15 @@ class LiveOverview {
 			.mapToLong(since -> Duration.between(since, now).toSeconds())
 			.max()
 			.orElse(0);
+		List<Long> waits = live.stream()
+			.map(LiveOverview::waitingSince)
+			.filter(since -> since != null)
+			.map(since -> Duration.between(since, now).toSeconds())
+			.sorted(Comparator.reverseOrder())
+			.toList();
 		return new GroupView(group.id(), group.name(), group.replyTargets().warnAfter().toSeconds(), queued.size(),
 				longest, count(live, ConversationState.BOT), count(live, ConversationState.ASSIGNED),
-				(int) live.stream().filter(c -> late(c, group, now)).count(), staff);
+				(int) live.stream().filter(c -> late(c, group, now)).count(), waits, staff);
 	}
 
 	/** The group's agents: with their load once they have been online, offline with none before. */

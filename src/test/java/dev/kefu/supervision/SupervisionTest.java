@@ -70,6 +70,9 @@ class SupervisionTest {
 		assertThat(group.path("waiting").asInt()).isEqualTo(1);
 		assertThat(group.path("served").asInt()).isEqualTo(1);
 		assertThat(group.path("longestWaitSeconds").asLong()).isGreaterThanOrEqualTo(1);
+		// Only the queued customer waits for a person: the served one has written nothing yet.
+		assertThat(group.path("waits").valueStream().map(JsonNode::asLong)).singleElement()
+			.isEqualTo(group.path("longestWaitSeconds").asLong());
 		JsonNode agent = group.path("agents").path(0);
 		assertThat(agent.path("name").asString()).isEqualTo(desk.tenant().agent(0).name());
 		assertThat(agent.path("status").asString()).isEqualTo("ONLINE");
