@@ -1,11 +1,12 @@
 // Quality (质检) by role: inspectors work the QA queue, inspectors and admins keep the rubrics, supervisors decide
-// appeals, agents read their reviews and may appeal each once. Who may do what is the server's rule
-// (quality/QualityRoles.java); this only shows each what they can use.
+// appeals, agents read their reviews and may appeal each once, admins set what inspection looks for. Who may do
+// what is the server's rule (quality/QualityRoles.java); this only shows each what they can use.
 import { computed, ref } from 'vue';
 import { t } from '/ui/i18n.js';
 import { ReviewQueue } from '/ops/qa-queue.js';
 import { RubricEditor } from '/ops/rubrics.js';
 import { ReviewList } from '/ops/reviews.js';
+import { QaSettings } from '/ops/qa-settings.js';
 
 /** The parts of the tab a staff member's roles open, in the order shown. */
 function partsFor(roles) {
@@ -16,11 +17,12 @@ function partsFor(roles) {
     ...(has('QA_INSPECTOR') || has('ADMIN') ? ['rubrics'] : []),
     ...(supervises ? ['appeals'] : []),
     ...(has('AGENT') ? ['mine'] : []),
+    ...(has('ADMIN') ? ['settings'] : []),
   ];
 }
 
 export const QualityView = {
-  components: { ReviewQueue, RubricEditor, ReviewList },
+  components: { ReviewQueue, RubricEditor, ReviewList, QaSettings },
   props: { api: Function, me: Object },
   setup(props) {
     const parts = computed(() => partsFor(props.me.roles));
@@ -38,5 +40,6 @@ export const QualityView = {
       <rubric-editor v-else-if="part === 'rubrics'" :api="api"></rubric-editor>
       <review-list v-else-if="part === 'appeals'" :api="api" :me="me" mode="appeals"></review-list>
       <review-list v-else-if="part === 'mine'" :api="api" :me="me" mode="mine"></review-list>
+      <qa-settings v-else-if="part === 'settings'" :api="api"></qa-settings>
     </section>`,
 };

@@ -50,13 +50,23 @@ class QualityBrowserTest {
 		staff.create(tenant.id(), inspectorName, TestTenant.PASSWORD,
 				new StaffMembers.Profile("Qiu Inspector", null, Set.of(Role.QA_INSPECTOR), 1, true, List.of()));
 		String inspector = api.login(inspectorName, TestTenant.PASSWORD);
-		// Every closed chat goes to the queue, and "not my problem" is a forbidden phrase.
+		// The admin, in Chinese, sends every closed chat to the queue and forbids "not my problem".
+		try (Browser lead = Browser.open(1280, 800, "zh-CN")) {
+			OpsPage.login(lead, api.base(), tenant.adminUsername());
+			lead.withText(By.id("tab-quality"), "质检").click();
+			lead.withText(By.id("qa-settings"), "设置").click();
+			// The defaults have loaded before anything is changed.
+			lead.await(d -> d.findElement(By.cssSelector("#qa-settings-form textarea[name=greetings]"))
+				.getDomProperty("value").contains("您好"));
+			lead.type(By.cssSelector("#qa-settings-form input[name=samplePercent]"), Keys.chord(Keys.CONTROL, "a"), "100");
+			lead.type(By.cssSelector("#qa-settings-form textarea[name=forbidden]"), "not my problem");
+			lead.click(By.id("save-qa-settings"));
+			lead.withText(By.cssSelector("#qa-settings-form [role=status]"), "已保存");
+			assertThat(lead.consoleErrors()).isEmpty();
+		}
 		JsonNode settings = api.get("/api/v1/quality/settings", admin);
-		api.put("/api/v1/quality/settings", admin, Map.of("samplePercent", 100, "includeFindings", true,
-				"includeLowRatings", true, "silenceLimitSeconds", 120, "greetings",
-				settings.path("greetings").valueStream().map(JsonNode::asString).toList(), "closings",
-				settings.path("closings").valueStream().map(JsonNode::asString).toList(), "forbidden",
-				List.of("not my problem")));
+		assertThat(settings.path("samplePercent").asInt()).isEqualTo(100);
+		assertThat(settings.path("forbidden").valueStream().map(JsonNode::asString)).containsExactly("not my problem");
 		api.post("/api/v1/quality/rubrics", inspector, Map.of("name", "Chat basics", "items",
 				List.of(Map.of("name", "Courtesy", "weight", 1, "maxPoints", 5),
 						Map.of("name", "Accuracy", "weight", 1, "maxPoints", 5))));
