@@ -29,6 +29,7 @@ import dev.kefu.security.StaffTokens;
 import dev.kefu.security.VisitorTokens;
 import dev.kefu.shared.DomainException;
 import dev.kefu.shared.Ids;
+import dev.kefu.shared.Role;
 import dev.kefu.shared.StaffCaller;
 import dev.kefu.shared.VisitorCaller;
 import tools.jackson.core.JacksonException;
@@ -277,6 +278,11 @@ class Protocol {
 			return;
 		}
 		Conversation c = access.readable(member, uuid(frame, "conversationId"));
+		if (!member.has(Role.ADMIN)
+				&& !staff.require(member.organizationId(), member.userId()).groupIds().contains(c.groupId())) {
+			session.connection.send(frames.error(id, "forbidden", "you supervise another group"));
+			return;
+		}
 		subscribe(session, LiveHub.conversation(c.id()));
 		// Supervision keeps an audit trail of who looked in on which chat.
 		events.publishEvent(new ConversationWatched(member.organizationId(), c.id(), member.userId(),

@@ -164,11 +164,16 @@ class SupervisionTest {
 						List.of(elsewhere)));
 		String lead = api.login(desk.tenant().slug() + "-lead", TestTenant.PASSWORD);
 		assertThat(api.call("POST", path + "/take-over", lead, null).status()).isEqualTo(403);
+		try (LiveClient watcher = LiveClient.authenticated(api.http(), port, lead)) {
+			watcher.send("{\"type\":\"watch\",\"id\":\"w\",\"conversationId\":\"" + desk.served() + "\"}");
+			assertThat(watcher.next("error").path("code").asString()).isEqualTo("forbidden");
+		}
 		assertThat(api.call("GET", "/api/v1/supervision/groups/" + desk.tenant().group().id() + "/conversations", lead,
 				null).status()).isEqualTo(403);
 		assertThat(api.get("/api/v1/supervision/overview", lead).path("centers").path(0).path("groups")
 			.valueStream().map(g -> g.path("name").asString())).containsExactly("VIP");
 		assertThat(api.get("/api/v1/conversations/" + desk.served(), desk.agent()).path("agentId").asString())
 			.as("nothing changed").isEqualTo(desk.tenant().agent(0).id().toString());
+		assertThat(api.get("/api/v1/supervision/audit?conversationId=" + desk.served(), desk.admin())).isEmpty();
 	}
 }
