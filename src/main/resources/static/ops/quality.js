@@ -32,7 +32,7 @@ export const QualityView = {
   template: `
     <section class="panel quality" id="quality">
       <nav class="subtabs" role="tablist" :aria-label="t('ops.tab.quality')">
-        <button v-for="p in parts" :key="p" type="button" role="tab" :id="'qa-' + p" :aria-selected="part === p"
+        <button v-for="p in parts" :key="p" type="button" role="tab" :id="'tab-qa-' + p" :aria-selected="part === p"
                 :class="{ on: part === p }" @click="part = p">{{ t('ops.qa.' + p) }}</button>
       </nav>
       <p v-if="!parts.length" class="empty">{{ t('ops.qa.nothing') }}</p>

@@ -25,9 +25,9 @@ import dev.kefu.testing.TestTenant;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Quality in Chromium: a QA inspector opens a closed chat from the queue, sees what inspection found on the agent's
- * message, scores the chat against a rubric with a remark on that message; the agent then finds the review with its
- * score and remark under "My reviews" and appeals it.
+ * Quality in Chromium: the admin sets what inspection looks for; a QA inspector writes a rubric, opens a closed chat
+ * from the queue, sees what inspection found on the agent's message, and scores the chat with a remark on that
+ * message; the agent finds the review under "My reviews" and appeals it; the supervisor revises the score.
  */
 @BrowserTest
 class QualityBrowserTest {
@@ -54,7 +54,7 @@ class QualityBrowserTest {
 		try (Browser lead = Browser.open(1280, 800, "zh-CN")) {
 			OpsPage.login(lead, api.base(), tenant.adminUsername());
 			lead.withText(By.id("tab-quality"), "质检").click();
-			lead.withText(By.id("qa-settings"), "设置").click();
+			lead.withText(By.id("tab-qa-settings"), "设置").click();
 			// The defaults have loaded before anything is changed.
 			lead.await(d -> d.findElement(By.cssSelector("#qa-settings-form textarea[name=greetings]"))
 				.getDomProperty("value").contains("您好"));
@@ -67,10 +67,6 @@ class QualityBrowserTest {
 		JsonNode settings = api.get("/api/v1/quality/settings", admin);
 		assertThat(settings.path("samplePercent").asInt()).isEqualTo(100);
 		assertThat(settings.path("forbidden").valueStream().map(JsonNode::asString)).containsExactly("not my problem");
-		api.post("/api/v1/quality/rubrics", inspector, Map.of("name", "Chat basics", "items",
-				List.of(Map.of("name", "Courtesy", "weight", 1, "maxPoints", 5),
-						Map.of("name", "Accuracy", "weight", 1, "maxPoints", 5))));
-
 		String agent = tenant.agentToken(api, 0);
 		api.status(agent, "ONLINE");
 		String visitor = api.visitor(tenant.slug());
@@ -89,6 +85,18 @@ class QualityBrowserTest {
 
 		try (Browser qa = Browser.open(1280, 800, "en-US"); Browser desk = Browser.open(1280, 800, "en-US")) {
 			OpsPage.login(qa, api.base(), inspectorName);
+			// The inspector writes the rubric: two items, weight 1 and 5 points each (the defaults).
+			qa.click(By.id("tab-qa-rubrics"));
+			qa.type(By.id("rubric-name"), "Chat basics");
+			qa.type(By.cssSelector("#rubric-form .rubric-item:nth-child(1) .item-name"), "Courtesy");
+			qa.click(By.id("add-item"));
+			qa.type(By.cssSelector("#rubric-form .rubric-item:nth-child(2) .item-name"), "Accuracy");
+			qa.click(By.id("save-rubric"));
+			qa.shown(By.cssSelector("#rubric-list li[data-rubric='Chat basics']"));
+			assertThat(api.get("/api/v1/quality/rubrics", inspector).path(0).path("items").valueStream()
+				.map(i -> i.path("name").asString() + " " + i.path("weight").asInt() + "/" + i.path("maxPoints").asInt()))
+				.containsExactly("Courtesy 1/5", "Accuracy 1/5");
+			qa.click(By.id("tab-qa-queue"));
 			qa.withText(By.cssSelector("#qa-queue tr[data-conversation='" + chat + "']"), "Findings");
 			qa.withText(By.cssSelector("#qa-queue tr[data-conversation='" + chat + "']"), "Agent 1");
 			qa.click(By.cssSelector("#qa-queue tr[data-conversation='" + chat + "'] [data-action=open-task]"));
@@ -134,7 +142,7 @@ class QualityBrowserTest {
 		try (Browser lead = Browser.open(1280, 800, "zh-CN")) {
 			OpsPage.login(lead, api.base(), tenant.adminUsername());
 			lead.withText(By.id("tab-quality"), "质检").click();
-			lead.withText(By.id("qa-appeals"), "申诉").click();
+			lead.withText(By.id("tab-qa-appeals"), "申诉").click();
 			lead.click(By.cssSelector("#appeals [data-action=open-review]"));
 			lead.click(By.cssSelector("#decision-form input[value=REVISED]"));
 			lead.withText(By.cssSelector("#decision-form label.score"), "Courtesy")
