@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import dev.kefu.testing.Api;
+import dev.kefu.testing.ServedChat;
 import dev.kefu.testing.ServerTest;
 import dev.kefu.testing.TestTenant;
 import tools.jackson.databind.JsonNode;
@@ -121,7 +122,7 @@ class QualityAccessTest {
 		assertStatus(api.call("PUT", "/api/v1/quality/settings", desk.admin, settings(101)), 400,
 				"invalid-sample-percent");
 
-		QualityScript.Chat chat = desk.chat();
+		ServedChat chat = desk.chat();
 		chat.agent("Hello");
 		chat.close();
 		String task = desk.awaitTask(chat).path("id").asString();
@@ -151,7 +152,7 @@ class QualityAccessTest {
 
 	private Reviewed reviewedChatOfTheFirstAgent() {
 		QualityScript.Desk desk = desk(0);
-		QualityScript.Chat chat = desk.chat();
+		ServedChat chat = desk.chat();
 		chat.customer("hello");
 		chat.agent("that is not my problem");
 		chat.close();

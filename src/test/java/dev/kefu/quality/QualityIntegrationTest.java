@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,12 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.PayloadApplicationEvent;
 
 import dev.kefu.testing.Api;
+import dev.kefu.testing.ServedChat;
+import dev.kefu.testing.PublishedEvents;
 import dev.kefu.testing.ServerTest;
 import tools.jackson.databind.JsonNode;
 
@@ -43,30 +40,24 @@ class QualityIntegrationTest {
 
 	Api api;
 
-	/** Every ReviewCompleted published while a test runs, as reporting would receive them. */
-	final List<ReviewCompleted> completed = new CopyOnWriteArrayList<>();
-
-	final ApplicationListener<ApplicationEvent> recorder = event -> {
-		if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof ReviewCompleted e) {
-			completed.add(e);
-		}
-	};
+	/** Every ReviewCompleted published while a test runs, as other modules would receive them. */
+	PublishedEvents<ReviewCompleted> completed;
 
 	@BeforeEach
 	void client() {
 		api = new Api(port);
-		((ConfigurableApplicationContext) context).addApplicationListener(recorder);
+		completed = PublishedEvents.record(context, ReviewCompleted.class);
 	}
 
 	@AfterEach
 	void stopRecording() {
-		((ConfigurableApplicationContext) context).removeApplicationListener(recorder);
+		completed.close();
 	}
 
 	@Test
 	void everyClosedChatIsInspectedAndOneWithFindingsIsQueued() {
 		QualityScript.Desk desk = desk(0);
-		QualityScript.Chat chat = desk.chat();
+		ServedChat chat = desk.chat();
 		chat.customer("我的银行卡被扣了两次钱");
 		chat.agent("这个不归我管");
 		chat.agent("您的卡号是 6222 0212 3456 7894 对吗");
@@ -90,7 +81,7 @@ class QualityIntegrationTest {
 	@Test
 	void aLowRatingAfterTheCloseAddsItsFindingAndReasonOnce() {
 		QualityScript.Desk desk = desk(0);
-		QualityScript.Chat chat = desk.chat();
+		ServedChat chat = desk.chat();
 		chat.customer("hello");
 		chat.agent("Hi, this is not my problem");
 		chat.close();
@@ -115,7 +106,7 @@ class QualityIntegrationTest {
 	@Test
 	void aChatInTheRandomShareIsQueuedWithoutFindings() {
 		QualityScript.Desk desk = desk(100);
-		QualityScript.Chat chat = desk.chat();
+		ServedChat chat = desk.chat();
 		chat.customer("Where is my parcel?");
 		chat.agent("Hello! It left our warehouse today.");
 		chat.agent("Anything else I can do for you?");
@@ -131,7 +122,7 @@ class QualityIntegrationTest {
 	@Test
 	void anInspectorScoresAReviewWithRemarksAndTheAgentAppealsOnceToASupervisor() {
 		QualityScript.Desk desk = desk(0);
-		QualityScript.Chat chat = desk.chat();
+		ServedChat chat = desk.chat();
 		chat.customer("退款什么时候到？");
 		chat.agent("不归我管");
 		chat.close();
@@ -151,7 +142,7 @@ class QualityIntegrationTest {
 		String reviewId = review.path("id").asString();
 		assertThat(review.path("score").asDouble()).isEqualTo(73.3);
 		assertThat(review.path("comments").get(0).path("seq").asLong()).isEqualTo(chat.seqs().get(1));
-		assertThat(completed).singleElement().satisfies(e -> {
+		assertThat(completed.list()).singleElement().satisfies(e -> {
 			assertThat(e.reviewId().toString()).isEqualTo(reviewId);
 			assertThat(e.agentId()).isEqualTo(desk.tenant.agent(0).id());
 			assertThat(e.score()).isEqualTo(73.3);
@@ -190,7 +181,7 @@ class QualityIntegrationTest {
 		assertThat(decided.path("appeal").path("decision").asString()).isEqualTo("REVISED");
 		assertThat(decided.path("appeal").path("decidedBy").asString()).isNotBlank();
 		assertThat(decided.path("items").get(1).path("revisedPoints").asInt()).isEqualTo(9);
-		assertThat(completed).extracting(ReviewCompleted::score).containsExactly(73.3, 95.0);
+		assertThat(completed.list()).extracting(ReviewCompleted::score).containsExactly(73.3, 95.0);
 		assertThat(api.call("POST", "/api/v1/quality/reviews/" + reviewId + "/decision", desk.admin,
 				Map.of("decision", "UPHELD", "comment", "again")).code()).isEqualTo("appeal-decided");
 		assertThat(api.get("/api/v1/quality/reviews?appeal=open", desk.admin)).isEmpty();
@@ -199,7 +190,7 @@ class QualityIntegrationTest {
 	@Test
 	void anUpheldAppealKeepsTheScoreAndPublishesNothingNew() {
 		QualityScript.Desk desk = desk(100);
-		QualityScript.Chat chat = desk.chat();
+		ServedChat chat = desk.chat();
 		chat.agent("Hello");
 		chat.close();
 		JsonNode review = desk.review(chat, 2);
@@ -211,7 +202,7 @@ class QualityIntegrationTest {
 
 		assertThat(decided.path("appeal").path("decision").asString()).isEqualTo("UPHELD");
 		assertThat(decided.path("score").asDouble()).isEqualTo(review.path("score").asDouble());
-		assertThat(completed).hasSize(1);
+		assertThat(completed.list()).hasSize(1);
 	}
 
 	QualityScript.Desk desk(int samplePercent) {

@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
@@ -15,6 +13,7 @@ import org.springframework.context.ApplicationContext;
 import dev.kefu.organization.StaffMembers;
 import dev.kefu.shared.Role;
 import dev.kefu.testing.Api;
+import dev.kefu.testing.ServedChat;
 import dev.kefu.testing.TestTenant;
 import tools.jackson.databind.JsonNode;
 
@@ -22,26 +21,6 @@ import tools.jackson.databind.JsonNode;
 final class QualityScript {
 
 	private QualityScript() {
-	}
-
-	record Chat(Api api, String id, String visitor, String agentToken, List<Long> seqs) {
-
-		void customer(String text) {
-			send(visitor, text);
-		}
-
-		void agent(String text) {
-			send(agentToken, text);
-		}
-
-		void close() {
-			api.post("/api/v1/conversations/" + id + "/close", agentToken, Map.of("reason", "resolved"));
-		}
-
-		private void send(String token, String text) {
-			seqs.add(api.post("/api/v1/conversations/" + id + "/messages", token,
-					Map.of("clientMsgId", UUID.randomUUID().toString(), "text", text)).path("seq").asLong());
-		}
 	}
 
 	/** A tenant with two agents (the first online), a QA inspector and an admin, sampling the given share. */
@@ -68,22 +47,18 @@ final class QualityScript {
 		}
 
 		/** A visitor's chat, assigned to the first agent. */
-		Chat chat() {
-			String visitor = api.visitor(tenant.slug());
-			String id = api.startChat(visitor).path("conversation").path("id").asString();
-			await().atMost(Duration.ofSeconds(10))
-				.until(() -> api.get("/api/v1/conversations/" + id, admin).path("state").asString().equals("ASSIGNED"));
-			return new Chat(api, id, visitor, agents[0], new CopyOnWriteArrayList<>());
+		ServedChat chat() {
+			return ServedChat.start(api, tenant, agents[0]);
 		}
 
 		/** The chat's task, once the inspection queued it. */
-		JsonNode awaitTask(Chat chat) {
+		JsonNode awaitTask(ServedChat chat) {
 			await().atMost(Duration.ofSeconds(10)).until(() -> queueEntry(chat) != null);
 			return queueEntry(chat);
 		}
 
 		@Nullable
-		JsonNode queueEntry(Chat chat) {
+		JsonNode queueEntry(ServedChat chat) {
 			return api.get("/api/v1/quality/queue", inspector)
 				.valueStream()
 				.filter(task -> task.path("conversationId").asString().equals(chat.id()))
@@ -92,7 +67,7 @@ final class QualityScript {
 		}
 
 		/** The inspector reviews the chat with a one-item rubric. */
-		JsonNode review(Chat chat, int points) {
+		JsonNode review(ServedChat chat, int points) {
 			String task = awaitTask(chat).path("id").asString();
 			JsonNode rubric = api.post("/api/v1/quality/rubrics", inspector,
 					Map.of("name", "Quick", "items", List.of(item("overall", 1, 5))));

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
@@ -21,14 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.PayloadApplicationEvent;
 
 import dev.kefu.organization.Groups;
 import dev.kefu.organization.OpeningHours;
 import dev.kefu.testing.Api;
+import dev.kefu.testing.PublishedEvents;
 import dev.kefu.testing.ServerTest;
 import dev.kefu.testing.TestTenant;
 import tools.jackson.databind.JsonNode;
@@ -45,24 +41,18 @@ class TicketIntegrationTest {
 
 	Api api;
 
-	/** Every ticket event published while a test runs, on any thread, as other modules would receive them. */
-	final List<TicketEvents> published = new CopyOnWriteArrayList<>();
-
-	final ApplicationListener<ApplicationEvent> recorder = event -> {
-		if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof TicketEvents e) {
-			published.add(e);
-		}
-	};
+	/** Every TicketEvents published while a test runs, as other modules would receive them. */
+	PublishedEvents<TicketEvents> published;
 
 	@BeforeEach
 	void client() {
 		api = new Api(port);
-		((ConfigurableApplicationContext) context).addApplicationListener(recorder);
+		published = PublishedEvents.record(context, TicketEvents.class);
 	}
 
 	@AfterEach
 	void stopRecording() {
-		((ConfigurableApplicationContext) context).removeApplicationListener(recorder);
+		published.close();
 	}
 
 	@Test
@@ -397,7 +387,7 @@ class TicketIntegrationTest {
 	}
 
 	private <E extends TicketEvents> List<E> events(TestTenant tenant, Class<E> type) {
-		return published.stream()
+		return published.list().stream()
 			.filter(e -> e.organizationId().equals(tenant.id()))
 			.filter(type::isInstance)
 			.map(type::cast)

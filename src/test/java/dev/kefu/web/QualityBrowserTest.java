@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import dev.kefu.shared.Role;
 import dev.kefu.testing.Api;
 import dev.kefu.testing.Browser;
 import dev.kefu.testing.BrowserTest;
+import dev.kefu.testing.ServedChat;
 import dev.kefu.testing.TestTenant;
 import tools.jackson.databind.JsonNode;
 
@@ -67,17 +67,11 @@ class QualityBrowserTest {
 		JsonNode settings = api.get("/api/v1/quality/settings", admin);
 		assertThat(settings.path("samplePercent").asInt()).isEqualTo(100);
 		assertThat(settings.path("forbidden").valueStream().map(JsonNode::asString)).containsExactly("not my problem");
-		String agent = tenant.agentToken(api, 0);
-		api.status(agent, "ONLINE");
-		String visitor = api.visitor(tenant.slug());
-		String chat = api.startChat(visitor).path("conversation").path("id").asString();
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> api.get("/api/v1/conversations/" + chat, admin).path("state").asString().equals("ASSIGNED"));
-		api.post("/api/v1/conversations/" + chat + "/messages", visitor,
-				Map.of("clientMsgId", "c-1", "text", "My parcel arrived broken"));
-		api.post("/api/v1/conversations/" + chat + "/messages", agent,
-				Map.of("clientMsgId", "a-1", "text", "Sorry, that is not my problem"));
-		api.post("/api/v1/conversations/" + chat + "/close", agent, Map.of("reason", "resolved"));
+		ServedChat served = ServedChat.start(api, tenant, tenant.agentToken(api, 0))
+			.customer("My parcel arrived broken")
+			.agent("Sorry, that is not my problem");
+		served.close();
+		String chat = served.id();
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> api.get("/api/v1/quality/queue", inspector)
 				.valueStream()

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,6 +14,7 @@ import org.springframework.context.ApplicationContext;
 import dev.kefu.testing.Api;
 import dev.kefu.testing.Browser;
 import dev.kefu.testing.BrowserTest;
+import dev.kefu.testing.ServedChat;
 import dev.kefu.testing.TestTenant;
 
 /** Reports in Chromium: after a chat was answered and closed, an admin sees it charted, in the table, and as CSV. */
@@ -32,17 +32,10 @@ class ReportsBrowserTest {
 		Api api = new Api(port);
 		TestTenant tenant = TestTenant.create(context, 1, 3);
 		String admin = tenant.adminToken(api);
-		String agent = tenant.agentToken(api, 0);
-		api.status(agent, "ONLINE");
-		String visitor = api.visitor(tenant.slug());
-		String chat = api.startChat(visitor).path("conversation").path("id").asString();
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> api.get("/api/v1/conversations/" + chat, admin).path("state").asString().equals("ASSIGNED"));
-		api.post("/api/v1/conversations/" + chat + "/messages", visitor,
-				Map.of("clientMsgId", "c-1", "text", "Where is my parcel?"));
-		api.post("/api/v1/conversations/" + chat + "/messages", agent,
-				Map.of("clientMsgId", "a-1", "text", "Hello! It left our warehouse today."));
-		api.post("/api/v1/conversations/" + chat + "/close", agent, Map.of("reason", "resolved"));
+		ServedChat chat = ServedChat.start(api, tenant, tenant.agentToken(api, 0))
+			.customer("Where is my parcel?")
+			.agent("Hello! It left our warehouse today.");
+		chat.close();
 		// The reports are fed by events after the close: wait until the day has its chat.
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> api.get("/api/v1/reports/kpis", admin).path("totals").path("conversations").asInt() == 1);
