@@ -28,10 +28,10 @@ class ConversationFacts {
 	/**
 	 * Stores the fact of a conversation, replacing an earlier one. Events about the same conversation (closed, rated,
 	 * summary saved) may be handled at once on two nodes, each measuring what it read: the first to insert wins the
-	 * row, and any other measures again under the row's lock, so the last write always saw every change before it.
+	 * row, and any other measures again ({@code again}) under the row's lock, so the last write always saw every
+	 * change before it.
 	 */
-	void save(Supplier<Placed> measure) {
-		Placed first = measure.get();
+	void save(Placed first, Supplier<Placed> again) {
 		if (insert(first)) {
 			return;
 		}
@@ -39,7 +39,7 @@ class ConversationFacts {
 			.param(first.fact().conversationId())
 			.query(UUID.class)
 			.optional();
-		update(measure.get());
+		update(again.get());
 	}
 
 	private boolean insert(Placed placed) {

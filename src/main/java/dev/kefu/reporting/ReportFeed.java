@@ -85,16 +85,17 @@ class ReportFeed {
 	/** Measures the conversation as it stands now and stores the result; nothing while it is still open. */
 	@Transactional
 	void record(UUID organizationId, UUID conversationId) {
-		if (conversations.require(organizationId, conversationId).state().isOpen()) {
-			return;
+		Conversation read = conversations.require(organizationId, conversationId);
+		if (!read.state().isOpen()) {
+			facts.save(measure(read), () -> measure(conversations.require(organizationId, conversationId)));
 		}
-		facts.save(() -> {
-			Conversation c = conversations.require(organizationId, conversationId);
-			ConversationFact fact = ConversationFact.measure(c, conversations.transitions(organizationId, c.id()),
-					messages.all(organizationId, c.id()));
-			return new ConversationFacts.Placed(fact, day(organizationId, c.createdAt()),
-					centerOf(organizationId, c.groupId()));
-		});
+	}
+
+	private ConversationFacts.Placed measure(Conversation c) {
+		ConversationFact fact = ConversationFact.measure(c, conversations.transitions(c.organizationId(), c.id()),
+				messages.all(c.organizationId(), c.id()));
+		return new ConversationFacts.Placed(fact, day(c.organizationId(), c.createdAt()),
+				centerOf(c.organizationId(), c.groupId()));
 	}
 
 	private LocalDate day(UUID organizationId, Instant at) {

@@ -96,11 +96,8 @@ public class Transfers {
 			slots.takeAnyway(supervisor.userId());
 			slots.record(supervisor.organizationId(), conversationId, supervisor.userId(), c.groupId());
 			keepNote(supervisor, conversationId, "Taken over by " + supervisor.displayName(), note);
-			AfterCommit.run(() -> {
-				// The agent has a free slot now, which a waiting customer may take.
-				dispatcher.request(supervisor.organizationId(), c.groupId());
-				events.publishEvent(new QueueChanged(supervisor.organizationId(), c.groupId()));
-			});
+			// Releasing the agent's slot asks the groups' dispatchers to fill it.
+			AfterCommit.run(() -> events.publishEvent(new QueueChanged(supervisor.organizationId(), c.groupId())));
 		});
 		return conversations.require(supervisor.organizationId(), conversationId);
 	}

@@ -24,6 +24,7 @@ import dev.kefu.organization.StaffMembers;
 import dev.kefu.quality.ReviewCompleted;
 import dev.kefu.shared.Role;
 import dev.kefu.testing.Api;
+import dev.kefu.testing.ServedChat;
 import dev.kefu.testing.ServerTest;
 import dev.kefu.testing.TestTenant;
 import tools.jackson.databind.JsonNode;
@@ -227,15 +228,11 @@ class KpiReportTest {
 	void aRealChatReachesTheReportOnceItEndsOnTheDayOfTheOrganizationsTimeZone() {
 		TestTenant tenant = TestTenant.create(context, 1, 5);
 		String agent = tenant.agentToken(api, 0);
-		api.status(agent, "ONLINE");
-		String visitor = api.visitor(tenant.slug());
-		String id = api.startChat(visitor).path("conversation").path("id").asString();
-		await().until(() -> api.get("/api/v1/conversations/" + id, agent).path("state").asString().equals("ASSIGNED"));
-		String messages = "/api/v1/conversations/" + id + "/messages";
-		api.post(messages, visitor, Map.of("clientMsgId", "v-1", "text", "Where is my parcel?"));
-		api.post(messages, agent, Map.of("clientMsgId", "a-1", "text", "It left the warehouse today."));
-		api.post("/api/v1/conversations/" + id + "/close", agent, Map.of("reason", "resolved"));
-		api.post("/api/v1/visitor/conversations/" + id + "/rating", visitor, Map.of("rating", 4));
+		ServedChat chat = ServedChat.start(api, tenant, agent).customer("Where is my parcel?")
+			.agent("It left the warehouse today.");
+		chat.close();
+		chat.rate(4);
+		String id = chat.id();
 		String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 
 		JsonNode totals = await().until(
@@ -247,6 +244,7 @@ class KpiReportTest {
 		assertThat(totals.path("effectiveSessions").asInt()).isEqualTo(1);
 		assertThat(totals.path("messagesPerChat").asDouble()).isEqualTo(2.0);
 		assertThat(totals.path("avgRating").asDouble()).isEqualTo(4.0);
+		assertThat(totals.has("avgFirstResponseSeconds")).as("the agent answered, so there is a first response").isTrue();
 		assertThat(totals.path("avgFirstResponseSeconds").asDouble()).isGreaterThanOrEqualTo(0.0);
 
 		// A QA review of the chat reaches the report through its event.
@@ -361,7 +359,9 @@ class KpiReportTest {
 				m.responses > 0, m.transfers, seconds(m.wait), seconds(m.firstResponse), m.responses,
 				Duration.ofSeconds(m.responseTotal), seconds(m.handle), seconds(m.afterChatWork), m.customer, m.agent,
 				m.rating);
-		facts.save(() -> new ConversationFacts.Placed(fact, LocalDate.parse(day), tenant.group().centerId()));
+		ConversationFacts.Placed placed = new ConversationFacts.Placed(fact, LocalDate.parse(day),
+				tenant.group().centerId());
+		facts.save(placed, () -> placed);
 	}
 
 	private static @Nullable Duration seconds(@Nullable Long seconds) {
