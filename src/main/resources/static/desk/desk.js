@@ -71,6 +71,7 @@ createApp({
       onFrame: (f) => receive(f),
       onUp: (up) => { connected.value = up; },
       keepOpen: () => Boolean(token.value),
+      onEnded: () => logout(),
     });
     let typingTimer = null;
     let cannedTimer = null;

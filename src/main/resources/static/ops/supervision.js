@@ -42,6 +42,8 @@ export const LiveBoard = {
       onFrame: receive,
       onUp: (up) => { connected.value = up; },
       keepOpen: () => alive,
+      // The app's next request gets 401 and returns to the login.
+      onEnded: () => location.reload(),
     });
 
     const groups = computed(() => (overview.value?.centers || []).flatMap((c) => c.groups));

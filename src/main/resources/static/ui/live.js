@@ -52,19 +52,26 @@ export function upload(path, file, { token, onProgress = () => {} } = {}) {
 /**
  * Opens /ws with the token and hands every frame to onFrame. While keepOpen() says so, a dropped connection is
  * opened again, waiting 1, 2, 4… up to 15 s; onUp(true/false) follows the state. The caller syncs on 'ready'.
+ * When the server says the login has ended (logged out elsewhere, disabled, new password), it stops and calls onEnded.
  */
-export function live({ token, onFrame, onUp = () => {}, keepOpen = () => true }) {
+export function live({ token, onFrame, onUp = () => {}, keepOpen = () => true, onEnded = () => {} }) {
   let socket = null;
+  let ended = false;
   let retry = 0;
   let ping = null;
 
   function open() {
     if (socket) return;
+    ended = false;
     const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`);
     socket = ws;
     ws.onopen = () => ws.send(JSON.stringify({ type: 'auth', token: token() }));
     ws.onmessage = (event) => {
       const frame = JSON.parse(event.data);
+      if (frame.type === 'error' && frame.code === 'session-ended') {
+        ended = true;
+        onEnded(frame);
+      }
       if (frame.type === 'ready') {
         retry = 0;
         onUp(true);
@@ -77,7 +84,7 @@ export function live({ token, onFrame, onUp = () => {}, keepOpen = () => true })
       socket = null;
       clearInterval(ping);
       onUp(false);
-      if (keepOpen()) setTimeout(open, Math.min(15000, 1000 * 2 ** retry++));
+      if (keepOpen() && !ended) setTimeout(open, Math.min(15000, 1000 * 2 ** retry++));
     };
   }
 

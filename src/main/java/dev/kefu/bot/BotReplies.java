@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import dev.kefu.shared.Ids;
 import dev.kefu.shared.ResourceNotFound;
 import dev.kefu.shared.SqlTime;
+import dev.kefu.shared.Text;
 
 /** Every reply the assistant gave, with the question it answered: for ratings, knowledge gaps and the bot KPIs. */
 @Service
@@ -38,7 +39,7 @@ class BotReplies {
 				                       article_id, confidence, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(Ids.newId(), organizationId, reply.conversationId(), reply.groupId(), reply.seq(),
-					reply.question().length() > 5000 ? reply.question().substring(0, 5000) : reply.question(),
+					Text.cut(reply.question(), 5000),
 					reply.kind().name(), reply.reason(), reply.articleId(), reply.confidence(), SqlTime.of(clock.instant()))
 			.update();
 	}

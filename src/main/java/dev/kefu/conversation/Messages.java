@@ -23,6 +23,7 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.kefu.contact.VisitorSendBudget;
 import dev.kefu.shared.AccessDenied;
 import dev.kefu.shared.AfterCommit;
 import dev.kefu.shared.Ids;
@@ -30,6 +31,7 @@ import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.ResourceNotFound;
 import dev.kefu.shared.SqlTime;
 import dev.kefu.shared.StateConflict;
+import dev.kefu.shared.Text;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,10 +55,12 @@ public class Messages {
 	private final Attachments attachments;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final VisitorSendBudget sendBudget;
 	private final boolean oneStatement;
 
 	Messages(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions, ApplicationEventPublisher events,
-			Attachments attachments, JsonMapper json, Clock clock, DataSource dataSource) {
+			Attachments attachments, JsonMapper json, Clock clock, DataSource dataSource, VisitorSendBudget sendBudget) {
+		this.sendBudget = sendBudget;
 		this.oneStatement = "PostgreSQL".equals(productName(dataSource));
 		this.jdbcTemplate = jdbcTemplate;
 		this.jdbc = jdbc;
@@ -78,6 +82,9 @@ public class Messages {
 	public Appended append(UUID organizationId, UUID conversationId, Participant sender, String clientMsgId,
 			String text, List<UUID> attachmentIds) {
 		validate(clientMsgId, text, attachmentIds);
+		if (sender.type() == ParticipantType.CONTACT && sender.id() != null) {
+			sendBudget.take(sender.id());
+		}
 		// No lookup first: resends are rare, and the unique key on the client id finds them at no cost.
 		try {
 			if (oneStatement && attachmentIds.isEmpty()) {
@@ -284,7 +291,7 @@ public class Messages {
 	}
 
 	private static String preview(String text) {
-		return text.isBlank() ? "[attachment]" : text.length() > 200 ? text.substring(0, 200) : text;
+		return text.isBlank() ? "[attachment]" : Text.cut(text, 200);
 	}
 
 	/** Nothing was stored: a resend after the chat was closed still gets its stored message back, else why not. */
@@ -361,6 +368,7 @@ public class Messages {
 		if (text == null || text.length() > MAX_TEXT) {
 			throw new RequestRejected("message-too-long", "a message may have at most " + MAX_TEXT + " characters");
 		}
+		Text.requireWellFormed(text, "text");
 		if (text.isBlank() && attachmentIds.isEmpty()) {
 			throw new RequestRejected("empty-message", "a message needs text or an attachment");
 		}

@@ -20,6 +20,7 @@ import dev.kefu.conversation.Messages;
 import dev.kefu.conversation.ParticipantType;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.StaffCaller;
+import dev.kefu.shared.Text;
 
 /**
  * Agent assist: the published answers that best match what the customer just wrote, and the knowledge loop back:
@@ -71,7 +72,7 @@ class AgentAssistController {
 			throw new RequestRejected("no-question", "the customer asked nothing before this reply");
 		}
 		String asked = question.get().text().strip();
-		asked = asked.length() > ArticleDraft.MAX_TITLE ? asked.substring(0, ArticleDraft.MAX_TITLE) : asked;
+		asked = Text.cut(asked, ArticleDraft.MAX_TITLE);
 		return articles.create(caller, new ArticleDraft(ArticleKind.FAQ, asked, reply.text(), null,
 				List.of("from-chat"), List.of(), ArticleStatus.DRAFT, null, null));
 	}

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import dev.kefu.shared.Text;
 
 /**
  * Search by words and by meaning together: Lucene's hits and the FAQ model's closest entries, fused by reciprocal
@@ -88,6 +89,6 @@ class HybridSearch {
 	}
 
 	private static String start(String body) {
-		return body.length() <= 160 ? body : body.substring(0, 160) + "…";
+		return body.length() <= 160 ? body : Text.cut(body, 160) + "…";
 	}
 }

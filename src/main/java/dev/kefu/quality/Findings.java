@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import dev.kefu.shared.Ids;
 import dev.kefu.shared.SqlTime;
+import dev.kefu.shared.Text;
 
 /** The findings of the inspection rules. Every read is scoped to an organization. */
 @Component
@@ -42,7 +43,7 @@ class Findings {
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT DO NOTHING""", observations.stream().map(o -> {
 			Transcript.Line line = o.line();
-			String detail = o.detail().length() <= MAX_DETAIL ? o.detail() : o.detail().substring(0, MAX_DETAIL - 1) + "…";
+			String detail = o.detail().length() <= MAX_DETAIL ? o.detail() : Text.cut(o.detail(), MAX_DETAIL - 1) + "…";
 			return new Object[] { Ids.newId(), organizationId, conversationId, o.agentId(), o.rule(),
 					line == null ? null : line.messageId(), line == null ? null : line.seq(),
 					line == null ? 0L : line.seq(), detail, SqlTime.of(now) };

@@ -5,10 +5,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.SmartLifecycle;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -31,7 +35,9 @@ class EventStreamController implements SmartLifecycle {
 	}
 
 	@GetMapping(path = "/api/v1/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter events(@AuthenticationPrincipal Object caller) {
+	SseEmitter events(@AuthenticationPrincipal Object caller,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+			@RequestParam(name = "access_token", required = false) @Nullable String accessToken) {
 		SseEmitter emitter = new SseEmitter(0L);
 		SseConnection connection = new SseConnection(Ids.newId().toString(), emitter);
 		Protocol.Session session = new Protocol.Session(connection);
@@ -44,9 +50,17 @@ class EventStreamController implements SmartLifecycle {
 		emitter.onTimeout(closed);
 		emitter.onError(e -> closed.run());
 		open.put(connection.id(), connection);
-		protocol.attach(session, caller);
+		protocol.attach(session, caller, bearer(authorization, accessToken));
 		connection.send(protocol.ready(session, null));
 		return emitter;
+	}
+
+	/** The token the filter authenticated this stream with (header first, as there). */
+	private static @Nullable String bearer(@Nullable String authorization, @Nullable String accessToken) {
+		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return authorization.substring(7).strip();
+		}
+		return accessToken;
 	}
 
 	/** Keeps proxies from closing an idle stream, and finds streams whose client is gone. */
@@ -95,7 +109,7 @@ class EventStreamController implements SmartLifecycle {
 			try {
 				emitter.send(SseEmitter.event().data(frame, MediaType.APPLICATION_JSON));
 			}
-			catch (IOException | IllegalStateException gone) {
+			catch (IOException | RuntimeException gone) {
 				emitter.completeWithError(gone);
 			}
 		}

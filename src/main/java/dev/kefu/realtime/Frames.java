@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import dev.kefu.shared.Text;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Builds the server's JSON frames: {@code {"type": ..., ...}}. */
@@ -26,7 +27,8 @@ class Frames {
 				frame.put((String) keysAndValues[i], keysAndValues[i + 1]);
 			}
 		}
-		return json.writeValueAsString(frame);
+		// Values are repaired by the mapper; a map key from stored data is the one thing left to make safe.
+		return Text.repaired(json.writeValueAsString(frame));
 	}
 
 	String error(@Nullable String requestId, String code, String message) {

@@ -4,8 +4,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +21,17 @@ class LiveHub implements Relay.Receiver {
 
 	static final String RESYNC_FRAME = "{\"type\":\"resync\"}";
 
+	/** Not a topic clients subscribe to: messages to the nodes themselves, such as "end these sessions". */
+	private static final String CONTROL = "control";
+
+	private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
+
 	private final Map<String, Set<LiveConnection>> topics = new ConcurrentHashMap<>();
 	private final Relay relay;
+	private volatile Consumer<String> control = message -> {
+	};
+	private volatile Runnable missed = () -> {
+	};
 
 	LiveHub(Relay relay) {
 		this.relay = relay;
@@ -67,18 +79,46 @@ class LiveHub implements Relay.Receiver {
 		relay.broadcast(topic, frame);
 	}
 
+	/** Handles control messages published on any node, this one included. */
+	void onControl(Consumer<String> handler, Runnable missedSome) {
+		this.control = handler;
+		this.missed = missedSome;
+	}
+
+	/** Tells every node, this one first; as best effort as any push, so receivers also check on their own. */
+	void publishControl(String message) {
+		control.accept(message);
+		relay.broadcast(CONTROL, message);
+	}
+
 	@Override
 	public void deliver(String topic, String frame) {
+		if (CONTROL.equals(topic)) {
+			control.accept(frame);
+			return;
+		}
 		Set<LiveConnection> connections = topics.get(topic);
 		if (connections != null) {
-			connections.forEach(connection -> connection.send(frame));
+			connections.forEach(connection -> sendIsolated(connection, frame));
 		}
 	}
 
 	/** Pushes from other nodes may be lost: every client here re-reads what it missed, by sequence number. */
 	@Override
 	public void missedSome() {
-		connections().forEach(connection -> connection.send(RESYNC_FRAME));
+		connections().forEach(connection -> sendIsolated(connection, RESYNC_FRAME));
+		missed.run();
+	}
+
+	/** One connection failing in any way must not keep the frame from the others. */
+	private static void sendIsolated(LiveConnection connection, String frame) {
+		try {
+			connection.send(frame);
+		}
+		catch (RuntimeException failed) {
+			log.debug("Closing connection {}: sending failed", connection.id(), failed);
+			connection.close();
+		}
 	}
 
 	int connectionCount() {

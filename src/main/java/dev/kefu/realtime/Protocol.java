@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,7 +32,10 @@ import dev.kefu.shared.DomainException;
 import dev.kefu.shared.Ids;
 import dev.kefu.shared.Role;
 import dev.kefu.shared.StaffCaller;
+import dev.kefu.shared.Text;
+import dev.kefu.shared.TokenBucket;
 import dev.kefu.shared.VisitorCaller;
+import dev.kefu.shared.WellFormedBodies;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,8 +65,8 @@ class Protocol {
 	private final JsonMapper json;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
-	/** Per-visitor send budget across all their connections; emptied now and then so it does not grow forever. */
-	private final Map<UUID, TokenBucket> visitorSends = new ConcurrentHashMap<>();
+	/** This node's live staff sessions, by staff member, so that a revoked login is cut off at once. */
+	private final Map<UUID, Set<Session>> staffSessions = new ConcurrentHashMap<>();
 
 	Protocol(StaffTokens staffTokens, VisitorTokens visitorTokens, Messages messages, Conversations conversations,
 			ConversationAccess access, StaffMembers staff, Agents agents, Presence presence, Queues queues, LiveHub hub,
@@ -91,6 +95,9 @@ class Protocol {
 		final FrameAssembly assembly = new FrameAssembly(WebSocketConfiguration.MAX_FRAME_CHARS);
 		final List<String> topics = new ArrayList<>();
 		volatile @Nullable Object caller;
+		/** A staff member's bearer token, checked again whenever their access may have changed. */
+		volatile @Nullable String staffToken;
+		volatile boolean ended;
 
 		Session(LiveConnection connection) {
 			this.connection = connection;
@@ -119,6 +126,14 @@ class Protocol {
 			return;
 		}
 		String type = frame.path("type").asString("");
+		if (session.ended || !stillAuthorized(session)) {
+			return;
+		}
+		String flawed = WellFormedBodies.flawedField(frame);
+		if (flawed != null) {
+			session.connection.send(frames.error(id, "invalid-text", new Text.InvalidText(flawed).getMessage()));
+			return;
+		}
 		try {
 			if (session.caller == null && !type.equals("auth") && !type.equals("ping")) {
 				session.connection.send(frames.error(id, "unauthenticated", "send an auth frame first"));
@@ -159,16 +174,21 @@ class Protocol {
 			session.connection.send(frames.error(id, "unauthenticated", "invalid or expired token"));
 			return;
 		}
-		attach(session, caller.get());
+		attach(session, caller.get(), token);
 		session.connection.send(ready(session, id));
 	}
 
-	/** Subscribes a connection for its caller; used by WebSocket after auth and by the event stream at once. */
-	void attach(Session session, Object caller) {
+	/**
+	 * Subscribes a connection for its caller; used by WebSocket after auth and by the event stream at once. A staff
+	 * member's token is kept to be checked again when their access changes.
+	 */
+	void attach(Session session, Object caller, @Nullable String token) {
 		session.caller = caller;
 		switch (caller) {
 			case VisitorCaller visitor -> subscribe(session, LiveHub.visitor(visitor.contactId()));
 			case StaffCaller member -> {
+				session.staffToken = token;
+				staffSessions.computeIfAbsent(member.userId(), m -> ConcurrentHashMap.newKeySet()).add(session);
 				subscribe(session, LiveHub.staff(member.userId()));
 				staff.require(member.organizationId(), member.userId())
 					.groupIds()
@@ -198,20 +218,58 @@ class Protocol {
 	}
 
 	void closed(Session session) {
+		session.ended = true;
 		session.topics.forEach(topic -> hub.unsubscribe(topic, session.connection));
 		if (session.caller instanceof StaffCaller member) {
+			staffSessions.computeIfPresent(member.userId(), (m, sessions) -> {
+				sessions.remove(session);
+				return sessions.isEmpty() ? null : sessions;
+			});
 			presence.disconnected(member.organizationId(), member.userId());
 		}
 	}
 
+	/** Checks again every live session of one staff member on this node (their access changed somewhere). */
+	void recheck(UUID staffId) {
+		staffTokens.forget(staffId);
+		staffSessions.getOrDefault(staffId, Set.of()).forEach(this::stillAuthorized);
+	}
+
+	/** Checks every staff session on this node: news of a revocation may have been missed, or a token expired. */
+	@Scheduled(fixedDelay = 60_000)
+	void recheckAll() {
+		staffSessions.values().forEach(sessions -> sessions.forEach(this::stillAuthorized));
+	}
+
+	/**
+	 * Whether the session's login still stands: not logged out, revoked, expired, disabled, and with the roles it
+	 * had. Cheap, since token lookups are cached and forgotten when access changes; a session that fails is ended.
+	 */
+	private boolean stillAuthorized(Session session) {
+		if (!(session.caller instanceof StaffCaller member) || session.ended) {
+			return !session.ended;
+		}
+		Optional<StaffCaller> now = session.staffToken == null ? Optional.empty()
+				: staffTokens.authenticate(session.staffToken);
+		if (now.isEmpty()) {
+			end(session, "session-ended", "this login has ended (logged out, disabled or a new password); log in again");
+			return false;
+		}
+		if (!now.get().roles().equals(member.roles())) {
+			end(session, "session-changed", "your roles changed; connect again");
+			return false;
+		}
+		return true;
+	}
+
+	private void end(Session session, String code, String message) {
+		session.ended = true;
+		session.connection.send(frames.error(null, code, message));
+		session.connection.close();
+	}
+
 	private void send(Session session, @Nullable String id, JsonNode frame) {
 		Object caller = session.caller;
-		if (caller instanceof VisitorCaller visitor && !visitorSends
-			.computeIfAbsent(visitor.contactId(), c -> new TokenBucket(5, 10))
-			.tryTake()) {
-			session.connection.send(frames.error(id, "rate-limited", "too many messages; slow down"));
-			return;
-		}
 		UUID conversationId = uuid(frame, "conversationId");
 		List<UUID> attachmentIds = new ArrayList<>();
 		frame.path("attachments").forEach(node -> attachmentIds.add(Ids.parse(node.asString(""), "attachment")));
@@ -297,10 +355,5 @@ class Protocol {
 
 	private static UUID uuid(JsonNode frame, String field) {
 		return Ids.parse(frame.path(field).asString(""), field);
-	}
-
-	@Scheduled(fixedDelay = 300_000)
-	void forgetSendBudgets() {
-		visitorSends.clear();
 	}
 }

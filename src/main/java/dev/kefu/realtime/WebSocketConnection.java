@@ -2,6 +2,9 @@ package dev.kefu.realtime;
 
 import java.io.IOException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -15,6 +18,8 @@ final class WebSocketConnection implements LiveConnection {
 
 	static final int SEND_TIME_LIMIT_MS = 10_000;
 	static final int BUFFER_LIMIT_BYTES = 512 * 1024;
+
+	private static final Logger log = LoggerFactory.getLogger(WebSocketConnection.class);
 
 	private final WebSocketSession session;
 
@@ -36,7 +41,10 @@ final class WebSocketConnection implements LiveConnection {
 		try {
 			session.sendMessage(new TextMessage(frame));
 		}
-		catch (IOException | IllegalStateException gone) {
+		catch (IOException | RuntimeException failed) {
+			// Gone, or a frame the container cannot encode: whatever it is, it ends this connection only, never the
+			// fan-out to the others. The client reconnects and catches up by sequence number.
+			log.debug("Closing connection {}: sending failed", id(), failed);
 			close();
 		}
 	}
@@ -46,7 +54,7 @@ final class WebSocketConnection implements LiveConnection {
 		try {
 			session.close(CloseStatus.GOING_AWAY);
 		}
-		catch (IOException ignored) {
+		catch (IOException | RuntimeException ignored) {
 			// Already closed: nothing left to release.
 		}
 	}

@@ -1,5 +1,6 @@
 package dev.kefu.security;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -7,25 +8,29 @@ import dev.kefu.organization.StaffMemberChanged;
 import dev.kefu.organization.StaffPasswordChanged;
 
 /**
- * Keeps sessions in step with staff accounts. Other nodes' caches still honour a stale lookup for up to
- * {@code StaffTokens.CACHE_TIME}; this node stops at once.
+ * Keeps sessions in step with staff accounts, then says so with {@link StaffAccessChanged}: the live connections on
+ * every node (and other nodes' token caches) act on that at once.
  */
 @Component
 class StaffAccountListeners {
 
 	private final StaffTokens tokens;
+	private final ApplicationEventPublisher events;
 
-	StaffAccountListeners(StaffTokens tokens) {
+	StaffAccountListeners(StaffTokens tokens, ApplicationEventPublisher events) {
 		this.tokens = tokens;
+		this.events = events;
 	}
 
 	@ApplicationModuleListener
 	void on(StaffMemberChanged changed) {
 		tokens.forget(changed.staffId());
+		events.publishEvent(new StaffAccessChanged(changed.organizationId(), changed.staffId()));
 	}
 
 	@ApplicationModuleListener
 	void on(StaffPasswordChanged changed) {
 		tokens.revokeAll(changed.staffId());
+		events.publishEvent(new StaffAccessChanged(changed.organizationId(), changed.staffId()));
 	}
 }

@@ -13,8 +13,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import dev.kefu.organization.StaffMember;
 import dev.kefu.organization.StaffMembers;
@@ -34,6 +36,7 @@ public class StaffTokens {
 	private final JdbcClient jdbc;
 	private final StaffMembers staff;
 	private final SecurityProperties properties;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
 	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -45,8 +48,10 @@ public class StaffTokens {
 	public record IssuedToken(String token, Instant expiresAt) {
 	}
 
-	StaffTokens(JdbcClient jdbc, StaffMembers staff, SecurityProperties properties, Clock clock) {
+	StaffTokens(JdbcClient jdbc, StaffMembers staff, SecurityProperties properties, ApplicationEventPublisher events,
+			Clock clock) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.staff = staff;
 		this.properties = properties;
 		this.clock = clock;
@@ -96,15 +101,31 @@ public class StaffTokens {
 		return caller;
 	}
 
+	/** Ends one session (logout); its open live connections are closed on every node. */
+	@Transactional
 	public void revoke(String token) {
 		String hash = hash(token);
 		cache.remove(hash);
-		jdbc.sql("DELETE FROM access_token WHERE token_hash = ?").param(hash).update();
+		record Owner(UUID organizationId, UUID staffId) {
+		}
+		jdbc.sql("SELECT organization_id, staff_id FROM access_token WHERE token_hash = ?")
+			.param(hash)
+			.query((rs, n) -> new Owner(rs.getObject("organization_id", UUID.class), rs.getObject("staff_id", UUID.class)))
+			.optional()
+			.ifPresent(owner -> {
+				jdbc.sql("DELETE FROM access_token WHERE token_hash = ?").param(hash).update();
+				events.publishEvent(new StaffAccessChanged(owner.organizationId(), owner.staffId()));
+			});
 	}
 
 	/** Drops this node's cached lookups of one staff member, so a disabled account or changed role counts at once. */
-	void forget(UUID staffId) {
+	public void forget(UUID staffId) {
 		cache.values().removeIf(cached -> cached.caller().userId().equals(staffId));
+	}
+
+	/** Drops every cached lookup: news of revocations may have been missed (the relay between nodes was down). */
+	public void forgetAll() {
+		cache.clear();
 	}
 
 	/** Ends every session of one staff member. */

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Repository;
 
 import dev.kefu.shared.Ids;
 import dev.kefu.shared.SqlTime;
+import dev.kefu.shared.Text;
 
 /** What supervisors did to live chats (table {@code supervision_audit}); entries are only ever added. */
 @Repository
@@ -36,7 +37,7 @@ class AuditTrail {
 				                               action, detail, at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(Ids.newId(), organizationId, conversationId, supervisorId, supervisorName, action.name(),
-					detail == null ? null : detail.length() > 500 ? detail.substring(0, 499) + "…" : detail,
+					detail == null ? null : detail.length() > 500 ? Text.cut(detail, 499) + "…" : detail,
 					SqlTime.of(at))
 			.update();
 	}

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.kefu.contact.Contact;
 import dev.kefu.contact.ContactProfile;
 import dev.kefu.contact.Contacts;
+import dev.kefu.contact.VisitorSendBudget;
 import dev.kefu.organization.BusinessGroup;
 import dev.kefu.organization.Groups;
 import dev.kefu.routing.Intake;
@@ -42,9 +43,12 @@ class LeaveAMessage {
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
+	private final VisitorSendBudget sendBudget;
 
 	LeaveAMessage(Tickets tickets, TicketRouting routing, Groups groups, Contacts contacts, Intake intake,
-			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
+			VisitorSendBudget sendBudget) {
+		this.sendBudget = sendBudget;
 		this.tickets = tickets;
 		this.routing = routing;
 		this.groups = groups;
@@ -74,6 +78,7 @@ class LeaveAMessage {
 		if (stored.isPresent()) {
 			return new Left(stored.get(), true);
 		}
+		sendBudget.take(visitor.contactId());
 		BusinessGroup group = groupId == null ? groups.defaultGroup(visitor.organizationId())
 				: groups.require(visitor.organizationId(), groupId);
 		Contact profile = contacts.require(visitor.organizationId(), visitor.contactId());
@@ -105,6 +110,7 @@ class LeaveAMessage {
 	 */
 	FollowedUp followUp(VisitorCaller visitor, UUID ticketId, String clientMsgId, String body) {
 		TicketEntry.validate(clientMsgId, body);
+		sendBudget.take(visitor.contactId());
 		FollowedUp followedUp = append(visitor, ticketId, clientMsgId, body);
 		if (followedUp.duplicate() || followedUp.ticket().assigneeId() != null) {
 			return followedUp;

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.StateConflict;
+import dev.kefu.shared.Text;
 
 /**
  * A message a customer left, as staff see it. {@code waitingSince} is set while the customer waits for an answer
@@ -30,7 +31,7 @@ record Ticket(UUID id, UUID organizationId, UUID groupId, UUID contactId, Ticket
 			return subject.strip();
 		}
 		String firstLine = body.strip().lines().findFirst().orElse("").strip();
-		return firstLine.length() <= 80 ? firstLine : firstLine.substring(0, 79) + "…";
+		return firstLine.length() <= 80 ? firstLine : Text.cut(firstLine, 79) + "…";
 	}
 
 	/** An agent answered. Answering an unassigned ticket takes it: whoever answers owns the follow-ups. */

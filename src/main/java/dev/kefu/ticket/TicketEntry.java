@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import dev.kefu.shared.RequestRejected;
+import dev.kefu.shared.Text;
 
 /**
  * One message in a ticket's thread: the customer's message, an agent's answer, a customer's follow-up. {@code seq}
@@ -31,5 +32,6 @@ record TicketEntry(UUID id, UUID ticketId, long seq, String clientMsgId, Author 
 		if (body.length() > MAX_BODY) {
 			throw new RequestRejected("message-too-long", "a message may have at most " + MAX_BODY + " characters");
 		}
+		Text.requireWellFormed(body, "body");
 	}
 }

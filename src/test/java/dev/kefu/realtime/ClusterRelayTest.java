@@ -1,7 +1,9 @@
 package dev.kefu.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -108,6 +110,19 @@ class ClusterRelayTest {
 			}
 			assertThat(visitor.next("resync").path("type").asString()).isEqualTo("resync");
 		}
+	}
+
+	@Test
+	void disablingAnAgentOnOneNodeClosesTheirSocketOnTheOtherWithinTwoSeconds() {
+		String agentToken = apiB.login(tenant.agent(0).username(), TestTenant.PASSWORD);
+		try (LiveClient agent = LiveClient.authenticated(apiB.http(), apiB.port(), agentToken)) {
+			apiA.put("/api/v1/admin/staff/" + tenant.agent(0).id(), tenant.adminToken(apiA),
+					Map.of("displayName", tenant.agent(0).name(), "roles", java.util.Set.of("AGENT"), "maxChats", 3,
+							"enabled", false, "groupIds", java.util.List.of(tenant.group().id())));
+
+			await().atMost(Duration.ofSeconds(2)).until(agent::isClosed);
+		}
+		assertThat(apiB.call("GET", "/api/v1/auth/me", agentToken, null).status()).isEqualTo(401);
 	}
 
 	private static String send(String conversationId, String clientMsgId, String text) {
