@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import dev.kefu.shared.RequestRejected;
+import dev.kefu.shared.Text;
+import dev.kefu.shared.WellFormedBodies;
 
 /**
  * What an editor writes: everything an article holds except its history. {@link #normalized()} checks it and
@@ -28,6 +30,11 @@ public record ArticleDraft(@Nullable ArticleKind kind, @Nullable String title, @
 
 	/** A checked copy with defaults filled in: FAQ, draft, no tags, no phrasings. */
 	public ArticleDraft normalized() {
+		// Imports arrive as one file or body, not field by field, so their text is checked here too.
+		String flawed = WellFormedBodies.flawedField(this);
+		if (flawed != null) {
+			throw new Text.InvalidText(flawed);
+		}
 		String t = title == null ? "" : title.strip();
 		if (t.isEmpty() || t.length() > MAX_TITLE) {
 			throw new RequestRejected("invalid-title", "title must be 1-" + MAX_TITLE + " characters");

@@ -40,6 +40,7 @@ class BadTextTest {
 	JdbcClient jdbc;
 
 	Api api;
+	TestTenant tenant;
 	String agentToken;
 	String firstVisitor;
 	String firstChat;
@@ -49,7 +50,7 @@ class BadTextTest {
 	@BeforeEach
 	void oneAgentServesTwoCustomers() {
 		api = new Api(port);
-		TestTenant tenant = TestTenant.create(context, 1, 2);
+		tenant = TestTenant.create(context, 1, 2);
 		agentToken = api.login(tenant.agent(0).username(), TestTenant.PASSWORD);
 		api.status(agentToken, "ONLINE");
 		firstVisitor = api.visitor(tenant.slug());
@@ -134,6 +135,17 @@ class BadTextTest {
 				null);
 		assertThat(list.status()).isEqualTo(200);
 		assertThat(api.call("GET", "/api/v1/conversations/mine", agentToken, null).status()).isEqualTo(200);
+	}
+
+	@Test
+	void anImportedFaqRowWithBrokenTextIsReportedAndTheOthersLoad() {
+		String json = "[{\"question\": \"Broken\", \"answer\": \"a\\u0000b\"},"
+				+ " {\"question\": \"Do you ship abroad?\", \"answer\": \"Yes.\"}]";
+		JsonNode report = api.raw("POST", "/api/v1/knowledge/import", tenant.adminToken(api), "application/json", json)
+			.body();
+		assertThat(report.path("imported").asInt()).isEqualTo(1);
+		assertThat(report.path("errors").valueStream().map(e -> e.path("row").asInt() + ":" + e.path("code").asString()))
+			.containsExactly("1:invalid-text");
 	}
 
 	private void anotherCustomerStillReachesTheAgentLive(LiveClient agent) {
