@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.kefu.KefuApplication;
@@ -81,6 +82,24 @@ class FilesOnSeveralNodesTest {
 		HttpResponse<byte[]> throughB = get(apiB, url);
 		assertThat(throughB.statusCode()).as(new String(throughB.body())).isEqualTo(200);
 		assertThat(throughB.body()).isEqualTo(image);
+	}
+
+	@Test
+	void attachmentOverTheSizeLimitIsRefusedAndLeavesNoPartInTheDatabase() {
+		apiA.status(tenant.agentToken(apiA, 0), "ONLINE");
+		String visitor = apiA.visitor(tenant.slug());
+		String conversation = apiA.startChat(visitor).path("conversation").path("id").asString();
+
+		Api.Response refused = apiA.upload("/api/v1/conversations/" + conversation + "/attachments", visitor,
+				"huge.png", "image/png", png(10 * 1024 * 1024 + 1));
+
+		assertThat(refused.status()).as(refused.text()).isEqualTo(413);
+		assertThat(refused.code()).isEqualTo("file-too-large");
+		assertThat(nodeA.getBean(JdbcClient.class)
+			.sql("SELECT COUNT(*) FROM stored_file_part WHERE file_key LIKE ?")
+			.param(tenant.id() + "/%")
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test
