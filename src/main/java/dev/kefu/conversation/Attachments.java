@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.nio.file.NoSuchFileException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +14,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +27,8 @@ import dev.kefu.shared.Ids;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.ResourceNotFound;
 import dev.kefu.shared.SqlTime;
+import dev.kefu.storage.FileStorage;
+import dev.kefu.storage.FileStore;
 
 /**
  * Images and files sent in a conversation. Size and type are checked on the bytes as they stream in; a refused file
@@ -32,18 +37,20 @@ import dev.kefu.shared.SqlTime;
 @Service
 public class Attachments {
 
+	private static final Logger log = LoggerFactory.getLogger(Attachments.class);
+
 	private static final int SNIFF_BYTES = 8192;
 
 	private final JdbcClient jdbc;
-	private final AttachmentStore store;
+	private final FileStore store;
 	private final UrlSignatures signatures;
 	private final Clock clock;
 	private final long maxBytes;
 
-	Attachments(JdbcClient jdbc, AttachmentStore store, UrlSignatures signatures, Clock clock,
+	Attachments(JdbcClient jdbc, FileStorage storage, UrlSignatures signatures, Clock clock,
 			@Value("${kefu.attachments.max-size:10MB}") DataSize maxSize) {
 		this.jdbc = jdbc;
-		this.store = store;
+		this.store = storage.area("attachments");
 		this.signatures = signatures;
 		this.clock = clock;
 		this.maxBytes = maxSize.toBytes();
@@ -115,7 +122,15 @@ public class Attachments {
 			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
 			.optional()
 			.orElseThrow(() -> new ResourceNotFound("attachment", id));
-		return new Download(row.name(), row.type(), row.size(), store.open(row.key()));
+		try {
+			return new Download(row.name(), row.type(), row.size(), store.open(row.key()));
+		}
+		catch (NoSuchFileException e) {
+			// Recorded, but its bytes are not where this node looks: another node's data folder (filesystem storage
+			// in a cluster) or a data folder that was not carried over.
+			log.warn("attachment {} is recorded but its file is missing: {}", id, e.getMessage());
+			throw new ResourceNotFound("attachment", id);
+		}
 	}
 
 	private AttachmentRef sign(AttachmentRef ref) {

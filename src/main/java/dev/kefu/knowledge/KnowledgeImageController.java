@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,12 +42,13 @@ class KnowledgeImageController {
 	}
 
 	@GetMapping("/api/v1/help/images/{id}")
-	ResponseEntity<FileSystemResource> image(@PathVariable UUID id) {
+	ResponseEntity<InputStreamResource> image(@PathVariable UUID id) throws IOException {
 		KnowledgeImages.Image image = images.require(id);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(image.contentType()))
+			.contentLength(image.size())
 			.cacheControl(CacheControl.maxAge(Duration.ofDays(30)).cachePublic().immutable())
 			.header("X-Content-Type-Options", "nosniff")
-			.body(new FileSystemResource(image.file()));
+			.body(new InputStreamResource(image.content()));
 	}
 }

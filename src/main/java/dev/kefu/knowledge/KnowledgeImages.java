@@ -1,15 +1,14 @@
 package dev.kefu.knowledge;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -18,10 +17,13 @@ import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.ResourceNotFound;
 import dev.kefu.shared.SqlTime;
 import dev.kefu.shared.StaffCaller;
+import dev.kefu.storage.FileStorage;
+import dev.kefu.storage.FileStore;
 
 /**
  * Pictures for articles. Only PNG, JPEG, GIF and WebP, recognised by their first bytes whatever the file claims to
- * be, so nothing else can be served from the help center's address. The bytes live in the data folder.
+ * be, so nothing else can be served from the help center's address. The bytes live in the {@code kb-images} area of
+ * the file storage.
  */
 @Service
 class KnowledgeImages {
@@ -29,19 +31,19 @@ class KnowledgeImages {
 	static final int MAX_BYTES = 5 * 1024 * 1024;
 
 	private final JdbcClient jdbc;
-	private final Path folder;
+	private final FileStore store;
 	private final Clock clock;
 
-	KnowledgeImages(JdbcClient jdbc, @Value("${kefu.data-dir}") Path dataDir, Clock clock) {
+	KnowledgeImages(JdbcClient jdbc, FileStorage storage, Clock clock) {
 		this.jdbc = jdbc;
-		this.folder = dataDir.resolve("kb-images");
+		this.store = storage.area("kb-images");
 		this.clock = clock;
 	}
 
 	record Stored(UUID id, String url, String markdown) {
 	}
 
-	record Image(String contentType, Path file) {
+	record Image(String contentType, long size, InputStream content) {
 	}
 
 	Stored upload(StaffCaller caller, String fileName, InputStream content) throws IOException {
@@ -52,8 +54,7 @@ class KnowledgeImages {
 		String type = imageType(bytes).orElseThrow(() -> new RequestRejected("unsupported-file-type",
 				"only PNG, JPEG, GIF and WebP pictures can go into articles"));
 		UUID id = Ids.newId();
-		Files.createDirectories(folder);
-		Files.write(folder.resolve(id.toString()), bytes);
+		store.put(id.toString(), new ByteArrayInputStream(bytes));
 		String name = fileName.isBlank() ? "picture" : fileName.replaceAll("[\\[\\]()\\n\\r]", "");
 		jdbc.sql("""
 				INSERT INTO kb_image (id, organization_id, file_name, content_type, size_bytes, created_at, created_by)
@@ -65,17 +66,20 @@ class KnowledgeImages {
 		return new Stored(id, url, "![" + name + "](" + url + ")");
 	}
 
-	Image require(UUID id) {
-		String type = jdbc.sql("SELECT content_type FROM kb_image WHERE id = ?")
+	Image require(UUID id) throws IOException {
+		record Row(String type, long size) {
+		}
+		Row row = jdbc.sql("SELECT content_type, size_bytes FROM kb_image WHERE id = ?")
 			.param(id)
-			.query(String.class)
+			.query((rs, n) -> new Row(rs.getString(1), rs.getLong(2)))
 			.optional()
 			.orElseThrow(() -> new ResourceNotFound("picture", id));
-		Path file = folder.resolve(id.toString());
-		if (!Files.exists(file)) {
+		try {
+			return new Image(row.type(), row.size(), store.open(id.toString()));
+		}
+		catch (NoSuchFileException e) {
 			throw new ResourceNotFound("picture", id);
 		}
-		return new Image(type, file);
 	}
 
 	static Optional<String> imageType(byte[] b) {

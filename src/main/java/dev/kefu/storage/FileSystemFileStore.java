@@ -1,4 +1,4 @@
-package dev.kefu.conversation;
+package dev.kefu.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,18 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
-/** Attachments as files below {@code <data-dir>/attachments}; writes go to a temp file first, then move. */
-class FileSystemAttachmentStore implements AttachmentStore {
+/** Files below {@code <data-dir>/<area>}; a write goes to a temp file first and is then moved into place. */
+class FileSystemFileStore implements FileStore {
 
 	private final Path root;
 
-	FileSystemAttachmentStore(Path root) {
-		this.root = root;
+	FileSystemFileStore(Path root) {
+		this.root = root.toAbsolutePath().normalize();
 	}
 
 	@Override
@@ -41,19 +36,9 @@ class FileSystemAttachmentStore implements AttachmentStore {
 
 	private Path resolve(String key) {
 		Path path = root.resolve(key).normalize();
-		if (!path.startsWith(root)) {
+		if (!path.startsWith(root) || path.equals(root)) {
 			throw new IllegalArgumentException("storage key escapes the store: " + key);
 		}
 		return path;
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class Defaults {
-
-		@Bean
-		@ConditionalOnMissingBean
-		AttachmentStore attachmentStore(@Value("${kefu.data-dir}") String dataDir) {
-			return new FileSystemAttachmentStore(Path.of(dataDir, "attachments").toAbsolutePath().normalize());
-		}
 	}
 }
