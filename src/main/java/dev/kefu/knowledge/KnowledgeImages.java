@@ -17,6 +17,7 @@ import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.ResourceNotFound;
 import dev.kefu.shared.SqlTime;
 import dev.kefu.shared.StaffCaller;
+import dev.kefu.shared.Text;
 import dev.kefu.storage.FileStorage;
 import dev.kefu.storage.FileStore;
 
@@ -59,7 +60,7 @@ class KnowledgeImages {
 		jdbc.sql("""
 				INSERT INTO kb_image (id, organization_id, file_name, content_type, size_bytes, created_at, created_by)
 				VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, caller.organizationId(), name.length() > 255 ? name.substring(0, 255) : name, type, bytes.length,
+			.params(id, caller.organizationId(), Text.cut(name, 255), type, bytes.length,
 					SqlTime.of(clock.instant()), caller.userId())
 			.update();
 		String url = "/api/v1/help/images/" + id;
