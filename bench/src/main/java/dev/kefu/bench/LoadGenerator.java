@@ -23,7 +23,7 @@ public final class LoadGenerator {
 
 	public static void main(String[] argv) throws Exception {
 		if (argv.length == 0) {
-			throw new IllegalArgumentException("usage: seed|insert|echo|kefu|report [--name value]...");
+			throw new IllegalArgumentException("usage: seed|insert|commit-cost|echo|kefu|assistant|report [--name value]...");
 		}
 		String command = argv[0];
 		Args args = new Args(java.util.Arrays.copyOfRange(argv, 1, argv.length));
