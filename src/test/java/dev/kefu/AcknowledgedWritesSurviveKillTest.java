@@ -69,7 +69,7 @@ class AcknowledgedWritesSurviveKillTest {
 				chats.add(new Chat(visitor, api.startChat(visitor).path("conversation").path("id").asString()));
 			}
 
-			try (Stream stream = new Stream(kefu, chats, acked)) {
+			try (MessageStream stream = new MessageStream(kefu, chats, acked)) {
 				await().atMost(Duration.ofSeconds(20)).until(() -> acked.size() >= ACKS_BEFORE_KILL);
 
 				Api.Response upload = api.upload("/api/v1/conversations/" + chats.getFirst().id() + "/attachments",
@@ -178,13 +178,13 @@ class AcknowledgedWritesSurviveKillTest {
 	 * Every visitor sends on a fixed schedule without waiting for acks, and every ack that arrives is recorded
 	 * (client message id → seq). Closing stops the schedule; sends to a dead server are expected then and ignored.
 	 */
-	private static final class Stream implements AutoCloseable {
+	private static final class MessageStream implements AutoCloseable {
 
 		private final ScheduledExecutorService schedule = Executors.newScheduledThreadPool(2);
 		private final List<LiveClient> clients = new ArrayList<>();
 		private final AtomicBoolean open = new AtomicBoolean(true);
 
-		Stream(KefuProcess kefu, List<Chat> chats, Map<String, Long> acked) {
+		MessageStream(KefuProcess kefu, List<Chat> chats, Map<String, Long> acked) {
 			for (Chat chat : chats) {
 				LiveClient client = LiveClient.authenticated(kefu.api().http(), kefu.port(), chat.visitor());
 				clients.add(client);
