@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * <ul>
  * <li>{@code seed --db-url U}: add bench agents to a stopped Kefu's database ({@link BenchAgents});</li>
  * <li>{@code insert}: the PostgreSQL one-row insert baseline;</li>
+ * <li>{@code commit-cost}: Kefu's message transaction on an H2 file, per H2 write mode ({@link CommitCost});</li>
  * <li>{@code echo --url U --pid P}: idle and throughput against the echo server;</li>
  * <li>{@code kefu --url U --pid P}: idle, throughput and burst against Kefu;</li>
  * <li>{@code assistant --url U --pid P --entries N}: the virtual assistant's answer latency ({@link AssistantScenario});</li>
@@ -22,7 +23,7 @@ public final class LoadGenerator {
 
 	public static void main(String[] argv) throws Exception {
 		if (argv.length == 0) {
-			throw new IllegalArgumentException("usage: seed|insert|echo|kefu|report [--name value]...");
+			throw new IllegalArgumentException("usage: seed|insert|commit-cost|echo|kefu|assistant|report [--name value]...");
 		}
 		String command = argv[0];
 		Args args = new Args(java.util.Arrays.copyOfRange(argv, 1, argv.length));
@@ -30,6 +31,7 @@ public final class LoadGenerator {
 		switch (command) {
 			case "seed" -> BenchAgents.seed(args);
 			case "insert" -> InsertBaseline.run(args, results);
+			case "commit-cost" -> CommitCost.run(args, results);
 			case "echo", "kefu" -> drive(command, args, results);
 			case "assistant" -> AssistantScenario.run(args, results);
 			case "report" -> System.out.print(Report.markdown(Results.read(Path.of(args.get("out", "bench/results.txt")))));
