@@ -50,8 +50,12 @@ class FirstStartTest {
 				assertThat(jdbc.sql("SELECT COUNT(*) FROM staff_member WHERE username = 'acme-admin'")
 					.query(Long.class)
 					.single()).isEqualTo(1);
-				assertThat(occurrences(output, "Generated password: ")).isEqualTo(1);
-				assertThat(occurrences(output, "admin  / kefu-admin")).isEqualTo(1);
+				// Two Spring applications in one JVM may each hook up the console, so count against a line that
+				// the unique key on the slug lets only one node ever log.
+				int once = occurrences(output, "Created organization 'acme'");
+				assertThat(once).isPositive();
+				assertThat(occurrences(output, "Generated password: ")).isEqualTo(once);
+				assertThat(occurrences(output, "admin  / kefu-admin")).isEqualTo(once);
 
 				Matcher generated = GENERATED.matcher(output.getAll());
 				assertThat(generated.find()).isTrue();
@@ -63,9 +67,9 @@ class FirstStartTest {
 
 				nodes.add(start(database, 3));
 				assertThat(occurrences(output, "Generated password: ")).as("printed again on a later start")
-					.isEqualTo(1);
+					.isEqualTo(once);
 				assertThat(occurrences(output, "admin  / kefu-admin")).as("printed again on a later start")
-					.isEqualTo(1);
+					.isEqualTo(once);
 				assertThat(new Api(port(nodes.getLast())).login("acme-admin", "a-new-password-42")).isNotBlank();
 			}
 			finally {
