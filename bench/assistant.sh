@@ -34,7 +34,8 @@ echo "run.kefu-java-opts=$KEFU_JAVA_OPTS" >> "$OUT"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 DATA=$(mktemp -d /tmp/kefu-assistant-XXXXXX)
 # shellcheck disable=SC2086
-"$JAVA" $KEFU_JAVA_OPTS -jar "$KEFU_JAR" --server.port="$PORT" --kefu.data-dir="$DATA" > "$RUN/kefu.log" 2>&1 &
+"$JAVA" $KEFU_JAVA_OPTS -jar "$KEFU_JAR" --server.port="$PORT" --kefu.data-dir="$DATA" \
+	--kefu.intake.visitors-per-minute=1000000 --kefu.intake.visitors-burst=100000 --kefu.intake.conversations-per-minute=1000000 --kefu.intake.conversations-burst=100000 > "$RUN/kefu.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 180); do

@@ -34,7 +34,7 @@ DB=kefu_reports_$(date -u +%Y%m%d%H%M%S)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 DATA=$(mktemp -d /tmp/kefu-reports-XXXXXX)
 POSTGRES_URL="jdbc:postgresql://127.0.0.1:5432/$DB" "$JAVA_HOME/bin/java" -jar "$KEFU_JAR" \
-	--spring.profiles.active=postgres --server.port="$PORT" --kefu.data-dir="$DATA" > "$RUN/kefu.log" 2>&1 &
+	--spring.profiles.active=postgres --kefu.demo.enabled=true --server.port="$PORT" --kefu.data-dir="$DATA" > "$RUN/kefu.log" 2>&1 &
 PID=$!
 cleanup() {
 	kill $PID 2>/dev/null || true

@@ -116,7 +116,8 @@ fi
 
 # Starts Kefu ($1: h2|postgres), seeds bench agents while it is stopped, starts it again and drives it.
 kefu() {
-	local db=$1 port pid data url args=()
+	# The load generator's thousands of customers all come from this one address: lift the per-address limits.
+	local db=$1 port pid data url args=(--kefu.intake.visitors-per-minute=1000000 --kefu.intake.visitors-burst=100000 --kefu.intake.conversations-per-minute=1000000 --kefu.intake.conversations-burst=100000)
 	port=$(free_port)
 	data=$(mktemp -d /tmp/kefu-bench-XXXXXX)
 	if [[ $db == postgres ]]; then
@@ -124,7 +125,7 @@ kefu() {
 		psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE DATABASE $name"
 		export POSTGRES_URL="$PG_URL/$name"
 		url="$POSTGRES_URL"
-		args=(--spring.profiles.active=postgres)
+		args+=(--spring.profiles.active=postgres --kefu.demo.enabled=true)
 		seed=(--db-url "$url" --db-user postgres)
 	else
 		url="jdbc:h2:file:$data/db/kefu;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"

@@ -2,6 +2,7 @@ package dev.kefu.contact;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.kefu.organization.IntakeLimits;
 import dev.kefu.organization.Organization;
 import dev.kefu.organization.Organizations;
 import dev.kefu.security.VisitorTokens;
@@ -30,11 +32,14 @@ class VisitorSessionController {
 	private final Organizations organizations;
 	private final Contacts contacts;
 	private final VisitorTokens tokens;
+	private final IntakeLimits limits;
 
-	VisitorSessionController(Organizations organizations, Contacts contacts, VisitorTokens tokens) {
+	VisitorSessionController(Organizations organizations, Contacts contacts, VisitorTokens tokens,
+			IntakeLimits limits) {
 		this.organizations = organizations;
 		this.contacts = contacts;
 		this.tokens = tokens;
+		this.limits = limits;
 	}
 
 	record SessionRequest(@NotBlank @Size(max = 64) String organization, @Nullable @Size(max = 200) String token) {
@@ -44,11 +49,13 @@ class VisitorSessionController {
 	}
 
 	@PostMapping("/api/v1/visitor/sessions")
-	Session start(@Valid @RequestBody SessionRequest request) {
+	Session start(@Valid @RequestBody SessionRequest request, HttpServletRequest http) {
 		Organization organization = organizations.findBySlug(request.organization())
 			.orElseThrow(() -> new ResourceNotFound("organization", request.organization()));
 		Contact contact = known(request.token(), organization.id());
 		if (contact == null) {
+			// Only new identities count: a returning customer behind a busy shared address keeps theirs.
+			limits.admitNewVisitor(organization.id(), http.getRemoteAddr());
 			contact = contacts.create(organization.id());
 		}
 		else {

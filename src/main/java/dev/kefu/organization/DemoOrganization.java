@@ -6,21 +6,21 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import dev.kefu.shared.Role;
 
 /**
  * Seeds a demo organization with an admin and two agents on first start, so that {@code spring-boot:run} gives
- * something to log in to, and prints where.
+ * something to log in to, and prints where. Only on the embedded database or when asked ({@link DemoWanted}); the
+ * passwords are printed only by the start that seeded them, as they may have been changed since.
  */
 @Component
-@ConditionalOnBooleanProperty(name = "kefu.demo.enabled")
+@Conditional(DemoWanted.class)
 class DemoOrganization {
 
 	static final String SLUG = "demo";
@@ -34,33 +34,50 @@ class DemoOrganization {
 	private final StaffMembers staff;
 	private final Widgets widgets;
 	private final Environment environment;
+	private final ProvisioningLock lock;
 
 	DemoOrganization(Organizations organizations, Groups groups, StaffMembers staff, Widgets widgets,
-			Environment environment) {
+			Environment environment, ProvisioningLock lock) {
 		this.organizations = organizations;
 		this.groups = groups;
 		this.staff = staff;
 		this.widgets = widgets;
 		this.environment = environment;
+		this.lock = lock;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
-	@Transactional
 	public void seedAndAnnounce() {
-		if (organizations.findBySlug(SLUG).isEmpty()) {
+		boolean seeded = lock.inTurn(() -> {
+			if (organizations.findBySlug(SLUG).isPresent()) {
+				return false;
+			}
 			seed();
-		}
+			return true;
+		});
 		String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
-		log.info("""
+		if (seeded) {
+			log.info("""
 
-				==================================================================
-				 Kefu is running: {}
-				 Demo organization '{}'
-				   admin   : admin  / {}
-				   agents  : agent1 / {}   agent2 / {}
-				 API docs  : {}/swagger-ui.html
-				==================================================================""", base, SLUG, ADMIN_PASSWORD,
-				AGENT_PASSWORD, AGENT_PASSWORD, base);
+					==================================================================
+					 Kefu is running: {}
+					 Demo organization '{}' created
+					   admin   : admin  / {}
+					   agents  : agent1 / {}   agent2 / {}
+					 API docs  : {}/swagger-ui.html
+					==================================================================""", base, SLUG, ADMIN_PASSWORD,
+					AGENT_PASSWORD, AGENT_PASSWORD, base);
+		}
+		else {
+			log.info("""
+
+					==================================================================
+					 Kefu is running: {}
+					 Demo organization '{}' (users admin, agent1, agent2; passwords
+					 as printed when it was created, unless changed since)
+					 API docs  : {}/swagger-ui.html
+					==================================================================""", base, SLUG, base);
+		}
 	}
 
 	private void seed() {

@@ -2,6 +2,8 @@ package dev.kefu.routing;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.kefu.conversation.ConversationAccess;
+import dev.kefu.organization.IntakeLimits;
 import dev.kefu.shared.VisitorCaller;
 
 /**
@@ -24,11 +27,13 @@ class VisitorIntakeController {
 	private final Intake intake;
 	private final Queues queues;
 	private final ConversationAccess access;
+	private final IntakeLimits limits;
 
-	VisitorIntakeController(Intake intake, Queues queues, ConversationAccess access) {
+	VisitorIntakeController(Intake intake, Queues queues, ConversationAccess access, IntakeLimits limits) {
 		this.intake = intake;
 		this.queues = queues;
 		this.access = access;
+		this.limits = limits;
 	}
 
 	record StartRequest(@Nullable UUID groupId, @Nullable String channel) {
@@ -36,7 +41,8 @@ class VisitorIntakeController {
 
 	@PostMapping("/api/v1/visitor/conversations")
 	ResponseEntity<Intake.Started> start(@AuthenticationPrincipal VisitorCaller visitor,
-			@RequestBody(required = false) @Nullable StartRequest request) {
+			@RequestBody(required = false) @Nullable StartRequest request, HttpServletRequest http) {
+		limits.admitNewConversation(visitor.organizationId(), http.getRemoteAddr());
 		UUID groupId = request == null ? null : request.groupId();
 		String channel = request == null || request.channel() == null ? "web" : request.channel();
 		Intake.Started started = intake.start(visitor.organizationId(), visitor.contactId(), groupId, channel);

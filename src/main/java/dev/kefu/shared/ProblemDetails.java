@@ -38,7 +38,11 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(DomainException.class)
 	ResponseEntity<ProblemDetail> on(DomainException e) {
-		return ResponseEntity.status(e.status()).body(problem(e.status(), e.code(), e.getMessage()));
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+		if (e instanceof RateLimited limited) {
+			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfterSeconds()));
+		}
+		return response.body(problem(e.status(), e.code(), e.getMessage()));
 	}
 
 	/**

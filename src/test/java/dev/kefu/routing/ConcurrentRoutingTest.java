@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import dev.kefu.organization.BusinessGroup;
+import dev.kefu.organization.IntakeLimits;
 import dev.kefu.testing.Api;
 import dev.kefu.testing.LiveClient;
 import dev.kefu.testing.ServerTest;
@@ -62,6 +63,10 @@ class ConcurrentRoutingTest {
 		api = new Api(port);
 		tenant = TestTenant.create(context, AGENTS, CAPACITY, 1000);
 		vip = tenant.addGroup(context, "VIP", 1000, tenant.agents().toArray(TestTenant.Agent[]::new));
+		// All 200 customers come from this one address within seconds: an organization expecting that raises its
+		// limits on new visitors and chats per address.
+		context.getBean(IntakeLimits.class)
+			.change(tenant.id(), new IntakeLimits.Settings(60_000, VISITORS, 60_000, VISITORS));
 		admin = tenant.adminToken(api);
 		agentTokens = IntStream.range(0, AGENTS).mapToObj(i -> tenant.agentToken(api, i)).toArray(String[]::new);
 		// Each agent keeps a desk connected throughout, so presence never takes them offline however slow the run.
