@@ -103,14 +103,25 @@ createApp({
       token.value = null;
     }
 
+    let loads = 0;
+
+    /**
+     * Reads everything the console shows. Every change reloads, and changes come faster than reloads finish, so
+     * reloads overlap: only the newest one's answers are shown, else an older one answering late would put back
+     * what was there before the last change (the hours just saved turned back into "always open").
+     */
     async function load() {
       if (!token.value || !isAdmin.value) return;
-      [organization.value, centers.value, groups.value, staff.value, canned.value, widget.value] = await Promise.all([
+      const round = ++loads;
+      const read = await Promise.all([
         api('/api/v1/admin/organization'), api('/api/v1/admin/centers'), api('/api/v1/admin/groups'),
         api('/api/v1/admin/staff'), api('/api/v1/canned-responses?scope=ORGANIZATION'), api('/api/v1/admin/widget'),
       ]);
+      const weeks = await Promise.all(read[2].map((g) => api(`/api/v1/admin/groups/${g.id}/hours`)));
+      if (round !== loads) return;
+      [organization.value, centers.value, groups.value, staff.value, canned.value, widget.value] = read;
       groupDraft.centerId ??= centers.value[0]?.id ?? null;
-      for (const g of groups.value) hours[g.id] = (await api(`/api/v1/admin/groups/${g.id}/hours`)).hours;
+      groups.value.forEach((g, i) => { hours[g.id] = weeks[i].hours; });
     }
 
     const centerName = (id) => centers.value.find((c) => c.id === id)?.name || '';
@@ -158,9 +169,11 @@ createApp({
     /** One form creates a group (no id yet) or changes the one being edited, with its virtual assistant. */
     const saveGroup = () => change(async () => {
       const { id, ...body } = groupDraft;
+      const assistant = { ...assistantDraft };
       const group = await api(id ? `/api/v1/admin/groups/${id}` : '/api/v1/admin/groups', { method: id ? 'PUT' : 'POST', body });
-      await api(`/api/v1/admin/groups/${group.id}/assistant`, { method: 'PUT', body: { ...assistantDraft } });
-      await editGroup(null);
+      await api(`/api/v1/admin/groups/${group.id}/assistant`, { method: 'PUT', body: assistant });
+      // Another group opened while this one was saving stays in the form.
+      if (groupDraft.id === id) await editGroup(null);
     });
 
     const deleteGroup = (g) => confirmed(t('admin.confirmDelete', { name: g.name }))
@@ -180,7 +193,7 @@ createApp({
         await api(`/api/v1/admin/staff/${id}`, { method: 'PUT', body });
         if (password) await api(`/api/v1/admin/staff/${id}/password`, { method: 'PUT', body: { password } });
       }
-      editStaff(null);
+      if (staffDraft.id === id) editStaff(null);
     });
 
     const updateStaff = (m, patch) => change(() => api(`/api/v1/admin/staff/${m.id}`, {

@@ -42,10 +42,15 @@ export function knowledgeBase({ api, guard, change, token }) {
   /** When the tab opens, the gaps as well: grouping questions by meaning is costly, so not after every save. */
   kb.tabOpened = () => Promise.all([kb.load(), kb.loadGaps()]);
 
+  let lists = 0;
+
   async function list(append = false) {
+    const round = ++lists;
     const offset = append ? kb.articles.length : 0;
     const params = new URLSearchParams({ status: kb.filter.status, reviewDue: kb.filter.reviewDue, limit: PAGE + 1, offset });
     const page = await api(`${KB}/articles?${params}`);
+    // Saves and filters ask again before an answer is in: a late answer to an older ask must not win.
+    if (round !== lists) return;
     // One more than a page was asked for, so "more" shows only when there is more.
     kb.more = page.length > PAGE;
     kb.articles = [...(append ? kb.articles : []), ...page.slice(0, PAGE)];

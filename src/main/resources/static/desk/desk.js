@@ -546,10 +546,17 @@ createApp({
       await loadTickets();
     }
 
-    /** Open covers those waiting for an answer and those answered but not yet closed. */
+    let ticketLists = 0;
+
+    /**
+     * Open covers those waiting for an answer and those answered but not yet closed. The filter and each answer ask
+     * again, maybe before the last answer is in: only the newest ask's answer is shown.
+     */
     async function loadTickets() {
+      const round = ++ticketLists;
       const states = ticketState.value === 'open' ? 'state=OPEN&state=ANSWERED' : 'state=CLOSED';
-      tickets.value = await api(`/api/v1/tickets?${states}`).catch(() => tickets.value);
+      const list = await api(`/api/v1/tickets?${states}`).catch(() => tickets.value);
+      if (round === ticketLists) tickets.value = list;
     }
 
     /** The staff API answers {ticket, thread}; the view wants one object. */

@@ -55,14 +55,14 @@ class AssistantController {
 
 	@GetMapping("/api/v1/admin/groups/{groupId}/assistant")
 	BotProfile get(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID groupId) {
-		return profiles.of(caller.organizationId(), groupId);
+		return profiles.configured(caller.organizationId(), groupId);
 	}
 
 	/** Fields left out keep their current value. */
 	@PutMapping("/api/v1/admin/groups/{groupId}/assistant")
 	BotProfile put(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID groupId,
 			@RequestBody ProfileRequest request) {
-		BotProfile now = profiles.of(caller.organizationId(), groupId);
+		BotProfile now = profiles.configured(caller.organizationId(), groupId);
 		return profiles.save(caller.organizationId(), new BotProfile(groupId,
 				request.enabled() == null ? now.enabled() : request.enabled(),
 				request.name() == null ? now.name() : request.name(),

@@ -20,7 +20,11 @@ class BotProfiles {
 	private final JdbcClient jdbc;
 	private final Groups groups;
 	private final Clock clock;
-	private final ShortLived<UUID, BotProfile> recent;
+	/** Keyed by organization and group: a group id alone must not fetch another organization's profile. */
+	private final ShortLived<GroupOf, BotProfile> recent;
+
+	private record GroupOf(UUID organizationId, UUID groupId) {
+	}
 
 	BotProfiles(JdbcClient jdbc, Groups groups, Clock clock) {
 		this.jdbc = jdbc;
@@ -29,13 +33,20 @@ class BotProfiles {
 		this.recent = new ShortLived<>(Duration.ofSeconds(5));
 	}
 
+	/** The profile of a group of this organization; a group that has none, or is unknown, has the assistant off. */
 	BotProfile of(UUID organizationId, UUID groupId) {
-		return recent.get(groupId, id -> jdbc.sql("SELECT * FROM bot_profile WHERE group_id = ? AND organization_id = ?")
+		return recent.get(new GroupOf(organizationId, groupId), key -> jdbc.sql("SELECT * FROM bot_profile WHERE group_id = ? AND organization_id = ?")
 			.params(groupId, organizationId)
 			.query((rs, n) -> new BotProfile(groupId, rs.getBoolean("enabled"), rs.getString("name"),
 					rs.getString("greeting"), rs.getDouble("threshold")))
 			.optional()
 			.orElse(BotProfile.off(groupId)));
+	}
+
+	/** What an admin sees: the profile of a group that must be the organization's own, or else not found. */
+	BotProfile configured(UUID organizationId, UUID groupId) {
+		groups.require(organizationId, groupId);
+		return of(organizationId, groupId);
 	}
 
 	@Transactional
@@ -48,7 +59,7 @@ class BotProfiles {
 			.params(profile.groupId(), organizationId, profile.enabled(), profile.name(), profile.greeting(),
 					profile.threshold(), SqlTime.of(clock.instant()))
 			.update();
-		AfterCommit.run(() -> recent.forget(profile.groupId()));
+		AfterCommit.run(() -> recent.forget(new GroupOf(organizationId, profile.groupId())));
 		return profile;
 	}
 }

@@ -8,7 +8,32 @@ import dev.kefu.shared.RequestRejected;
 /** RFC 4180 CSV: fields in double quotes may hold commas, line breaks and doubled quotes. */
 final class Csv {
 
+	/** A cell starting with one of these is run as a formula by spreadsheets (OWASP, "CSV Injection"). */
+	private static final String FORMULA_START = "=+-@\t\r";
+
 	private Csv() {
+	}
+
+	/**
+	 * The cell as a spreadsheet shows it as text: one that would start a formula gets a leading apostrophe, which
+	 * spreadsheets read as "text follows" and do not display. A cell that is already apostrophes before a formula
+	 * character gets one more, so that {@link #restored} always gives back exactly the original.
+	 */
+	static String defused(String cell) {
+		return startsFormulaAfterApostrophes(cell, 0) ? "'" + cell : cell;
+	}
+
+	/** The inverse of {@link #defused}: one apostrophe before (apostrophes and) a formula character is dropped. */
+	static String restored(String cell) {
+		return startsFormulaAfterApostrophes(cell, 1) ? cell.substring(1) : cell;
+	}
+
+	private static boolean startsFormulaAfterApostrophes(String cell, int apostrophesAtLeast) {
+		int i = 0;
+		while (i < cell.length() && cell.charAt(i) == '\'') {
+			i++;
+		}
+		return i >= apostrophesAtLeast && i < cell.length() && FORMULA_START.indexOf(cell.charAt(i)) >= 0;
 	}
 
 	/** Every record of the text, each with the line it starts on (1-based) for error reports. */

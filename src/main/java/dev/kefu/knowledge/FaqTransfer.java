@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -52,7 +53,8 @@ class FaqTransfer {
 
 	/**
 	 * CSV with a header naming at least question and answer; phrasings are separated by line breaks or '|', tags
-	 * by ',' or ';'. {@code row} in errors is the line the record starts on.
+	 * by ',' or ';'. {@code row} in errors is the line the record starts on. A cell of apostrophes before a formula
+	 * character ({@code '=SUM(A1)}) loses one apostrophe, as the export added it (see {@link Csv#defused}).
 	 */
 	Report importCsv(StaffCaller caller, String text, ArticleStatus defaultStatus) {
 		KnowledgeRoles.requireEditor(caller);
@@ -103,11 +105,14 @@ class FaqTransfer {
 			.toList();
 	}
 
+	/** Cells that a spreadsheet would run as formulas are defused (see {@link Csv#defused}); import undoes it. */
 	String exportCsv(UUID organizationId) {
 		StringBuilder out = new StringBuilder(Csv.line(COLUMNS));
 		for (Entry e : export(organizationId)) {
-			out.append(Csv.line(List.of(e.question(), e.answer(), String.join("\n", e.phrasings()),
-					e.category() == null ? "" : e.category(), String.join(",", e.tags()), e.status().name())));
+			out.append(Csv.line(Stream.of(e.question(), e.answer(), String.join("\n", e.phrasings()),
+					e.category() == null ? "" : e.category(), String.join(",", e.tags()), e.status().name())
+				.map(Csv::defused)
+				.toList()));
 		}
 		return out.toString();
 	}
@@ -200,7 +205,7 @@ class FaqTransfer {
 
 	private static String cell(Csv.Row row, Map<String, Integer> header, String column) {
 		Integer at = header.get(column);
-		return at == null || at >= row.fields().size() ? "" : row.fields().get(at);
+		return at == null || at >= row.fields().size() ? "" : Csv.restored(row.fields().get(at));
 	}
 
 	private static List<String> split(String cell, String separators) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +27,8 @@ import dev.kefu.shared.Ids;
  */
 @RestController
 class EventStreamController implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(EventStreamController.class);
 
 	private final Protocol protocol;
 	private final Map<String, SseConnection> open = new ConcurrentHashMap<>();
@@ -69,6 +73,11 @@ class EventStreamController implements SmartLifecycle {
 		open.values().forEach(SseConnection::comment);
 	}
 
+	/** How many streams are open on this node. */
+	int openStreams() {
+		return open.size();
+	}
+
 	@Override
 	public void start() {
 		running = true;
@@ -93,6 +102,7 @@ class EventStreamController implements SmartLifecycle {
 
 		private final String id;
 		private final SseEmitter emitter;
+		private boolean gone;
 
 		SseConnection(String id, SseEmitter emitter) {
 			this.id = id;
@@ -106,20 +116,25 @@ class EventStreamController implements SmartLifecycle {
 
 		@Override
 		public synchronized void send(String frame) {
-			try {
-				emitter.send(SseEmitter.event().data(frame, MediaType.APPLICATION_JSON));
-			}
-			catch (IOException | RuntimeException gone) {
-				emitter.completeWithError(gone);
-			}
+			send(SseEmitter.event().data(frame, MediaType.APPLICATION_JSON));
 		}
 
 		synchronized void comment() {
-			try {
-				emitter.send(SseEmitter.event().comment("keep-alive"));
+			send(SseEmitter.event().comment("keep-alive"));
+		}
+
+		/** A client that went away is an everyday event: one line, no stack trace. */
+		private void send(SseEmitter.SseEventBuilder event) {
+			if (gone) {
+				return;
 			}
-			catch (IOException | IllegalStateException gone) {
-				emitter.completeWithError(gone);
+			try {
+				emitter.send(event);
+			}
+			catch (IOException | RuntimeException e) {
+				gone = true;
+				log.info("event stream {} dropped: {}", id, e.getMessage());
+				emitter.completeWithError(e);
 			}
 		}
 

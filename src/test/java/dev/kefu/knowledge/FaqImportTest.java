@@ -79,6 +79,26 @@ class FaqImportTest {
 	}
 
 	@Test
+	void csvExportDefusesFormulasAndItsImportGivesTheTextBack() {
+		String json = """
+				[{"question": "=HYPERLINK(\\"http://evil.example\\",\\"Refund\\")", "answer": "-5 °C is too cold",
+				  "phrasings": ["@admin help", "+86 phone"], "tags": ["ok"]}]""";
+		api.raw("POST", "/api/v1/knowledge/import", editor, "application/json", json);
+
+		String csv = api.call("GET", "/api/v1/knowledge/export?format=csv", editor, null).text();
+
+		assertThat(csv).isEqualTo("question,answer,phrasings,category,tags,status\r\n"
+				+ "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Refund\"\")\",'-5 °C is too cold,\"'@admin help\n+86 phone\",,ok,DRAFT\r\n");
+		String other = TestTenant.create(context, 1, 5).adminToken(api);
+		assertThat(api.raw("POST", "/api/v1/knowledge/import", other, "text/csv", csv).body().path("imported").asInt())
+			.isEqualTo(1);
+		JsonNode entry = api.get("/api/v1/knowledge/export", other).get(0);
+		assertThat(entry.path("question").asString()).isEqualTo("=HYPERLINK(\"http://evil.example\",\"Refund\")");
+		assertThat(entry.path("answer").asString()).isEqualTo("-5 °C is too cold");
+		assertThat(entry.path("phrasings").valueStream().map(JsonNode::asString)).containsExactly("@admin help", "+86 phone");
+	}
+
+	@Test
 	void fileThatIsNotCsvOrJsonIsRefusedWhole() {
 		assertThat(api.raw("POST", "/api/v1/knowledge/import", editor, "application/json", "{\"question\":").code())
 			.isEqualTo("invalid-json");

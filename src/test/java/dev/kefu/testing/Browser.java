@@ -37,6 +37,7 @@ public final class Browser implements AutoCloseable {
 	private static final Duration PATIENCE = Duration.ofSeconds(15);
 
 	private final ChromeDriver driver;
+	private final List<String> policyViolations = new java.util.ArrayList<>();
 
 	private Browser(ChromeDriver driver) {
 		this.driver = driver;
@@ -73,7 +74,13 @@ public final class Browser implements AutoCloseable {
 			.usingDriverExecutable(new File(CHROMEDRIVER))
 			.usingAnyFreePort()
 			.build();
-		return new Browser(new ChromeDriver(service, options));
+		ChromeDriver driver = new ChromeDriver(service, options);
+		// Chrome reports some violations (eval) only in DevTools' issues, not the console: every page says them there.
+		driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", """
+				addEventListener('securitypolicyviolation', (e) => console.error('Content Security Policy violated: '
+				  + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' in ' + e.sourceFile + ':' + e.lineNumber));
+				"""));
+		return new Browser(driver);
 	}
 
 	public WebDriver driver() {
@@ -134,11 +141,12 @@ public final class Browser implements AutoCloseable {
 
 	/** Errors the pages logged to the console since the last call. */
 	public List<String> consoleErrors() {
-		return driver.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
+		List<LogEntry> entries = driver.manage().logs().get(LogType.BROWSER).getAll();
+		entries.stream()
+			.map(LogEntry::getMessage)
+			.filter(message -> message.contains("Content Security Policy"))
+			.forEach(policyViolations::add);
+		return entries.stream()
 			.filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
 			.map(LogEntry::getMessage)
 			.toList();
@@ -156,9 +164,18 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
+	/** Ends the session; a page that broke its Content-Security-Policy meanwhile fails the test. */
 	@Override
 	public void close() {
-		driver.quit();
+		try {
+			consoleErrors();
+		}
+		finally {
+			driver.quit();
+		}
+		if (!policyViolations.isEmpty()) {
+			throw new AssertionError("the pages broke their Content-Security-Policy: " + policyViolations);
+		}
 	}
 
 	private static String env(String name, String fallback) {
