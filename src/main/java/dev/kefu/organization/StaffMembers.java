@@ -182,9 +182,7 @@ public class StaffMembers {
 	}
 
 	private static void requirePassword(String password) {
-		if (password == null || password.length() < 8 || password.length() > 128) {
-			throw new RequestRejected("weak-password", "password must be 8-128 characters");
-		}
+		PasswordPolicy.require(password);
 	}
 
 	private void replaceGroups(UUID staffId, List<UUID> groupIds) {
