@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -56,6 +57,10 @@ public class StaffMembers {
 			List<UUID> groupIds) {
 	}
 
+	/**
+	 * Usernames are unique within an organization only: a refusal for a name another organization uses would tell
+	 * one tenant's admin about another tenant's staff.
+	 */
 	@Transactional
 	public StaffMember create(UUID organizationId, String username, String password, Profile profile) {
 		if (username == null || !username.matches("[A-Za-z0-9._@-]{2,100}")) {
@@ -63,13 +68,20 @@ public class StaffMembers {
 		}
 		requirePassword(password);
 		validate(organizationId, profile);
-		if (jdbc.sql("SELECT COUNT(*) FROM staff_member WHERE username = ?").param(username).query(Long.class).single() > 0) {
-			throw new StateConflict("username-taken", "username " + username + " is taken");
+		if (jdbc.sql("SELECT COUNT(*) FROM staff_member WHERE organization_id = ? AND username = ?")
+			.params(organizationId, username)
+			.query(Long.class)
+			.single() > 0) {
+			throw taken(username);
 		}
 		UUID id = Ids.newId();
 		insert(organizationId, id, username, password, profile);
 		replaceGroups(id, profile.groupIds());
 		return require(organizationId, id);
+	}
+
+	private static StateConflict taken(String username) {
+		return new StateConflict("username-taken", "username " + username + " is taken in this organization");
 	}
 
 	private void insert(UUID organizationId, UUID id, String username, String password, Profile profile) {
@@ -84,7 +96,7 @@ public class StaffMembers {
 				.update();
 		}
 		catch (DuplicateKeyException concurrentSignUp) {
-			throw new StateConflict("username-taken", "username " + username + " is taken");
+			throw taken(username);
 		}
 	}
 
@@ -115,26 +127,46 @@ public class StaffMembers {
 		events.publishEvent(new StaffPasswordChanged(organizationId, staffId));
 	}
 
-	/** Checks a login; hashes even for unknown names so response time does not reveal which names exist. */
-	public Optional<StaffMember> authenticate(String username, String password) {
-		record Credentials(UUID id, UUID organizationId, String hash, boolean enabled) {
-		}
-		Optional<Credentials> credentials = jdbc
-			.sql("SELECT id, organization_id, password_hash, enabled FROM staff_member WHERE username = ?")
-			.param(username)
-			.query((rs, row) -> new Credentials(rs.getObject("id", UUID.class),
-					rs.getObject("organization_id", UUID.class), rs.getString("password_hash"),
-					rs.getBoolean("enabled")))
-			.optional();
-		if (credentials.isEmpty()) {
+	/**
+	 * Checks a login; hashes even for unknown names so response time does not reveal which names exist. Usernames
+	 * are unique per organization, so a name that two organizations use needs the organization's slug; without it
+	 * the login is refused with {@code organization-required} (after the same hashing time as any other refusal).
+	 * Hashing runs on its own bounded pool and may refuse with {@code login-busy}.
+	 */
+	public Optional<StaffMember> authenticate(@Nullable String organizationSlug, String username, String password) {
+		List<Credentials> candidates = candidates(organizationSlug, username);
+		if (candidates.size() != 1) {
 			passwords.matches(password, dummyHash);
+			if (candidates.size() > 1) {
+				throw new RequestRejected("organization-required", "more than one organization has a user named "
+						+ username + "; give your organization's short name (slug) too", HttpStatus.UNAUTHORIZED);
+			}
 			return Optional.empty();
 		}
-		Credentials c = credentials.get();
+		Credentials c = candidates.getFirst();
 		if (!passwords.matches(password, c.hash()) || !c.enabled()) {
 			return Optional.empty();
 		}
 		return find(c.organizationId(), c.id());
+	}
+
+	private record Credentials(UUID id, UUID organizationId, String hash, boolean enabled) {
+	}
+
+	private List<Credentials> candidates(@Nullable String organizationSlug, String username) {
+		boolean anyOrganization = organizationSlug == null || organizationSlug.isBlank();
+		var query = anyOrganization
+				? jdbc.sql("SELECT id, organization_id, password_hash, enabled FROM staff_member WHERE username = ?"
+						+ " FETCH FIRST 2 ROWS ONLY").param(username)
+				: jdbc.sql("""
+						SELECT s.id, s.organization_id, s.password_hash, s.enabled
+						FROM staff_member s JOIN organization o ON o.id = s.organization_id
+						WHERE s.username = ? AND o.slug = ?""").params(username, organizationSlug.strip());
+		return query
+			.query((rs, row) -> new Credentials(rs.getObject("id", UUID.class),
+					rs.getObject("organization_id", UUID.class), rs.getString("password_hash"),
+					rs.getBoolean("enabled")))
+			.list();
 	}
 
 	public Optional<StaffMember> find(UUID organizationId, UUID staffId) {
@@ -182,9 +214,7 @@ public class StaffMembers {
 	}
 
 	private static void requirePassword(String password) {
-		if (password == null || password.length() < 8 || password.length() > 128) {
-			throw new RequestRejected("weak-password", "password must be 8-128 characters");
-		}
+		PasswordPolicy.require(password);
 	}
 
 	private void replaceGroups(UUID staffId, List<UUID> groupIds) {

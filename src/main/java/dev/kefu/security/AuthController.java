@@ -1,15 +1,24 @@
 package dev.kefu.security;
 
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,15 +40,17 @@ class AuthController {
 
 	private final StaffMembers staff;
 	private final StaffTokens tokens;
-	private final LoginThrottle throttle;
+	private final LoginProtection protection;
 
-	AuthController(StaffMembers staff, StaffTokens tokens, LoginThrottle throttle) {
+	AuthController(StaffMembers staff, StaffTokens tokens, LoginProtection protection) {
 		this.staff = staff;
 		this.tokens = tokens;
-		this.throttle = throttle;
+		this.protection = protection;
 	}
 
-	record Login(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 128) String password) {
+	/** {@code organization}: the organization's slug, needed only when two organizations have the username. */
+	record Login(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 128) String password,
+			@Nullable @Size(max = 64) String organization) {
 	}
 
 	record Me(UUID id, UUID organizationId, String displayName, Set<Role> roles) {
@@ -48,20 +59,62 @@ class AuthController {
 	record LoggedIn(String token, Instant expiresAt, Me user) {
 	}
 
+	/**
+	 * The source address is the connection's, or the one a trusted proxy forwarded when
+	 * {@code server.forward-headers-strategy} says to believe it; a client's own X-Forwarded-For is never read here.
+	 */
 	@PostMapping("/login")
-	LoggedIn login(@Valid @RequestBody Login login) {
-		if (!throttle.allows(login.username())) {
-			throw new RequestRejected("too-many-attempts", "too many failed logins; try again later",
-					HttpStatus.TOO_MANY_REQUESTS);
+	LoggedIn login(@Valid @RequestBody Login login, HttpServletRequest request) {
+		LoginProtection.Attempt attempt = LoginProtection.Attempt.of(login.username(), request.getRemoteAddr());
+		Duration wait = protection.wait(attempt);
+		if (wait.isPositive()) {
+			throw new LoginDeferred(wait);
 		}
-		StaffMember member = staff.authenticate(login.username(), login.password()).orElseThrow(() -> {
-			throttle.failed(login.username());
-			return new RequestRejected("bad-credentials", "wrong username or password", HttpStatus.UNAUTHORIZED);
-		});
-		throttle.succeeded(login.username());
-		StaffTokens.IssuedToken token = tokens.issue(member);
-		return new LoggedIn(token.token(), token.expiresAt(),
-				new Me(member.id(), member.organizationId(), member.displayName(), member.roles()));
+		Optional<StaffMember> member;
+		try {
+			member = staff.authenticate(login.organization(), login.username(), login.password());
+		}
+		catch (RequestRejected ambiguous) {
+			if (ambiguous.code().equals("organization-required")) {
+				protection.failed(attempt);
+			}
+			throw ambiguous;
+		}
+		if (member.isEmpty()) {
+			protection.failed(attempt);
+			throw new RequestRejected("bad-credentials", "wrong username or password", HttpStatus.UNAUTHORIZED);
+		}
+		protection.succeeded(attempt);
+		StaffTokens.IssuedToken token = tokens.issue(member.get());
+		return new LoggedIn(token.token(), token.expiresAt(), new Me(member.get().id(), member.get().organizationId(),
+				member.get().displayName(), member.get().roles()));
+	}
+
+	/** Too many failed logins from this address or for this account: try again after the time given. */
+	static final class LoginDeferred extends RuntimeException {
+
+		final Duration wait;
+
+		LoginDeferred(Duration wait) {
+			super("too many failed logins; try again in " + seconds(wait) + " s", null, false, false);
+			this.wait = wait;
+		}
+	}
+
+	@ExceptionHandler(LoginDeferred.class)
+	ResponseEntity<ProblemDetail> on(LoginDeferred deferred) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, deferred.getMessage());
+		problem.setType(URI.create("https://kefu.dev/problems/too-many-attempts"));
+		problem.setTitle(HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase());
+		problem.setProperty("code", "too-many-attempts");
+		problem.setProperty("retryAfter", seconds(deferred.wait));
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds(deferred.wait)))
+			.body(problem);
+	}
+
+	private static long seconds(Duration wait) {
+		return Math.max(1, (wait.toMillis() + 999) / 1000);
 	}
 
 	@PostMapping("/logout")

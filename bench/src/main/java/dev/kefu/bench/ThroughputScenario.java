@@ -91,6 +91,20 @@ final class ThroughputScenario {
 	}
 
 	void run() throws Exception {
+		double warmup = Double.parseDouble(args.get("warmup", "5"));
+		double measure = Double.parseDouble(args.get("measure", "20"));
+		for (String rate : args.get("rates", "500,1000,2000").split(",")) {
+			int r = Integer.parseInt(rate.strip());
+			phase("throughput." + r + ".", r, senders(), warmup, measure);
+		}
+	}
+
+	/** One phase at a fixed rate, its figures under {@code prefix} (another scenario runs its load beside it). */
+	void measure(String prefix, int rate, double warmup, double measure) throws Exception {
+		phase(prefix, rate, senders(), warmup, measure);
+	}
+
+	private List<Sender> senders() {
 		List<Sender> senders = new ArrayList<>();
 		for (int i = 0; i < pairs.size(); i++) {
 			Chat chat = pairs.get(i);
@@ -98,15 +112,10 @@ final class ThroughputScenario {
 			senders.add(new Sender(desk.byStaffId.get(chat.assigned.join()).live, chat.conversationId, false,
 					"a" + i + "-"));
 		}
-		double warmup = Double.parseDouble(args.get("warmup", "5"));
-		double measure = Double.parseDouble(args.get("measure", "20"));
-		for (String rate : args.get("rates", "500,1000,2000").split(",")) {
-			phase(Integer.parseInt(rate.strip()), senders, warmup, measure);
-		}
+		return senders;
 	}
 
-	private void phase(int rate, List<Sender> senders, double warmup, double measure) throws Exception {
-		String p = "throughput." + rate + ".";
+	private void phase(String p, int rate, List<Sender> senders, double warmup, double measure) throws Exception {
 		traffic.sent.clear();
 		traffic.outOfOrder.set(0);
 		traffic.repeated.set(0);
@@ -121,7 +130,7 @@ final class ThroughputScenario {
 			if (measured && measuredFrom[0] == null) {
 				measuredFrom[0] = cpu.readUnchecked();
 			}
-			String id = s.prefix() + rate + "-" + n;
+			String id = s.prefix() + p + n;
 			traffic.sending(id, due, s.visitor(), measured);
 			s.live().send("{\"type\":\"send\",\"id\":\"" + id + "\",\"conversationId\":\"" + s.conversationId()
 					+ "\",\"clientMsgId\":\"" + id + "\",\"text\":\"bench message " + n + " at rate " + rate + "\"}");
