@@ -1,14 +1,14 @@
 package dev.kefu.contact;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import dev.kefu.shared.RequestRejected;
+import dev.kefu.shared.RateLimited;
 import dev.kefu.shared.TokenBucket;
 
 /**
@@ -28,7 +28,7 @@ public class VisitorSendBudget {
 	/** Takes one message from the contact's budget, or refuses with {@code rate-limited}; nothing is stored then. */
 	public void take(UUID contactId) {
 		if (!budgets.computeIfAbsent(contactId, c -> new TokenBucket(PER_SECOND, BURST)).tryTake()) {
-			throw new RequestRejected("rate-limited", "too many messages; slow down", HttpStatus.TOO_MANY_REQUESTS);
+			throw new RateLimited("too many messages; slow down", Duration.ofMillis(1000 / PER_SECOND));
 		}
 	}
 

@@ -1,6 +1,5 @@
 package dev.kefu.security;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,12 +12,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.kefu.organization.StaffMember;
 import dev.kefu.organization.StaffMembers;
+import dev.kefu.shared.RateLimited;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.Role;
 import dev.kefu.shared.StaffCaller;
@@ -68,7 +64,8 @@ class AuthController {
 		LoginProtection.Attempt attempt = LoginProtection.Attempt.of(login.username(), request.getRemoteAddr());
 		Duration wait = protection.wait(attempt);
 		if (wait.isPositive()) {
-			throw new LoginDeferred(wait);
+			throw new RateLimited("too-many-attempts",
+					"too many failed logins; try again in " + (wait.toMillis() + 999) / 1000 + " s", wait);
 		}
 		Optional<StaffMember> member;
 		try {
@@ -88,33 +85,6 @@ class AuthController {
 		StaffTokens.IssuedToken token = tokens.issue(member.get());
 		return new LoggedIn(token.token(), token.expiresAt(), new Me(member.get().id(), member.get().organizationId(),
 				member.get().displayName(), member.get().roles()));
-	}
-
-	/** Too many failed logins from this address or for this account: try again after the time given. */
-	static final class LoginDeferred extends RuntimeException {
-
-		final Duration wait;
-
-		LoginDeferred(Duration wait) {
-			super("too many failed logins; try again in " + seconds(wait) + " s", null, false, false);
-			this.wait = wait;
-		}
-	}
-
-	@ExceptionHandler(LoginDeferred.class)
-	ResponseEntity<ProblemDetail> on(LoginDeferred deferred) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, deferred.getMessage());
-		problem.setType(URI.create("https://kefu.dev/problems/too-many-attempts"));
-		problem.setTitle(HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase());
-		problem.setProperty("code", "too-many-attempts");
-		problem.setProperty("retryAfter", seconds(deferred.wait));
-		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds(deferred.wait)))
-			.body(problem);
-	}
-
-	private static long seconds(Duration wait) {
-		return Math.max(1, (wait.toMillis() + 999) / 1000);
 	}
 
 	@PostMapping("/logout")

@@ -39,10 +39,12 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(DomainException.class)
 	ResponseEntity<ProblemDetail> on(DomainException e) {
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+		ProblemDetail problem = problem(e.status(), e.code(), e.getMessage());
 		if (e instanceof RateLimited limited) {
 			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfterSeconds()));
+			problem.setProperty("retryAfter", limited.retryAfterSeconds());
 		}
-		return response.body(problem(e.status(), e.code(), e.getMessage()));
+		return response.body(problem);
 	}
 
 	/**

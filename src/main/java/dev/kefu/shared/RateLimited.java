@@ -10,7 +10,11 @@ public class RateLimited extends DomainException {
 	private final Duration retryAfter;
 
 	public RateLimited(String message, Duration retryAfter) {
-		super("rate-limited", message);
+		this("rate-limited", message, retryAfter);
+	}
+
+	public RateLimited(String code, String message, Duration retryAfter) {
+		super(code, message);
 		this.retryAfter = retryAfter;
 	}
 
