@@ -16,15 +16,14 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.kefu.KefuApplication;
 import dev.kefu.testing.Api;
 import dev.kefu.testing.DatabaseTest;
+import dev.kefu.testing.KefuNode;
 import dev.kefu.testing.SharedDatabase;
 
 /**
@@ -112,13 +111,11 @@ class FirstStartTest {
 				"kefu.setup.organization.time-zone", "Asia/Shanghai", "kefu.setup.admin.username", "acme-admin",
 				"spring.modulith.events.republish-outstanding-events-on-restart", "false",
 				"spring.main.banner-mode", "off"));
-		// Command-line arguments, because builder properties are defaults that application.yml would override.
-		return new SpringApplicationBuilder(KefuApplication.class)
-			.run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+		return KefuNode.start(settings);
 	}
 
 	private static int port(ConfigurableApplicationContext node) {
-		return node.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+		return KefuNode.port(node);
 	}
 
 	private static int occurrences(CapturedOutput output, String text) {

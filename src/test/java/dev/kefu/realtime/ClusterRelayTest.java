@@ -11,15 +11,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 
-import dev.kefu.KefuApplication;
 import dev.kefu.testing.Api;
+import dev.kefu.testing.KefuNode;
 import dev.kefu.testing.LiveClient;
 import dev.kefu.testing.RedisAvailable;
 import dev.kefu.testing.ServerTest;
@@ -131,20 +130,9 @@ class ClusterRelayTest {
 	}
 
 	private static ConfigurableApplicationContext startSecondNode(Environment first, ClusterProperties cluster) {
-		// Command-line arguments, because builder properties are defaults that application.yml would override. The
-		// nodes share the data folder (attachments) but each keeps its own search index, as in production.
-		Map<String, String> settings = Map.ofEntries(
-				Map.entry("spring.datasource.url", first.getRequiredProperty("spring.datasource.url")),
-				Map.entry("spring.datasource.username", first.getProperty("spring.datasource.username", "sa")),
-				Map.entry("spring.datasource.password", first.getProperty("spring.datasource.password", "")),
-				Map.entry("kefu.data-dir", first.getRequiredProperty("kefu.data-dir")),
-				Map.entry("kefu.knowledge.index-dir", first.getRequiredProperty("kefu.data-dir") + "/index/knowledge-node-2"),
-				Map.entry("kefu.demo.enabled", "false"),
-				Map.entry("server.port", "0"),
-				Map.entry("kefu.cluster.redis-url", String.valueOf(cluster.redisUrl())),
-				Map.entry("kefu.cluster.name", cluster.name()),
-				Map.entry("spring.modulith.events.republish-outstanding-events-on-restart", "false"));
-		return new SpringApplicationBuilder(KefuApplication.class)
-			.run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+		// The nodes share the data folder (attachments) but each keeps its own search index, as in production.
+		return KefuNode.besides(first, Map.of(
+				"kefu.knowledge.index-dir", first.getRequiredProperty("kefu.data-dir") + "/index/knowledge-node-2",
+				"kefu.cluster.redis-url", String.valueOf(cluster.redisUrl()), "kefu.cluster.name", cluster.name()));
 	}
 }

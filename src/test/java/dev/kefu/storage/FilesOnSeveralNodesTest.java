@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,8 +20,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
-import dev.kefu.KefuApplication;
 import dev.kefu.testing.Api;
+import dev.kefu.testing.KefuNode;
 import dev.kefu.testing.ServerTest;
 import dev.kefu.testing.TestTenant;
 
@@ -140,19 +139,8 @@ class FilesOnSeveralNodesTest {
 	}
 
 	private static ConfigurableApplicationContext startSecondNode(Environment first) {
-		// Command-line arguments, because builder properties are defaults that application.yml would override. Node
-		// B's data folder is its own: nothing node A writes to its folder can be read here.
-		String dataDir = first.getRequiredProperty("kefu.data-dir") + "-node-b";
-		Map<String, String> settings = Map.ofEntries(
-				Map.entry("spring.datasource.url", first.getRequiredProperty("spring.datasource.url")),
-				Map.entry("spring.datasource.username", first.getProperty("spring.datasource.username", "sa")),
-				Map.entry("spring.datasource.password", first.getProperty("spring.datasource.password", "")),
-				Map.entry("kefu.data-dir", dataDir),
-				Map.entry("kefu.storage.type", first.getRequiredProperty("kefu.storage.type")),
-				Map.entry("kefu.demo.enabled", "false"),
-				Map.entry("server.port", "0"),
-				Map.entry("spring.modulith.events.republish-outstanding-events-on-restart", "false"));
-		return new SpringApplicationBuilder(KefuApplication.class)
-			.run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+		// Node B's data folder is its own: nothing node A writes to its folder can be read here.
+		return KefuNode.besides(first, Map.of("kefu.data-dir", first.getRequiredProperty("kefu.data-dir") + "-node-b",
+				"kefu.storage.type", first.getRequiredProperty("kefu.storage.type")));
 	}
 }
