@@ -22,9 +22,16 @@ final class HashingPool implements PasswordEncoder, AutoCloseable {
 
 	private final PasswordEncoder encoder;
 	private final ThreadPoolExecutor pool;
+	private final HashingBudget budget;
 
 	HashingPool(PasswordEncoder encoder, int threads, int queue) {
+		this(encoder, threads, queue, 1.0);
+	}
+
+	/** {@code cpuShare}: the share of the threads' time that hashing may take, over any second (see {@link HashingBudget}). */
+	HashingPool(PasswordEncoder encoder, int threads, int queue, double cpuShare) {
 		this.encoder = encoder;
+		this.budget = new HashingBudget(cpuShare, threads, System::nanoTime);
 		this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
 				Thread.ofPlatform().name("password-hashing-", 0).daemon().factory(),
 				new ThreadPoolExecutor.AbortPolicy());
@@ -46,13 +53,15 @@ final class HashingPool implements PasswordEncoder, AutoCloseable {
 	}
 
 	private <T> T run(Callable<T> hashing) {
+		if (!budget.admits()) {
+			throw busy();
+		}
 		Future<T> result;
 		try {
-			result = pool.submit(hashing);
+			result = pool.submit(() -> timed(hashing));
 		}
 		catch (RejectedExecutionException full) {
-			throw new RequestRejected("login-busy", "too many logins at once; try again in a moment",
-					HttpStatus.SERVICE_UNAVAILABLE);
+			throw busy();
 		}
 		try {
 			return result.get();
@@ -65,6 +74,21 @@ final class HashingPool implements PasswordEncoder, AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted while hashing a password", e);
 		}
+	}
+
+	private <T> T timed(Callable<T> hashing) throws Exception {
+		long started = System.nanoTime();
+		try {
+			return hashing.call();
+		}
+		finally {
+			budget.spent(System.nanoTime() - started);
+		}
+	}
+
+	private static RequestRejected busy() {
+		return new RequestRejected("login-busy", "too many logins at once; try again in a moment",
+				HttpStatus.SERVICE_UNAVAILABLE);
 	}
 
 	/** Hashings waiting for a thread. */

@@ -19,6 +19,6 @@ class PasswordHashing {
 	@Bean(destroyMethod = "close")
 	HashingPool passwordEncoder(PasswordHashingProperties properties) {
 		PasswordEncoder bcrypt = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-		return new HashingPool(bcrypt, properties.threadCount(), properties.queue());
+		return new HashingPool(bcrypt, properties.threadCount(), properties.queue(), properties.cpuShare());
 	}
 }
