@@ -215,7 +215,7 @@ createApp({
     function receive(f) {
       switch (f.type) {
         case 'ready':
-          if (f.conversation) conversation.value = f.conversation;
+          if (f.conversation) conversation.value = newer(f.conversation);
           if (f.queue) queue.value = f.queue;
           if (conversation.value) frame({ type: 'sync', conversationId: conversation.value.id, after: lastSeq.value });
           // Whatever was not acknowledged before the connection dropped goes again, under the same id.
@@ -227,12 +227,12 @@ createApp({
           if (f.type === 'ack') pending.delete(f.clientMsgId);
           break;
         case 'synced':
-          conversation.value = f.conversation;
+          conversation.value = newer(f.conversation);
           settle();
           break;
         case 'conversation':
           if (f.conversation.id !== conversation.value?.id) break;
-          conversation.value = f.conversation;
+          conversation.value = newer(f.conversation);
           if (f.conversation.agentId) queue.value = null;
           if (f.event === 'closed' || f.event === 'abandoned') ended();
           break;
@@ -266,6 +266,16 @@ createApp({
       messages.set(message.seq, message);
       if (message.sender.type === 'AGENT') agentTyping.value = false;
       settle();
+    }
+
+    /**
+     * The server's view of the chat, keeping what this tab has read: a frame built before the server stored this
+     * tab's last read receipt would otherwise count read messages as unread again.
+     */
+    function newer(server) {
+      const local = conversation.value;
+      if (!local || local.id !== server.id) return server;
+      return { ...server, contactReadSeq: Math.max(server.contactReadSeq ?? 0, local.contactReadSeq ?? 0) };
     }
 
     function settle() {
