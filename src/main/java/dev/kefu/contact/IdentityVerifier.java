@@ -92,8 +92,9 @@ class IdentityVerifier {
 					+ errors.stream().map(OAuth2Error::getDescription).distinct().toList());
 		}
 		String subject = jwt.getSubject();
-		if (subject == null || subject.isBlank()) {
-			throw new IdentityRejected(IdentityRejected.INVALID, "the identity JWT has no sub (the user id)");
+		if (subject == null || subject.isBlank() || subject.length() > 200) {
+			throw new IdentityRejected(IdentityRejected.INVALID,
+					"the identity JWT needs a sub (the user id) of at most 200 characters");
 		}
 		Map<String, String> attributes = new LinkedHashMap<>();
 		SIGNED_CLAIMS.forEach((claim, attribute) -> {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,10 +17,14 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -95,10 +100,12 @@ class VerifiedIdentityTest {
 	}
 
 	@Test
-	void anRs256JwtIsVerifiedWithKeysFromTheOrganizationsJwksUrl() throws Exception {
+	void rs256AndEs256JwtsAreVerifiedWithKeysFromTheOrganizationsJwksUrl() throws Exception {
 		RSAKey key = new RSAKeyGenerator(2048).keyID("site-1").generate();
+		ECKey ecKey = new ECKeyGenerator(Curve.P_256).keyID("site-ec").generate();
 		HttpServer jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		byte[] keys = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+		byte[] keys = new JWKSet(List.of(key.toPublicJWK(), ecKey.toPublicJWK())).toString()
+			.getBytes(StandardCharsets.UTF_8);
 		jwks.createContext("/jwks.json", exchange -> {
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
 			exchange.sendResponseHeaders(200, keys.length);
@@ -115,6 +122,9 @@ class VerifiedIdentityTest {
 			JsonNode session = session(Map.of("jwt", jwt));
 
 			assertThat(session.path("contact").path("externalId").asString()).isEqualTo("cust-rsa");
+			String ecJwt = jwt(new ECDSASigner(ecKey), JWSAlgorithm.ES256, "cust-ec", tenant.slug(),
+					Instant.now().plusSeconds(300), Map.of(), "site-ec");
+			assertThat(session(Map.of("jwt", ecJwt)).path("contact").path("externalId").asString()).isEqualTo("cust-ec");
 			RSAKey stranger = new RSAKeyGenerator(2048).keyID("site-1").generate();
 			assertRefused(Map.of("jwt", jwt(new RSASSASigner(stranger), JWSAlgorithm.RS256, "cust-rsa", tenant.slug(),
 					Instant.now().plusSeconds(300), Map.of())), "invalid-identity");
@@ -215,13 +225,18 @@ class VerifiedIdentityTest {
 
 	static String jwt(JWSSigner signer, JWSAlgorithm algorithm, String subject, String audience, Instant expires,
 			Map<String, Object> claims) throws JOSEException {
+		return jwt(signer, algorithm, subject, audience, expires, claims, "site-1");
+	}
+
+	static String jwt(JWSSigner signer, JWSAlgorithm algorithm, String subject, String audience, Instant expires,
+			Map<String, Object> claims, String keyId) throws JOSEException {
 		JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject(subject)
 			.audience(audience)
 			.issueTime(Date.from(expires.minusSeconds(300)))
 			.expirationTime(Date.from(expires))
 			.jwtID(UUID.randomUUID().toString());
 		claims.forEach(builder::claim);
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID("site-1").build(), builder.build());
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(keyId).build(), builder.build());
 		jwt.sign(signer);
 		return jwt.serialize();
 	}
