@@ -6,9 +6,11 @@ import java.util.function.LongSupplier;
  * The share of the hashing threads' time that may go to hashing. A thread of its own keeps bcrypt off the chats'
  * carrier threads, but a flood from many addresses still kept that thread busy all the time, a whole core of two;
  * held to its share, a flood leaves the cores to the chats and the logins beyond it are refused at once. A burst
- * of one second's share is allowed, so a team logging in at nine is not refused.
+ * of {@value #BURST_SECONDS} seconds' share is allowed, so a team logging in at nine is not refused.
  */
 final class HashingBudget {
+
+	static final int BURST_SECONDS = 5;
 
 	private final double perNanosecond;
 	private final double burst;
@@ -18,7 +20,7 @@ final class HashingBudget {
 
 	HashingBudget(double share, int threads, LongSupplier nanoTime) {
 		this.perNanosecond = share * threads;
-		this.burst = perNanosecond * 1_000_000_000L;
+		this.burst = perNanosecond * BURST_SECONDS * 1_000_000_000L;
 		this.nanoTime = nanoTime;
 		this.allowance = burst;
 		this.last = nanoTime.getAsLong();

@@ -39,12 +39,13 @@ final class HashingPool implements PasswordEncoder, AutoCloseable {
 
 	@Override
 	public String encode(CharSequence rawPassword) {
-		return run(() -> encoder.encode(rawPassword));
+		// Setting a password is an admin's or the owner's deliberate act, not something a flood can do: no share.
+		return run(() -> encoder.encode(rawPassword), false);
 	}
 
 	@Override
 	public boolean matches(CharSequence rawPassword, String encodedPassword) {
-		return run(() -> encoder.matches(rawPassword, encodedPassword));
+		return run(() -> encoder.matches(rawPassword, encodedPassword), true);
 	}
 
 	@Override
@@ -52,8 +53,8 @@ final class HashingPool implements PasswordEncoder, AutoCloseable {
 		return encoder.upgradeEncoding(encodedPassword);
 	}
 
-	private <T> T run(Callable<T> hashing) {
-		if (!budget.admits()) {
+	private <T> T run(Callable<T> hashing, boolean withinShare) {
+		if (withinShare && !budget.admits()) {
 			throw busy();
 		}
 		Future<T> result;

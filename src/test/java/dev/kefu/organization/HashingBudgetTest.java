@@ -14,13 +14,13 @@ class HashingBudgetTest {
 	final HashingBudget halfOfOneThread = new HashingBudget(0.5, 1, now::get);
 
 	@Test
-	void aBurstOfOneSecondsShareIsAllowedAtOnce() {
+	void aBurstOfFiveSecondsShareIsAllowedAtOnce() {
 		int admitted = 0;
 		while (halfOfOneThread.admits()) {
 			halfOfOneThread.spent(100 * MS);
 			admitted++;
 		}
-		assertThat(admitted).isEqualTo(5);
+		assertThat(admitted).isEqualTo(25);
 	}
 
 	@Test
