@@ -80,7 +80,8 @@ class IdentityVerifier {
 			jwt = decoderFor(settings, algorithmOf(token)).decode(token);
 		}
 		catch (JwtException bad) {
-			throw new IdentityRejected(IdentityRejected.INVALID, "the identity JWT's signature does not verify");
+			// Nimbus says why (a bad signature, an unknown key id, a JWKS it could not fetch): the site's developer needs it.
+			throw new IdentityRejected(IdentityRejected.INVALID, "the identity JWT was refused: " + bad.getMessage());
 		}
 		// Claims are checked here, not in the decoder, because one JWKS decoder serves every organization using its URL.
 		Collection<OAuth2Error> errors = validator(organizationSlug).validate(jwt).getErrors();
