@@ -3,6 +3,10 @@
  *   <script src="https://YOUR-KEFU/widget.js" data-org="your-org" async></script>
  * It adds a launcher button and opens the chat in an iframe served by Kefu, so the host page's CSS and scripts
  * cannot reach the chat (nor the chat the page). The launcher lives in a shadow root for the same reason.
+ * A site that signs its customer in passes who it is (docs/integrations.md, "Verified identity"), either as
+ * data-user-id + data-user-hash or data-user-jwt (with data-user-name, -email, -phone, -member-level,
+ * -account-number), or by calling Kefu.identify({ userId, userHash } or { jwt }, ...) before the chat is opened.
+ * The identity travels in the iframe URL's fragment, which is never sent to a server nor in a Referer.
  */
 (function () {
   'use strict';
@@ -13,6 +17,26 @@
   var base = new URL(script.src, location.href).origin;
   var lang = script.getAttribute('data-lang') || navigator.language || 'en';
   var zh = /^zh/i.test(lang);
+  var identity = {};
+  [['userId', 'user-id'], ['userHash', 'user-hash'], ['jwt', 'user-jwt'], ['name', 'user-name'],
+    ['email', 'user-email'], ['phone', 'user-phone'], ['memberLevel', 'user-member-level'],
+    ['accountNumber', 'user-account-number']].forEach(function (pair) {
+    var value = script.getAttribute('data-' + pair[1]);
+    if (value) identity[pair[0]] = value;
+  });
+  var frame = null;
+
+  function chatUrl() {
+    var url = base + '/chat/?org=' + encodeURIComponent(org) + '&lang=' + encodeURIComponent(lang);
+    return Object.keys(identity).length ? url + '#identity=' + encodeURIComponent(JSON.stringify(identity)) : url;
+  }
+
+  window.Kefu = window.Kefu || {};
+  // The chat starts over as the given customer (a new fragment: the chat page notices and begins a new session).
+  window.Kefu.identify = function (given) {
+    identity = given || {};
+    if (frame) frame.src = chatUrl();
+  };
 
   function start(settings) {
     var color = /^#[0-9a-fA-F]{6}$/.test(settings.primaryColor || '') ? settings.primaryColor : '#1677ff';
@@ -45,10 +69,10 @@
       '<span class="badge" hidden>0</span></button>';
     var launcher = root.querySelector('.launcher');
     var panel = root.querySelector('.panel');
-    var frame = root.querySelector('iframe');
+    frame = root.querySelector('iframe');
     var badge = root.querySelector('.badge');
     // Loaded at once (hidden) so a chat in progress keeps its connection and can count unread messages.
-    frame.src = base + '/chat/?org=' + encodeURIComponent(org) + '&lang=' + encodeURIComponent(lang);
+    frame.src = chatUrl();
 
     function setOpen(open) {
       panel.hidden = !open;

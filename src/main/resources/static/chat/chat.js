@@ -8,6 +8,15 @@ import { markdown } from '/ui/markdown.js';
 const params = new URLSearchParams(location.search);
 const org = params.get('org') || 'demo';
 const tokenKey = `kefu.visitor.${org}`;
+// The host site's word for its signed-in customer (widget.js puts it in the fragment); a new one starts over.
+const identity = (() => {
+  try {
+    return JSON.parse(new URLSearchParams(location.hash.slice(1)).get('identity') || '{}');
+  } catch {
+    return {};
+  }
+})();
+window.addEventListener('hashchange', () => location.reload());
 const EMOJI = ['😀', '😂', '😊', '😍', '🤔', '😢', '😡', '👍', '👏', '🙏', '🎉', '❤️'];
 
 const TicketsList = {
@@ -125,7 +134,7 @@ createApp({
     }
 
     async function session() {
-      const s = await request('/api/v1/visitor/sessions', { method: 'POST', body: { organization: org, token: token.value } });
+      const s = await request('/api/v1/visitor/sessions', { method: 'POST', body: { ...identity, organization: org, token: token.value } });
       token.value = s.token;
       localStorage.setItem(tokenKey, s.token);
       for (const [key, value] of Object.entries({ name: s.contact.name, email: s.contact.email, phone: s.contact.phone, ...(s.contact.attributes || {}) })) {

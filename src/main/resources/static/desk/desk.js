@@ -168,6 +168,11 @@ createApp({
       return known?.name || known?.email || known?.phone || t('desk.visitor');
     }
 
+    /** The host site vouched for this customer (verified identity). */
+    function verified(c) {
+      return contacts.get(c.contactId)?.verified === true;
+    }
+
     async function loadContact(id) {
       if (contacts.has(id)) return;
       contacts.set(id, null);
@@ -611,7 +616,7 @@ createApp({
       token, me, agent, activeChats, opsLink, connected, list, selected, selectedId, contact, history, items, draft,
       noteMode, canned, cannedIndex, closing, summary, copied, contactTyping, timeline, language, t, loggedIn, logout,
       select, send, composerInput, composerKey, useCanned, closeChat, copyTranscript, setStatus, switchLanguage,
-      unread, waitClass, elapsed, contactName, view, transferring, transferGroups, transferTarget, transferNote,
+      unread, waitClass, elapsed, contactName, verified, view, transferring, transferGroups, transferTarget, transferNote,
       actionError, openTransfer, transfer, tickets, ticket, ticketAnswer, showTickets, openTicket, answerTicket,
       closeTicket, editing, profileDraft, editProfile, addAttribute, saveProfile, earlier, showEarlier, contactTickets,
       openContactTicket, uploads, attachFiles, ticketState, loadTickets, suggestions, useSuggestion, saveAsFaq, savedAsFaq,

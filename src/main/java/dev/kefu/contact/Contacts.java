@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +47,40 @@ public class Contacts {
 			.params(id, organizationId, SqlTime.of(now), SqlTime.of(now))
 			.update();
 		return require(organizationId, id);
+	}
+
+	/**
+	 * The contact the host site vouched for as {@code externalId}, made on its first visit: the same contact, with its
+	 * history, on every device. Only call this with an identity that has been verified. Not one transaction: on
+	 * PostgreSQL a lost race on the unique index would spoil it for the read that follows.
+	 */
+	Contact verified(UUID organizationId, String externalId) {
+		Optional<Contact> known = findVerified(organizationId, externalId);
+		if (known.isPresent()) {
+			touch(organizationId, known.get().id());
+			return known.get();
+		}
+		UUID id = Ids.newId();
+		Instant now = clock.instant();
+		try {
+			jdbc.sql("""
+					INSERT INTO contact (id, organization_id, attributes, created_at, last_seen_at, external_id,
+					  verified_at)
+					VALUES (?, ?, '{}', ?, ?, ?, ?)""")
+				.params(id, organizationId, SqlTime.of(now), SqlTime.of(now), externalId, SqlTime.of(now))
+				.update();
+		}
+		catch (DuplicateKeyException sameUserOnTwoDevicesAtOnce) {
+			return findVerified(organizationId, externalId).orElseThrow();
+		}
+		return require(organizationId, id);
+	}
+
+	private Optional<Contact> findVerified(UUID organizationId, String externalId) {
+		return jdbc.sql("SELECT * FROM contact WHERE organization_id = ? AND external_id = ?")
+			.params(organizationId, externalId)
+			.query(this::map)
+			.optional();
 	}
 
 	public Optional<Contact> find(UUID organizationId, UUID contactId) {
@@ -119,6 +154,7 @@ public class Contacts {
 		return new Contact(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
 				rs.getString("name"), rs.getString("email"), rs.getString("phone"),
 				json.readValue(rs.getString("attributes"), new TypeReference<Map<String, String>>() {
-				}), SqlTime.read(rs, "created_at"), SqlTime.read(rs, "last_seen_at"));
+				}), SqlTime.read(rs, "created_at"), SqlTime.read(rs, "last_seen_at"), rs.getString("external_id"),
+				rs.getObject("verified_at") != null);
 	}
 }

@@ -1,5 +1,7 @@
 package dev.kefu.contact;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +26,8 @@ import dev.kefu.shared.VisitorCaller;
 
 /**
  * Where a visitor's identity begins: the widget presents the token it kept (if any) and gets back a valid one, for
- * the same contact when the old token is still good.
+ * the same contact when the old token is still good. When the host site vouches for its signed-in customer
+ * ({@code userId} + {@code userHash}, or {@code jwt}) the session is for that verified contact instead, on any device.
  */
 @RestController
 class VisitorSessionController {
@@ -33,16 +36,32 @@ class VisitorSessionController {
 	private final Contacts contacts;
 	private final VisitorTokens tokens;
 	private final IntakeLimits limits;
+	private final VisitorIdentities identities;
 
 	VisitorSessionController(Organizations organizations, Contacts contacts, VisitorTokens tokens,
-			IntakeLimits limits) {
+			IntakeLimits limits, VisitorIdentities identities) {
 		this.organizations = organizations;
 		this.contacts = contacts;
 		this.tokens = tokens;
 		this.limits = limits;
+		this.identities = identities;
 	}
 
-	record SessionRequest(@NotBlank @Size(max = 64) String organization, @Nullable @Size(max = 200) String token) {
+	record SessionRequest(@NotBlank @Size(max = 64) String organization, @Nullable @Size(max = 200) String token,
+			@Nullable @Size(max = 200) String userId, @Nullable @Size(max = 128) String userHash,
+			@Nullable @Size(max = 8000) String jwt, @Nullable @Size(max = 200) String name,
+			@Nullable @Size(max = 320) String email, @Nullable @Size(max = 50) String phone,
+			@Nullable @Size(max = 100) String memberLevel, @Nullable @Size(max = 64) String accountNumber) {
+
+		VisitorIdentities.Claim claim() {
+			Map<String, @Nullable String> attributes = new HashMap<>();
+			attributes.put("name", name);
+			attributes.put("email", email);
+			attributes.put("phone", phone);
+			attributes.put("memberLevel", memberLevel);
+			attributes.put("accountNumber", accountNumber);
+			return new VisitorIdentities.Claim(userId, userHash, jwt, attributes);
+		}
 	}
 
 	record Session(String token, UUID organizationId, Contact contact) {
@@ -52,6 +71,12 @@ class VisitorSessionController {
 	Session start(@Valid @RequestBody SessionRequest request, HttpServletRequest http) {
 		Organization organization = organizations.findBySlug(request.organization())
 			.orElseThrow(() -> new ResourceNotFound("organization", request.organization()));
+		VisitorIdentities.Claim claim = request.claim();
+		if (claim.present()) {
+			Contact verified = identities.verifiedContact(organization, claim);
+			return new Session(tokens.issue(organization.id(), verified.id(), true), organization.id(), verified);
+		}
+		identities.admitAnonymous(organization);
 		Contact contact = known(request.token(), organization.id());
 		if (contact == null) {
 			// Only new identities count: a returning customer behind a busy shared address keeps theirs.
@@ -75,13 +100,18 @@ class VisitorSessionController {
 		return contacts.update(visitor.organizationId(), visitor.contactId(), profile);
 	}
 
+	/**
+	 * The anonymous contact an earlier token names. A verified token is not resumed without the site's signature: the
+	 * customer may have signed out, and the next person at this browser must not inherit their chats.
+	 */
 	private @Nullable Contact known(@Nullable String token, UUID organizationId) {
 		if (token == null || token.isBlank()) {
 			return null;
 		}
 		return tokens.verify(token)
-			.filter(caller -> caller.organizationId().equals(organizationId))
+			.filter(caller -> caller.organizationId().equals(organizationId) && !caller.verified())
 			.flatMap(caller -> contacts.find(organizationId, caller.contactId()))
+			.filter(contact -> !contact.verified())
 			.orElse(null);
 	}
 }

@@ -18,8 +18,10 @@ import org.springframework.stereotype.Service;
 import dev.kefu.shared.VisitorCaller;
 
 /**
- * Stateless, signed visitor identities: {@code v1.<organization, contact, issued-at>.<HMAC-SHA256>}. The widget keeps
- * the token in local storage, so a visitor stays the same contact across reloads and tabs without a login.
+ * Stateless, signed visitor identities: {@code v1.<organization, contact, issued-at[, verified]>.<HMAC-SHA256>}. The
+ * widget keeps the token in local storage, so a visitor stays the same contact across reloads and tabs without a
+ * login. The verified byte says the host site vouched for the customer when the token was issued; tokens without it
+ * (including those issued before it existed) are anonymous.
  */
 @Service
 public class VisitorTokens {
@@ -43,10 +45,15 @@ public class VisitorTokens {
 	}
 
 	public String issue(UUID organizationId, UUID contactId) {
-		ByteBuffer payload = ByteBuffer.allocate(40);
+		return issue(organizationId, contactId, false);
+	}
+
+	public String issue(UUID organizationId, UUID contactId, boolean verified) {
+		ByteBuffer payload = ByteBuffer.allocate(41);
 		payload.putLong(organizationId.getMostSignificantBits()).putLong(organizationId.getLeastSignificantBits());
 		payload.putLong(contactId.getMostSignificantBits()).putLong(contactId.getLeastSignificantBits());
 		payload.putLong(clock.instant().getEpochSecond());
+		payload.put((byte) (verified ? 1 : 0));
 		String body = encoder.encodeToString(payload.array());
 		return PREFIX + body + "." + encoder.encodeToString(sign(body));
 	}
@@ -64,16 +71,17 @@ public class VisitorTokens {
 				return Optional.empty();
 			}
 			ByteBuffer payload = ByteBuffer.wrap(decoder.decode(parts[0]));
-			if (payload.remaining() != 40) {
+			if (payload.remaining() != 40 && payload.remaining() != 41) {
 				return Optional.empty();
 			}
 			UUID organizationId = new UUID(payload.getLong(), payload.getLong());
 			UUID contactId = new UUID(payload.getLong(), payload.getLong());
 			Instant issued = Instant.ofEpochSecond(payload.getLong());
+			boolean verified = payload.hasRemaining() && payload.get() == 1;
 			if (issued.plus(properties.visitorTokenLifetime()).isBefore(clock.instant())) {
 				return Optional.empty();
 			}
-			return Optional.of(new VisitorCaller(organizationId, contactId));
+			return Optional.of(new VisitorCaller(organizationId, contactId, verified));
 		}
 		catch (IllegalArgumentException malformed) {
 			return Optional.empty();

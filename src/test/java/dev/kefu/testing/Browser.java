@@ -130,9 +130,16 @@ public final class Browser implements AutoCloseable {
 		});
 	}
 
-	/** Waits until an element's text contains the text. */
+	/** Waits until an element's text contains the text; an element that Vue replaced meanwhile is looked up again. */
 	public WebElement withText(By by, String text) {
-		return await(d -> d.findElements(by).stream().filter(e -> e.getText().contains(text)).findFirst().orElse(null));
+		return await(d -> {
+			try {
+				return d.findElements(by).stream().filter(e -> e.getText().contains(text)).findFirst().orElse(null);
+			}
+			catch (StaleElementReferenceException replaced) {
+				return null;
+			}
+		});
 	}
 
 	public Object script(String js, Object... args) {
