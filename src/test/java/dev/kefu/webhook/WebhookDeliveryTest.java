@@ -5,9 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,7 +33,10 @@ import dev.kefu.testing.ServerTest;
 import dev.kefu.testing.TestTenant;
 import tools.jackson.databind.JsonNode;
 
-/** Webhooks reach a real HTTP receiver: signed, retried, never twice once acknowledged, in order per conversation. */
+/**
+ * Webhooks reach a real HTTP receiver: signed, retried, never twice once acknowledged, in order per conversation, one
+ * node per attempt, once per event.
+ */
 @ServerTest
 @TestPropertySource(properties = { "kefu.webhooks.allow-private-targets=true", "kefu.webhooks.poll-interval=100ms",
 		"kefu.webhooks.retry-base=200ms", "kefu.webhooks.settle=300ms", "kefu.webhooks.max-consecutive-failures=3",
@@ -41,6 +51,12 @@ class WebhookDeliveryTest {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	Endpoints endpoints;
+
+	@Autowired
+	Outbox outbox;
 
 	Api api;
 	TestTenant tenant;
@@ -142,6 +158,28 @@ class WebhookDeliveryTest {
 			.until(() -> api.get(PATH + "/" + endpoint.path("id").asString(), admin), e -> !e.path("enabled").asBoolean());
 		assertThat(disabled.path("disabledReason").asString()).contains("HTTP 503");
 		assertThat(receiver.received()).hasSize(3);
+	}
+
+	@Test
+	void nodesRacingForOneAttemptLeaveItToExactlyOne() throws Exception {
+		JsonNode registered = api.post(PATH, admin,
+				Map.of("url", receiver.url(), "events", List.of("ticket.opened"), "enabled", false));
+		Endpoint endpoint = endpoints.require(tenant.id(), UUID.fromString(registered.path("id").asString()));
+		UUID ticket = UUID.randomUUID();
+		outbox.enqueue(new Outbox.Event(tenant.id(), WebhookEvent.TICKET_OPENED, "ticket.opened:" + ticket, ticket,
+				Instant.now(), 0, Map.of("ticketId", ticket)), List.of(endpoint));
+		outbox.enqueue(new Outbox.Event(tenant.id(), WebhookEvent.TICKET_OPENED, "ticket.opened:" + ticket, ticket,
+				Instant.now(), 0, Map.of("ticketId", ticket)), List.of(endpoint));
+		UUID delivery = UUID.fromString(deliveries(registered).getFirst().path("id").asString());
+
+		List<Callable<Boolean>> racers = Collections.nCopies(8, () -> outbox.claim(delivery).isPresent());
+		List<Boolean> won;
+		try (ExecutorService nodes = Executors.newFixedThreadPool(8)) {
+			won = nodes.invokeAll(racers).stream().map(Future::resultNow).toList();
+		}
+
+		assertThat(won).containsOnlyOnce(true);
+		assertThat(deliveries(registered)).hasSize(1);
 	}
 
 	private JsonNode register(String... events) {
