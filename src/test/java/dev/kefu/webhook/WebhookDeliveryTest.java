@@ -161,6 +161,19 @@ class WebhookDeliveryTest {
 	}
 
 	@Test
+	void aChangedContactProfileIsSentAsItNowIs() {
+		register("contact.updated");
+		String visitor = api.visitor(tenant.slug());
+
+		api.put("/api/v1/visitor/profile", visitor, Map.of("name", "Wang Fang", "email", "wang@example.com"));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> receiver.ofType("contact.updated").size() == 1);
+		JsonNode data = receiver.ofType("contact.updated").getFirst().json().path("data");
+		assertThat(data.path("name").asString()).isEqualTo("Wang Fang");
+		assertThat(data.path("email").asString()).isEqualTo("wang@example.com");
+	}
+
+	@Test
 	void nodesRacingForOneAttemptLeaveItToExactlyOne() throws Exception {
 		JsonNode registered = api.post(PATH, admin,
 				Map.of("url", receiver.url(), "events", List.of("ticket.opened"), "enabled", false));
