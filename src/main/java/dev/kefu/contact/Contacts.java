@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,8 +31,10 @@ public class Contacts {
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	Contacts(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	Contacts(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -115,6 +118,7 @@ public class Contacts {
 		jdbc.sql("UPDATE contact SET name = ?, email = ?, phone = ?, attributes = ? WHERE id = ? AND organization_id = ?")
 			.params(name, email, phone, json.writeValueAsString(attributes), contactId, organizationId)
 			.update();
+		events.publishEvent(new ContactUpdated(organizationId, contactId, clock.instant()));
 		return require(organizationId, contactId);
 	}
 

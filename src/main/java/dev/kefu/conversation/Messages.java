@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.kefu.contact.VisitorSendBudget;
@@ -57,9 +58,12 @@ public class Messages {
 	private final Clock clock;
 	private final VisitorSendBudget sendBudget;
 	private final boolean oneStatement;
+	private final List<MessageSubscribers> subscribers;
 
 	Messages(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions, ApplicationEventPublisher events,
-			Attachments attachments, JsonMapper json, Clock clock, DataSource dataSource, VisitorSendBudget sendBudget) {
+			Attachments attachments, JsonMapper json, Clock clock, DataSource dataSource, VisitorSendBudget sendBudget,
+			List<MessageSubscribers> subscribers) {
+		this.subscribers = subscribers;
 		this.sendBudget = sendBudget;
 		this.oneStatement = "PostgreSQL".equals(productName(dataSource));
 		this.jdbcTemplate = jdbcTemplate;
@@ -87,7 +91,7 @@ public class Messages {
 		}
 		// No lookup first: resends are rare, and the unique key on the client id finds them at no cost.
 		try {
-			if (oneStatement && attachmentIds.isEmpty()) {
+			if (oneStatement && attachmentIds.isEmpty() && !durable(organizationId)) {
 				return insertInOneStatement(organizationId, conversationId, sender, clientMsgId, text);
 			}
 			return transactions
@@ -318,7 +322,24 @@ public class Messages {
 
 	private void announce(UUID organizationId, UUID contactId, @Nullable UUID agentId, ConversationState state,
 			Message message) {
+		// Inside the storing transaction: every caller but the one-statement path, which is taken only when durable()
+		// said no a moment ago (should that answer have just changed, this one message is not sent).
+		if (TransactionSynchronizationManager.isActualTransactionActive() && durable(organizationId)) {
+			Participant sender = message.sender();
+			events.publishEvent(new MessageCreated(organizationId, message.conversationId(), contactId, message.id(),
+					message.seq(), sender.type(), sender.id(), sender.name(), message.text(),
+					message.attachments().size(), message.createdAt()));
+		}
 		AfterCommit.run(() -> events.publishEvent(new MessageAppended(organizationId, contactId, agentId, state, message)));
+	}
+
+	private boolean durable(UUID organizationId) {
+		for (MessageSubscribers subscriber : subscribers) {
+			if (subscriber.wanted(organizationId)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private long lastSeq(UUID conversationId) {

@@ -1,0 +1,106 @@
+package dev.kefu.webhook;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends due deliveries: each attempt a POST of the stored body with Standard Webhooks headers, signed with the
+ * endpoint's current secret and the attempt's timestamp. Every node runs one; the outbox's claims keep them apart.
+ * Redirects are not followed (they could lead to an internal address the target check never saw).
+ */
+@Component
+class DeliverySender {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliverySender.class);
+	private static final int BATCH = 50;
+
+	private final Outbox outbox;
+	private final Targets targets;
+	private final Clock clock;
+	private final HttpClient http = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(5))
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
+
+	DeliverySender(Outbox outbox, Targets targets, Clock clock) {
+		this.outbox = outbox;
+		this.targets = targets;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${kefu.webhooks.poll-interval:1s}")
+	void dispatch() {
+		List<UUID> due = outbox.due(BATCH);
+		if (due.isEmpty()) {
+			return;
+		}
+		// One slow endpoint (up to 15 s an attempt) must not hold up the others.
+		try (ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<?>> sent = new ArrayList<>();
+			for (UUID id : due) {
+				sent.add(sending.submit(() -> outbox.claim(id).ifPresent(this::attempt)));
+			}
+			for (Future<?> future : sent) {
+				try {
+					future.get();
+				}
+				catch (Exception e) {
+					log.warn("A webhook attempt failed to be recorded; its lease runs out and it is tried again", e);
+				}
+			}
+		}
+	}
+
+	private void attempt(Outbox.Attempt attempt) {
+		URI uri = URI.create(attempt.url());
+		String refusal = targets.refusal(uri.getHost());
+		if (refusal != null) {
+			outbox.failed(attempt, null, null, "not sent: " + refusal);
+			return;
+		}
+		long timestamp = clock.instant().getEpochSecond();
+		HttpRequest request = HttpRequest.newBuilder(uri)
+			.timeout(Duration.ofSeconds(10))
+			.header("Content-Type", "application/json")
+			.header("User-Agent", "Kefu-Webhooks")
+			.header("webhook-id", attempt.id().toString())
+			.header("webhook-timestamp", Long.toString(timestamp))
+			.header("webhook-signature",
+					Signature.sign(attempt.secret(), attempt.id().toString(), timestamp, attempt.payload()))
+			.POST(HttpRequest.BodyPublishers.ofString(attempt.payload()))
+			.build();
+		long start = System.nanoTime();
+		try {
+			HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+			long latency = (System.nanoTime() - start) / 1_000_000;
+			if (response.statusCode() / 100 == 2) {
+				outbox.delivered(attempt, response.statusCode(), latency);
+			}
+			else {
+				outbox.failed(attempt, response.statusCode(), latency, "HTTP " + response.statusCode());
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		catch (Exception e) {
+			long latency = (System.nanoTime() - start) / 1_000_000;
+			outbox.failed(attempt, null, latency, e.getClass().getSimpleName() + ": " + e.getMessage());
+		}
+	}
+}

@@ -1,0 +1,208 @@
+package dev.kefu.webhook;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.kefu.shared.Ids;
+import dev.kefu.shared.ResourceNotFound;
+import dev.kefu.shared.SqlTime;
+import dev.kefu.shared.Text;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The deliveries waiting for, or done with, their endpoints. Rows are written by the event listeners and claimed by
+ * the dispatchers of every node: a claim is a conditional UPDATE that sets a lease, so one attempt is made by one
+ * node, and a node that dies mid-attempt leaves a lease that runs out and lets another retry.
+ */
+@Component
+class Outbox {
+
+	static final String PENDING = "PENDING";
+	static final String DELIVERED = "DELIVERED";
+	static final String FAILED = "FAILED";
+
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+	private final Clock clock;
+	private final WebhookProperties properties;
+
+	Outbox(JdbcClient jdbc, JsonMapper json, Clock clock, WebhookProperties properties) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	/** What one event is about: {@code key} identifies the event (a republished one adds nothing). */
+	record Event(UUID organizationId, WebhookEvent type, String key, UUID orderingKey, Instant at, long seq,
+			Object data) {
+	}
+
+	/** One delivery row per endpoint; the body is fixed now, so every retry sends (and signs) the same bytes. */
+	@Transactional
+	void enqueue(Event event, List<Endpoint> endpoints) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", event.type().type);
+		body.put("timestamp", event.at().toString());
+		body.put("data", event.data());
+		String payload = json.writeValueAsString(body);
+		Instant now = clock.instant();
+		for (Endpoint endpoint : endpoints) {
+			jdbc.sql("""
+					INSERT INTO webhook_delivery (id, endpoint_id, organization_id, event_type, event_key, ordering_key,
+					                              event_at, event_seq, payload, status, next_attempt_at, created_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) ON CONFLICT DO NOTHING""")
+				.params(Ids.newId(), endpoint.id(), event.organizationId(), event.type().type, event.key(),
+						event.orderingKey(), SqlTime.of(event.at()), event.seq(), payload, SqlTime.of(now),
+						SqlTime.of(now))
+				.update();
+		}
+	}
+
+	/**
+	 * Due deliveries this node may try: old enough to have settled, of enabled endpoints, not leased, and the earliest
+	 * pending one of their conversation (ticket, contact) for their endpoint, so a later event waits for an earlier.
+	 */
+	List<UUID> due(int limit) {
+		Instant now = clock.instant();
+		return jdbc.sql("""
+				SELECT d.id FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id
+				WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now AND d.created_at <= :settled AND e.enabled
+				  AND (d.lease_until IS NULL OR d.lease_until < :now)
+				  AND NOT EXISTS (SELECT 1 FROM webhook_delivery p
+				                  WHERE p.endpoint_id = d.endpoint_id AND p.ordering_key = d.ordering_key
+				                    AND p.status = 'PENDING' AND p.id <> d.id
+				                    AND (p.event_at < d.event_at OR (p.event_at = d.event_at
+				                         AND (p.event_seq < d.event_seq OR (p.event_seq = d.event_seq AND p.id < d.id)))))
+				ORDER BY d.next_attempt_at
+				LIMIT :limit""")
+			.param("now", SqlTime.of(now))
+			.param("settled", SqlTime.of(now.minus(properties.settle())))
+			.param("limit", limit)
+			.query(UUID.class)
+			.list();
+	}
+
+	/** An attempt this node now owns, or empty when another node claimed it first. */
+	Optional<Attempt> claim(UUID deliveryId) {
+		Instant now = clock.instant();
+		int claimed = jdbc.sql("""
+				UPDATE webhook_delivery SET lease_until = ?, attempts = attempts + 1
+				WHERE id = ? AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < ?)""")
+			.params(SqlTime.of(now.plus(properties.lease())), deliveryId, SqlTime.of(now))
+			.update();
+		if (claimed == 0) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				SELECT d.id, d.endpoint_id, d.payload, d.attempts, d.created_at, e.url, e.secret
+				FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id WHERE d.id = ?""")
+			.param(deliveryId)
+			.query((rs, row) -> new Attempt(rs.getObject("id", UUID.class), rs.getObject("endpoint_id", UUID.class),
+					rs.getString("url"), rs.getString("secret"), rs.getString("payload"), rs.getInt("attempts"),
+					SqlTime.read(rs, "created_at")))
+			.optional();
+	}
+
+	record Attempt(UUID id, UUID endpointId, String url, String secret, String payload, int attempts,
+			Instant createdAt) {
+	}
+
+	/** A 2xx: delivered, never sent again; the endpoint's run of failures ends. */
+	@Transactional
+	void delivered(Attempt attempt, int status, long latencyMs) {
+		Instant now = clock.instant();
+		jdbc.sql("""
+				UPDATE webhook_delivery SET status = 'DELIVERED', delivered_at = ?, response_status = ?, latency_ms = ?,
+				       last_error = NULL, lease_until = NULL
+				WHERE id = ?""")
+			.params(SqlTime.of(now), status, (int) latencyMs, attempt.id())
+			.update();
+		jdbc.sql("UPDATE webhook_endpoint SET consecutive_failures = 0, failing_since = NULL WHERE id = ?")
+			.param(attempt.endpointId())
+			.update();
+	}
+
+	/**
+	 * Anything else: tried again after an exponential, jittered wait until {@code retryFor} has passed since the
+	 * event; an endpoint failing too long or too often in a row is disabled, with the reason.
+	 */
+	@Transactional
+	void failed(Attempt attempt, @Nullable Integer status, @Nullable Long latencyMs, String error) {
+		Instant now = clock.instant();
+		boolean givingUp = !now.isBefore(attempt.createdAt().plus(properties.retryFor()));
+		jdbc.sql("""
+				UPDATE webhook_delivery SET status = ?, next_attempt_at = ?, response_status = ?, latency_ms = ?,
+				       last_error = ?, lease_until = NULL
+				WHERE id = ?""")
+			.params(givingUp ? FAILED : PENDING, SqlTime.of(now.plus(backoff(attempt.attempts()))), status,
+					latencyMs == null ? null : latencyMs.intValue(), Text.cut(error, 1000), attempt.id())
+			.update();
+		jdbc.sql("""
+				UPDATE webhook_endpoint SET consecutive_failures = consecutive_failures + 1,
+				       failing_since = COALESCE(failing_since, ?)
+				WHERE id = ?""")
+			.params(SqlTime.of(now), attempt.endpointId())
+			.update();
+		jdbc.sql("""
+				UPDATE webhook_endpoint SET enabled = FALSE, updated_at = ?,
+				       disabled_reason = 'every delivery failed since ' || CAST(failing_since AS VARCHAR(40))
+				                         || ' (' || CAST(consecutive_failures AS VARCHAR(12)) || ' attempts in a row); last: ' || ?
+				WHERE id = ? AND enabled AND (consecutive_failures >= ? OR failing_since <= ?)""")
+			.params(SqlTime.of(now), Text.cut(error, 500), attempt.endpointId(), properties.maxConsecutiveFailures(),
+					SqlTime.of(now.minus(properties.retryFor())))
+			.update();
+	}
+
+	/** base * 2^(attempts-1), at most the cap, then between 80% and 120% of that so retries of many spread out. */
+	Duration backoff(int attempts) {
+		long base = properties.retryBase().toMillis();
+		long wait = Math.min(properties.retryCap().toMillis(), base << Math.min(Math.max(attempts - 1, 0), 30));
+		return Duration.ofMillis((long) (wait * ThreadLocalRandom.current().nextDouble(0.8, 1.2)));
+	}
+
+	List<Delivery> log(UUID organizationId, UUID endpointId, int limit) {
+		return jdbc.sql("""
+				SELECT * FROM webhook_delivery WHERE endpoint_id = ? AND organization_id = ?
+				ORDER BY created_at DESC, event_at DESC, event_seq DESC LIMIT ?""")
+			.params(endpointId, organizationId, limit)
+			.query(Outbox::map)
+			.list();
+	}
+
+	/** Sends it again, with the same id (receivers deduplicate by it), as soon as its endpoint is enabled. */
+	@Transactional
+	Delivery redeliver(UUID organizationId, UUID endpointId, UUID deliveryId) {
+		int updated = jdbc.sql("""
+				UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = ?, lease_until = NULL
+				WHERE id = ? AND endpoint_id = ? AND organization_id = ?""")
+			.params(SqlTime.of(clock.instant()), deliveryId, endpointId, organizationId)
+			.update();
+		if (updated == 0) {
+			throw new ResourceNotFound("webhook delivery", deliveryId);
+		}
+		return jdbc.sql("SELECT * FROM webhook_delivery WHERE id = ?").param(deliveryId).query(Outbox::map).single();
+	}
+
+	private static Delivery map(ResultSet rs, int row) throws SQLException {
+		String status = rs.getString("status");
+		return new Delivery(rs.getObject("id", UUID.class), rs.getString("event_type"), status, rs.getInt("attempts"),
+				rs.getObject("response_status", Integer.class), rs.getObject("latency_ms", Integer.class),
+				rs.getString("last_error"), PENDING.equals(status) ? SqlTime.read(rs, "next_attempt_at") : null,
+				SqlTime.read(rs, "created_at"), SqlTime.read(rs, "delivered_at"));
+	}
+}
