@@ -39,9 +39,7 @@ import tools.jackson.databind.JsonNode;
  */
 @ServerTest
 @TestPropertySource(properties = { "kefu.webhooks.allow-private-targets=true", "kefu.webhooks.poll-interval=100ms",
-		"kefu.webhooks.retry-base=200ms", "kefu.webhooks.settle=300ms", "kefu.webhooks.max-consecutive-failures=3",
-		// Logins are not under test: on a busy build machine the hashing share refused them (login-busy).
-		"kefu.security.password-hashing.cpu-share=1.0" })
+		"kefu.webhooks.retry-base=200ms", "kefu.webhooks.settle=300ms", "kefu.webhooks.max-consecutive-failures=3" })
 class WebhookDeliveryTest {
 
 	static final String PATH = "/api/v1/admin/webhooks";

@@ -28,8 +28,7 @@ import tools.jackson.databind.JsonNode;
  * same database. The test's own node sends nothing (it polls once an hour), so the sending is all the other nodes'.
  */
 @ServerTest
-@TestPropertySource(properties = { "kefu.webhooks.allow-private-targets=true", "kefu.webhooks.poll-interval=1h",
-		"kefu.security.password-hashing.cpu-share=1.0" })
+@TestPropertySource(properties = { "kefu.webhooks.allow-private-targets=true", "kefu.webhooks.poll-interval=1h" })
 class WebhookRestartTest {
 
 	/** A sending node: a search index of its own, as in production, and quick polls and retries. */

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.TestPropertySource;
 
 import dev.kefu.testing.Api;
 import dev.kefu.testing.ServerTest;
@@ -19,9 +18,6 @@ import dev.kefu.testing.TestTenant;
 
 /** With the default settings, webhooks cannot be pointed at the server's own networks, and only admins manage them. */
 @ServerTest
-// The webhook settings stay the defaults. Logins are not under test: on a busy build machine the hashing share
-// refused them (login-busy).
-@TestPropertySource(properties = "kefu.security.password-hashing.cpu-share=1.0")
 class WebhookTargetTest {
 
 	static final String PATH = "/api/v1/admin/webhooks";
