@@ -7,9 +7,13 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.SqlTime;
@@ -25,26 +29,38 @@ class IdentitySettingsStore {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final TransactionTemplate ownTransaction;
 
-	IdentitySettingsStore(JdbcClient jdbc, Clock clock) {
+	IdentitySettingsStore(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	@Transactional
 	IdentitySettings of(UUID organizationId) {
 		IdentitySettings found = read(organizationId);
 		if (found != null) {
 			return found;
 		}
-		// Two first requests may race: the loser's insert does nothing and both read the winner's secret.
-		jdbc.sql("""
-				INSERT INTO contact_identity_settings (organization_id, secret, allow_anonymous, rotated_at)
-				SELECT ?, ?, TRUE, ? WHERE NOT EXISTS
-				  (SELECT 1 FROM contact_identity_settings WHERE organization_id = ?)""")
-			.params(organizationId, newSecret(), SqlTime.of(clock.instant()), organizationId)
-			.update();
-		return read(organizationId);
+		// The first visitors of an organization arrive together: every one tries to create the settings, in a
+		// transaction of its own so that a loser's duplicate key spoils no caller's transaction, and all of them
+		// read the winner's secret.
+		try {
+			ownTransaction.executeWithoutResult(status -> jdbc.sql("""
+					INSERT INTO contact_identity_settings (organization_id, secret, allow_anonymous, rotated_at)
+					VALUES (?, ?, TRUE, ?)""")
+				.params(organizationId, newSecret(), SqlTime.of(clock.instant()))
+				.update());
+		}
+		catch (DuplicateKeyException anotherRequestWasFirst) {
+			// Its secret stands.
+		}
+		IdentitySettings created = read(organizationId);
+		if (created == null) {
+			throw new IllegalStateException("identity settings of " + organizationId + " were not stored");
+		}
+		return created;
 	}
 
 	@Transactional

@@ -69,6 +69,24 @@ class VerifiedIdentityTest {
 	}
 
 	@Test
+	void theFirstVisitorsOfANewOrganizationArriveTogetherAndAllGetASession() throws Exception {
+		TestTenant fresh = TestTenant.create(context, 1, 5);
+		String request = "{\"organization\":\"" + fresh.slug() + "\"}";
+		List<Api.Response> answers;
+		try (var visitors = java.util.concurrent.Executors.newFixedThreadPool(64)) {
+			List<java.util.concurrent.Callable<Api.Response>> arrivals = java.util.stream.IntStream.range(0, 64)
+				.<java.util.concurrent.Callable<Api.Response>>mapToObj(
+						i -> () -> api.raw("POST", "/api/v1/visitor/sessions", null, "application/json", request))
+				.toList();
+			answers = new java.util.ArrayList<>();
+			for (var answer : visitors.invokeAll(arrivals)) {
+				answers.add(answer.get());
+			}
+		}
+		assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.text()).isEqualTo(200));
+	}
+
+	@Test
 	void aGoodHmacGivesTheSameVerifiedContactOnASecondDeviceWithItsHistory() {
 		JsonNode laptop = session(Map.of("userId", "cust-42", "userHash", hmac(secret, "cust-42"), "name", "Li Lei",
 				"memberLevel", "gold", "accountNumber", "6222 0212 3456 7894"));
