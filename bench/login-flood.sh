@@ -6,6 +6,7 @@
 #
 #   bench/login-flood.sh                      about 4 minutes on 2 cores
 #   KEFU_JAR=/tmp/old/kefu.jar bench/login-flood.sh   the same against another build (e.g. before the fix)
+#   KEFU_ARGS='--name=value …' bench/login-flood.sh    the same with other settings (e.g. another H2 URL)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -39,7 +40,7 @@ PID=
 trap '[[ -n $PID ]] && { kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; }; rm -rf "$DATA"' EXIT
 start() { # log file
 	# The bench's customers all come from one address: lift the limits on new visitors and chats (not on logins).
-	"$JAVA" -jar "$KEFU_JAR" --server.port="$PORT" --kefu.data-dir="$DATA" --server.forward-headers-strategy=native \
+	"$JAVA" -jar "$KEFU_JAR" --server.port="$PORT" --kefu.data-dir="$DATA" --server.forward-headers-strategy=native ${KEFU_ARGS:-} \
 		--kefu.intake.visitors-per-minute=1000000 --kefu.intake.visitors-burst=100000 \
 		--kefu.intake.conversations-per-minute=1000000 --kefu.intake.conversations-burst=100000 \
 		> "$1" 2>&1 &
