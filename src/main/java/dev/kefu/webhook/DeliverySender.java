@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import dev.kefu.shared.StandardWebhookSignature;
+
 /**
  * Sends due deliveries: each attempt a POST of the stored body with Standard Webhooks headers, signed with the
  * endpoint's current secret and the attempt's timestamp. Every node runs one; the outbox's claims keep them apart.
@@ -81,7 +83,7 @@ class DeliverySender {
 			.header("webhook-id", attempt.id().toString())
 			.header("webhook-timestamp", Long.toString(timestamp))
 			.header("webhook-signature",
-					Signature.sign(attempt.secret(), attempt.id().toString(), timestamp, attempt.payload()))
+					StandardWebhookSignature.sign(attempt.secret(), attempt.id().toString(), timestamp, attempt.payload()))
 			.POST(HttpRequest.BodyPublishers.ofString(attempt.payload()))
 			.build();
 		long start = System.nanoTime();

@@ -23,6 +23,7 @@ import dev.kefu.shared.Ids;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.ResourceNotFound;
 import dev.kefu.shared.SqlTime;
+import dev.kefu.shared.StandardWebhookSignature;
 
 /** The webhook endpoints of each organization; tells the message path which organizations want message.created. */
 @Service
@@ -84,7 +85,7 @@ class Endpoints implements MessageSubscribers {
 		}
 		String url = targets.check(request.url()).toString();
 		String events = events(request.events());
-		String secret = request.secret() == null ? Signature.newSecret() : Signature.checked(request.secret());
+		String secret = request.secret() == null ? StandardWebhookSignature.newSecret() : StandardWebhookSignature.checked(request.secret());
 		UUID id = Ids.newId();
 		Instant now = clock.instant();
 		jdbc.sql("""
@@ -115,7 +116,7 @@ class Endpoints implements MessageSubscribers {
 					organizationId)
 			.update();
 		if (request.secret() != null) {
-			setSecret(organizationId, id, Signature.checked(request.secret()));
+			setSecret(organizationId, id, StandardWebhookSignature.checked(request.secret()));
 		}
 		messageSubscribers.remove(organizationId);
 		return require(organizationId, id);
@@ -124,7 +125,7 @@ class Endpoints implements MessageSubscribers {
 	@Transactional
 	Endpoint rotateSecret(UUID organizationId, UUID id) {
 		require(organizationId, id);
-		String secret = Signature.newSecret();
+		String secret = StandardWebhookSignature.newSecret();
 		setSecret(organizationId, id, secret);
 		return require(organizationId, id).withSecret(secret);
 	}

@@ -72,8 +72,8 @@ class WebhookTargetTest {
 	@Test
 	void theSameCheckRunsAgainstWhatANameResolvesToAtDeliveryTime() throws Exception {
 		assertThat(targets.refusal("localhost")).isNotNull();
-		assertThat(Targets.internal(InetAddress.getByName("93.184.215.14"))).isFalse();
-		assertThat(Targets.internal(InetAddress.getByName("::ffff:10.0.0.1"))).isTrue();
+		assertThat(dev.kefu.shared.OutboundTargets.internal(InetAddress.getByName("93.184.215.14"))).isFalse();
+		assertThat(dev.kefu.shared.OutboundTargets.internal(InetAddress.getByName("::ffff:10.0.0.1"))).isTrue();
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package dev.kefu.webhook;
+package dev.kefu.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -8,29 +8,27 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import dev.kefu.shared.RequestRejected;
-
 /**
- * Standard Webhooks signing: the secret is {@code whsec_} and base64 key bytes; the signature is
+ * Standard Webhooks signing, for every signed call Kefu makes (webhooks, channel callbacks, CRM lookups): the secret is {@code whsec_} and base64 key bytes; the signature is
  * {@code v1,} and base64 HMAC-SHA256 of {@code id.timestamp.body}.
  */
-final class Signature {
+public final class StandardWebhookSignature {
 
-	static final String PREFIX = "whsec_";
+	public static final String PREFIX = "whsec_";
 
 	private static final SecureRandom random = new SecureRandom();
 
-	private Signature() {
+	private StandardWebhookSignature() {
 	}
 
-	static String newSecret() {
+	public static String newSecret() {
 		byte[] key = new byte[32];
 		random.nextBytes(key);
 		return PREFIX + Base64.getEncoder().encodeToString(key);
 	}
 
 	/** A secret an admin gives must be one a Standard Webhooks library can use: whsec_ and 24 to 64 bytes. */
-	static String checked(String secret) {
+	public static String checked(String secret) {
 		try {
 			int length = key(secret).length;
 			if (length >= 24 && length <= 64) {
@@ -43,7 +41,7 @@ final class Signature {
 		throw new RequestRejected("invalid-secret", "a secret is whsec_ followed by 24 to 64 bytes in base64");
 	}
 
-	static String sign(String secret, String id, long timestamp, String body) {
+	public static String sign(String secret, String id, long timestamp, String body) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(key(secret), "HmacSHA256"));
