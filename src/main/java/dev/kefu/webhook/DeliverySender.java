@@ -29,7 +29,9 @@ import dev.kefu.shared.StandardWebhookSignature;
 class DeliverySender {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliverySender.class);
-	private static final int BATCH = 50;
+	private static final int BATCH = 200;
+	/** A node's scheduler thread returns now and then, so shutdown and other scheduled work are not held up. */
+	private static final Duration ROUNDS_FOR = Duration.ofSeconds(10);
 
 	private final Outbox outbox;
 	private final Targets targets;
@@ -45,12 +47,24 @@ class DeliverySender {
 		this.clock = clock;
 	}
 
+	/**
+	 * Sends in rounds until nothing is due, so a busy organization's events go out as fast as the receivers take them
+	 * rather than one batch a poll; each round takes at most one delivery per conversation (the order), so the next
+	 * round's query sees what this one delivered.
+	 */
 	@Scheduled(fixedDelayString = "${kefu.webhooks.poll-interval:1s}")
 	void dispatch() {
-		List<UUID> due = outbox.due(BATCH);
-		if (due.isEmpty()) {
-			return;
+		long until = System.nanoTime() + ROUNDS_FOR.toNanos();
+		List<UUID> due;
+		while (!(due = outbox.due(BATCH)).isEmpty()) {
+			round(due);
+			if (System.nanoTime() > until) {
+				return;
+			}
 		}
+	}
+
+	private void round(List<UUID> due) {
 		// One slow endpoint (up to 15 s an attempt) must not hold up the others.
 		try (ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<?>> sent = new ArrayList<>();

@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * <li>{@code commit-cost}: Kefu's message transaction on an H2 file, per H2 write mode ({@link CommitCost});</li>
  * <li>{@code echo --url U --pid P}: idle and throughput against the echo server;</li>
  * <li>{@code kefu --url U --pid P}: idle, throughput and burst against Kefu; {@code --scenarios login-flood}: chat
- * latency beside a flood of bogus logins ({@link LoginFloodScenario});</li>
+ * latency beside a flood of bogus logins ({@link LoginFloodScenario}); {@code --scenarios webhooks}: webhook
+ * fan-out latency and the drain after a receiver outage ({@link WebhookScenario});</li>
  * <li>{@code assistant --url U --pid P --entries N}: the virtual assistant's answer latency ({@link AssistantScenario});</li>
  * <li>{@code report}: the results file as the Markdown tables of docs/benchmarks.md.</li>
  * </ul>
@@ -67,6 +68,11 @@ public final class LoadGenerator {
 		else if (scenarios.contains("login-flood") && target.equals("kefu")) {
 			ThroughputScenario chats = new ThroughputScenario(args, results, server, clients, api);
 			LoginFloodScenario.run(args, results, chats, url);
+			chats.desk.close();
+		}
+		else if (scenarios.contains("webhooks") && target.equals("kefu")) {
+			ThroughputScenario chats = new ThroughputScenario(args, results, server, clients, api);
+			WebhookScenario.run(args, results, chats, api);
 			chats.desk.close();
 		}
 	}

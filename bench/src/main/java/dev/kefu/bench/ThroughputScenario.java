@@ -164,6 +164,11 @@ final class ThroughputScenario {
 		results.put(p + "loadavg", load);
 	}
 
+	/** Messages of the current (or last) phase that Kefu acknowledged, so stored. */
+	long acked() {
+		return traffic.sent.size() - traffic.unacked() - traffic.refusals();
+	}
+
 	List<Chat> pairs() {
 		return pairs;
 	}
