@@ -111,17 +111,39 @@ class Outbox {
 			return Optional.empty();
 		}
 		return jdbc.sql("""
-				SELECT d.id, d.endpoint_id, d.payload, d.attempts, d.created_at, e.url, e.secret
+				SELECT d.id, d.endpoint_id, d.ordering_key, d.payload, d.attempts, d.created_at, e.url, e.secret
 				FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id WHERE d.id = ?""")
 			.param(deliveryId)
 			.query((rs, row) -> new Attempt(rs.getObject("id", UUID.class), rs.getObject("endpoint_id", UUID.class),
-					rs.getString("url"), rs.getString("secret"), rs.getString("payload"), rs.getInt("attempts"),
-					SqlTime.read(rs, "created_at")))
+					rs.getObject("ordering_key", UUID.class), rs.getString("url"), rs.getString("secret"),
+					rs.getString("payload"), rs.getInt("attempts"), SqlTime.read(rs, "created_at")))
 			.optional();
 	}
 
-	record Attempt(UUID id, UUID endpointId, String url, String secret, String payload, int attempts,
-			Instant createdAt) {
+	record Attempt(UUID id, UUID endpointId, UUID orderingKey, String url, String secret, String payload,
+			int attempts, Instant createdAt) {
+	}
+
+	/**
+	 * After a delivery, the next one of the same conversation for the same endpoint, if it is due now: the sender
+	 * goes on with it at once instead of waiting for the next round, so a busy conversation is not held to one
+	 * delivery a round.
+	 */
+	Optional<UUID> nextInLine(Attempt delivered) {
+		Instant now = clock.instant();
+		return jdbc.sql("""
+				SELECT id, next_attempt_at, created_at, lease_until FROM webhook_delivery
+				WHERE endpoint_id = ? AND ordering_key = ? AND status = 'PENDING'
+				ORDER BY event_at, event_seq, id LIMIT 1""")
+			.params(delivered.endpointId(), delivered.orderingKey())
+			.query((rs, row) -> {
+				Instant lease = SqlTime.read(rs, "lease_until");
+				boolean due = !SqlTime.read(rs, "next_attempt_at").isAfter(now)
+						&& !SqlTime.read(rs, "created_at").isAfter(now.minus(properties.settle()))
+						&& (lease == null || lease.isBefore(now));
+				return due ? rs.getObject("id", UUID.class) : null;
+			})
+			.optional();
 	}
 
 	/**
