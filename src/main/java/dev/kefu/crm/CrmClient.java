@@ -133,18 +133,25 @@ class CrmClient {
 	}
 
 	private Map<String, Object> body(UUID organizationId, Customer customer) {
-		Map<String, @Nullable Object> contact = new LinkedHashMap<>();
+		// What Kefu does not know is left out, not sent as null.
+		Map<String, Object> contact = new LinkedHashMap<>();
 		contact.put("id", customer.contactId());
-		contact.put("externalId", customer.externalId());
+		putIfKnown(contact, "externalId", customer.externalId());
 		contact.put("verified", customer.verified());
-		contact.put("name", customer.name());
-		contact.put("email", customer.email());
-		contact.put("phone", customer.phone());
+		putIfKnown(contact, "name", customer.name());
+		putIfKnown(contact, "email", customer.email());
+		putIfKnown(contact, "phone", customer.phone());
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", "contact.lookup");
 		body.put("organizationId", organizationId);
 		body.put("contact", contact);
 		return body;
+	}
+
+	private static void putIfKnown(Map<String, Object> map, String key, @Nullable String value) {
+		if (value != null) {
+			map.put(key, value);
+		}
 	}
 
 	private CrmCard timedOut() {

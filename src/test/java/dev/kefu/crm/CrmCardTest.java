@@ -233,6 +233,18 @@ class CrmCardTest {
 		assertThat(card.path("status").asString()).isEqualTo("ok");
 		assertThat(card.path("fields").findValuesAsString("value")).contains("金卡");
 		assertThat(crm.lookups().getFirst().json().path("contact").path("externalId").asString()).isEqualTo("sample-1");
+		assertThat(crm.lookups().getFirst().json().path("contact").has("phone")).as("unknown fields are left out").isFalse();
+	}
+
+	@Test
+	void theOpenApiDescriptionHasTheCrmPathsWithExamples() {
+		JsonNode description = api.get("/v3/api-docs", null);
+
+		assertThat(description.path("paths").propertyNames()).contains("/api/v1/admin/crm", "/api/v1/admin/crm/secret",
+				"/api/v1/admin/crm/test", "/api/v1/contacts/{contactId}/card");
+		JsonNode schemas = description.path("components").path("schemas");
+		assertThat(schemas.path("CrmCard").path("properties").path("status").path("example").asString()).isEqualTo("ok");
+		assertThat(schemas.path("Field").path("properties").path("value").path("example").asString()).isEqualTo("金卡");
 	}
 
 	private JsonNode verifiedSession(String userId, String email, String phone) {

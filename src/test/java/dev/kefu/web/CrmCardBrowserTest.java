@@ -101,6 +101,7 @@ class CrmCardBrowserTest {
 				assertThat(link.getDomAttribute("target")).isEqualTo("_blank");
 				assertThat(link.getDomAttribute("rel")).isEqualTo("noopener noreferrer");
 			});
+			desk.screenshot("agent-desk-crm-card");
 			assertThat(desk.consoleErrors()).isEmpty();
 		}
 		assertThat(crm.lookups()).hasSize(2);
