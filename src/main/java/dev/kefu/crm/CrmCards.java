@@ -99,7 +99,7 @@ public class CrmCards {
 	/** An admin's test: the CRM's answer for a made-up customer, never cached. */
 	CrmCard test(UUID organizationId, CrmClient.Customer sample) {
 		return settings.lookup(organizationId)
-			.map(lookup -> client.lookUp(organizationId, lookup, sample))
+			.map(lookup -> client.test(organizationId, lookup, sample))
 			.orElseGet(CrmCard::notConfigured);
 	}
 

@@ -65,7 +65,16 @@ class CrmClient {
 
 	/** The CRM's card for the customer; waits at most the timeout (the calling thread is meant to be virtual). */
 	CrmCard lookUp(UUID organizationId, CrmSettingsStore.Lookup lookup, Customer customer) {
-		Future<CrmCard> call = calls.submit(() -> call(organizationId, lookup, customer));
+		return lookUp(organizationId, lookup, customer, false);
+	}
+
+	/** An admin's test lookup of a made-up customer, marked {@code "test": true} so the CRM can tell. */
+	CrmCard test(UUID organizationId, CrmSettingsStore.Lookup lookup, Customer sample) {
+		return lookUp(organizationId, lookup, sample, true);
+	}
+
+	private CrmCard lookUp(UUID organizationId, CrmSettingsStore.Lookup lookup, Customer customer, boolean test) {
+		Future<CrmCard> call = calls.submit(() -> call(organizationId, lookup, customer, test));
 		try {
 			return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -83,13 +92,13 @@ class CrmClient {
 		}
 	}
 
-	private CrmCard call(UUID organizationId, CrmSettingsStore.Lookup lookup, Customer customer) {
+	private CrmCard call(UUID organizationId, CrmSettingsStore.Lookup lookup, Customer customer, boolean test) {
 		URI uri = URI.create(lookup.url());
 		String refusal = targets.refusal(uri.getHost());
 		if (refusal != null) {
 			return CrmCard.unavailable("forbidden-target", "CRM lookup not sent: " + refusal, clock.instant());
 		}
-		String body = json.writeValueAsString(body(organizationId, customer));
+		String body = json.writeValueAsString(body(organizationId, customer, test));
 		String id = "crm_" + Ids.newId();
 		long timestamp = clock.instant().getEpochSecond();
 		HttpRequest request = HttpRequest.newBuilder(uri)
@@ -132,7 +141,7 @@ class CrmClient {
 		}
 	}
 
-	private Map<String, Object> body(UUID organizationId, Customer customer) {
+	private Map<String, Object> body(UUID organizationId, Customer customer, boolean test) {
 		// What Kefu does not know is left out, not sent as null.
 		Map<String, Object> contact = new LinkedHashMap<>();
 		contact.put("id", customer.contactId());
@@ -145,6 +154,9 @@ class CrmClient {
 		body.put("type", "contact.lookup");
 		body.put("organizationId", organizationId);
 		body.put("contact", contact);
+		if (test) {
+			body.put("test", true);
+		}
 		return body;
 	}
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,7 +81,8 @@ class CrmSettingsStore {
 				.update();
 		}
 		catch (DuplicateKeyException anotherAdminSavedFirst) {
-			throw new RequestRejected("conflict", "the CRM settings were just created by someone else; reload");
+			throw new RequestRejected("conflict", "the CRM settings were just created by someone else; reload",
+					HttpStatus.CONFLICT);
 		}
 		return of(organizationId).withSecret(secret);
 	}

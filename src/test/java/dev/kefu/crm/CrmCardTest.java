@@ -90,6 +90,7 @@ class CrmCardTest {
 		assertThat(customer.path("email").asString()).isEqualTo("li.lei@example.com");
 		assertThat(customer.path("phone").asString()).isEqualTo("+86 138 0013 8000");
 		assertThat(customer.path("id").asString()).isEqualTo(contactId(session));
+		assertThat(lookup.json().has("test")).isFalse();
 		JsonNode card = card(contactId(session));
 		assertThat(card.path("status").asString()).isEqualTo("ok");
 		assertThat(card.path("fields").findValuesAsString("label")).containsExactly("会员等级", "Open orders");
@@ -215,6 +216,9 @@ class CrmCardTest {
 			.isEqualTo("invalid-url");
 		assertThat(api.call("PUT", "/api/v1/admin/crm", admin, Map.of("cacheSeconds", 1)).code())
 			.isEqualTo("invalid-cache-time");
+		assertThat(api.call("PUT", "/api/v1/admin/crm", admin, "{\"cacheSeconds\": \"soon\"}").status()).isEqualTo(400);
+		assertThat(api.call("GET", "/api/v1/contacts/not-a-contact/card", agent, null).status()).isEqualTo(400);
+		assertThat(api.call("POST", "/api/v1/admin/crm/test", agent, null).status()).isEqualTo(403);
 
 		String rotated = api.post("/api/v1/admin/crm/secret", admin, null).path("secret").asString();
 		JsonNode session = verifiedSession("cust-rotated", null, null);
@@ -234,6 +238,7 @@ class CrmCardTest {
 		assertThat(card.path("fields").findValuesAsString("value")).contains("金卡");
 		assertThat(crm.lookups().getFirst().json().path("contact").path("externalId").asString()).isEqualTo("sample-1");
 		assertThat(crm.lookups().getFirst().json().path("contact").has("phone")).as("unknown fields are left out").isFalse();
+		assertThat(crm.lookups().getFirst().json().path("test").asBoolean()).isTrue();
 	}
 
 	@Test
