@@ -1,6 +1,6 @@
 // The agent desk: my chats ordered by how long the customer has waited for a reply, the chat with its history,
 // earlier chats of the same customer, canned responses by typing "/", files, internal notes, transfer, close with a
-// summary, the customer's profile, past chats and left messages.
+// summary, the customer's profile, past chats and left messages, and the CRM card (desk/crm-card.js).
 // Everything goes through the public API and protocol v1 (docs/protocol.md).
 import { createApp, computed, nextTick, reactive, ref, watch } from 'vue';
 import { language, setLanguage, t } from '/ui/i18n.js';

@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.annotation.PreDestroy;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -63,6 +65,11 @@ public class CrmCards {
 				return size() > size;
 			}
 		};
+	}
+
+	@PreDestroy
+	void stop() {
+		lookups.shutdownNow();
 	}
 
 	/** A chat opened: look its customer up now, so the card is ready when the agent takes the chat. */

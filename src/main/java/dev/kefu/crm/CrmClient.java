@@ -20,6 +20,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.annotation.PreDestroy;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -61,6 +63,13 @@ class CrmClient {
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.executor(calls)
 			.build();
+	}
+
+	/** Lookups under way end with the application; they would only be thrown away. */
+	@PreDestroy
+	void stop() {
+		calls.shutdownNow();
+		http.shutdownNow();
 	}
 
 	/** The CRM's card for the customer; waits at most the timeout (the calling thread is meant to be virtual). */

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.kefu.shared.StaffCaller;
+import dev.kefu.shared.Text;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -61,6 +62,6 @@ class CrmController {
 	}
 
 	private static @Nullable String cut(@Nullable String value) {
-		return value == null || value.isBlank() ? null : dev.kefu.shared.Text.cut(value.strip(), 200);
+		return value == null || value.isBlank() ? null : Text.cut(value.strip(), 200);
 	}
 }
