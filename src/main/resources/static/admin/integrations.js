@@ -129,7 +129,7 @@ export const IntegrationsPage = {
         <div v-if="identityDraft.mode !== 'jwks'" class="secret-row">
           <span>{{ t('admin.identity.secret') }}</span>
           <code id="identity-secret">{{ maskedSecret }}</code>
-          <button type="button" class="link" @click="showIdentitySecret = !showIdentitySecret">{{ showIdentitySecret ? t('admin.identity.hide') : t('admin.identity.show') }}</button>
+          <button type="button" class="link" id="show-identity-secret" @click="showIdentitySecret = !showIdentitySecret">{{ showIdentitySecret ? t('admin.identity.hide') : t('admin.identity.show') }}</button>
           <button type="button" class="link" id="rotate-identity-secret" @click="rotateIdentity">{{ t('admin.identity.rotate') }}</button>
         </div>
         <label v-if="identityDraft.mode === 'jwks'">{{ t('admin.identity.jwksUrl') }}

@@ -31,9 +31,9 @@ import dev.kefu.testing.TestTenant;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The admin points Kefu at the company's CRM (a real HTTP server here) in the console; when a verified customer
- * opens a chat, the agent's desk shows the CRM's card beside it, and says so when the CRM is down while the chat
- * goes on.
+ * The admin turns on verified identity and points Kefu at the company's CRM (a real HTTP server here) in the
+ * console; when a verified customer opens a chat, the agent's desk shows the CRM's card beside it, and says so when
+ * the CRM is down while the chat goes on.
  */
 @BrowserTest
 @TestPropertySource(properties = "kefu.crm.allow-private-targets=true")
@@ -75,6 +75,13 @@ class CrmCardBrowserTest {
 			admin.type(By.cssSelector("#login input[name=password]"), TestTenant.PASSWORD);
 			admin.click(By.cssSelector("#login button[type=submit]"));
 			admin.click(By.id("tab-integrations"));
+			String identitySecret = api.get("/api/v1/admin/identity", tenant.adminToken(api)).path("secret").asString();
+			assertThat(admin.shown(By.id("identity-secret")).getText()).doesNotContain(identitySecret);
+			admin.click(By.id("show-identity-secret"));
+			admin.withText(By.id("identity-secret"), identitySecret);
+			admin.click(By.id("require-identity"));
+			admin.click(By.cssSelector("#identity-form button[type=submit]"));
+			admin.shown(By.cssSelector("#identity-form .saved"));
 			admin.type(By.id("crm-url"), crm.url());
 			admin.click(By.id("crm-enabled"));
 			admin.click(By.cssSelector("#crm-form button[type=submit]"));
@@ -84,6 +91,7 @@ class CrmCardBrowserTest {
 			assertThat(admin.consoleErrors()).isEmpty();
 		}
 		assertThat(crm.lookups()).hasSize(1);
+		assertThat(api.get("/api/v1/admin/identity", tenant.adminToken(api)).path("allowAnonymous").asBoolean()).isFalse();
 		JsonNode session = verifiedSession("cust-88");
 		String chat = api.startChat(session.path("token").asString()).path("conversation").path("id").asString();
 		say(session.path("token").asString(), chat, "Where is my order?");
