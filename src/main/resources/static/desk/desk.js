@@ -1,10 +1,11 @@
 // The agent desk: my chats ordered by how long the customer has waited for a reply, the chat with its history,
 // earlier chats of the same customer, canned responses by typing "/", files, internal notes, transfer, close with a
-// summary, the customer's profile, past chats and left messages.
+// summary, the customer's profile, past chats and left messages, and the CRM card (desk/crm-card.js).
 // Everything goes through the public API and protocol v1 (docs/protocol.md).
 import { createApp, computed, nextTick, reactive, ref, watch } from 'vue';
 import { language, setLanguage, t } from '/ui/i18n.js';
 import { LoginForm } from '/ui/login.js';
+import { CrmCard } from '/desk/crm-card.js';
 import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 
 const TOKEN = 'kefu.staff.token';
@@ -24,7 +25,7 @@ const MessageBody = {
 };
 
 createApp({
-  components: { LoginForm, MessageBody },
+  components: { LoginForm, MessageBody, CrmCard },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const me = ref(JSON.parse(sessionStorage.getItem(`${TOKEN}.me`) || 'null'));
@@ -613,7 +614,7 @@ createApp({
     connect();
 
     return {
-      token, me, agent, activeChats, opsLink, connected, list, selected, selectedId, contact, history, items, draft,
+      api, token, me, agent, activeChats, opsLink, connected, list, selected, selectedId, contact, history, items, draft,
       noteMode, canned, cannedIndex, closing, summary, copied, contactTyping, timeline, language, t, loggedIn, logout,
       select, send, composerInput, composerKey, useCanned, closeChat, copyTranscript, setStatus, switchLanguage,
       unread, waitClass, elapsed, contactName, verified, view, transferring, transferGroups, transferTarget, transferNote,
