@@ -30,10 +30,12 @@ class IdentitySettingsStore {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final TransactionTemplate ownTransaction;
+	private final JwksTargets targets;
 
-	IdentitySettingsStore(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+	IdentitySettingsStore(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions, JwksTargets targets) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.targets = targets;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -93,8 +95,8 @@ class IdentitySettingsStore {
 			.orElse(null);
 	}
 
-	/** An empty URL removes it; anything else must be an absolute http(s) URL. */
-	private static @Nullable String checkedUrl(String url) {
+	/** An empty URL removes it; anything else must be an absolute http(s) URL Kefu may call (not an internal one). */
+	private @Nullable String checkedUrl(String url) {
 		if (url.isEmpty()) {
 			return null;
 		}
@@ -102,6 +104,7 @@ class IdentitySettingsStore {
 			URI uri = URI.create(url);
 			if (url.length() <= 2000 && uri.getHost() != null
 					&& ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+				targets.check(url);
 				return url;
 			}
 		}

@@ -1,5 +1,8 @@
 package dev.kefu.contact;
 
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -18,6 +21,7 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -30,12 +34,13 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestTemplate;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
-import com.nimbusds.jose.proc.SecurityContext;
 
 /**
  * Checks the host site's word for a customer. An HMAC-SHA256 of the user id with the organization's secret (hex), or a
@@ -55,9 +60,24 @@ class IdentityVerifier {
 	private final Clock clock;
 	/** JWKS decoders keep their fetched keys; one per URL so the keys are not fetched for each session. */
 	private final Map<String, NimbusJwtDecoder> jwksDecoders = new ConcurrentHashMap<>();
+	private final JwksTargets targets;
+	/** Short timeouts and no redirects: a redirect could lead to an internal address the target check never saw. */
+	private final RestTemplate jwksFetcher = new RestTemplate(new SimpleClientHttpRequestFactory() {
+		{
+			setConnectTimeout(Duration.ofSeconds(2));
+			setReadTimeout(Duration.ofSeconds(3));
+		}
 
-	IdentityVerifier(Clock clock) {
+		@Override
+		protected void prepareConnection(HttpURLConnection connection, String httpMethod) throws IOException {
+			super.prepareConnection(connection, httpMethod);
+			connection.setInstanceFollowRedirects(false);
+		}
+	});
+
+	IdentityVerifier(Clock clock, JwksTargets targets) {
 		this.clock = clock;
+		this.targets = targets;
 	}
 
 	VerifiedIdentity byHash(IdentitySettings settings, String userId, String userHash) {
@@ -135,7 +155,13 @@ class IdentityVerifier {
 			throw new IdentityRejected(IdentityRejected.INVALID,
 					"an " + algorithm + " identity JWT needs a JWKS URL, and the organization has none");
 		}
+		// Checked at each use against what the name resolves to now, as webhooks are (DNS rebinding).
+		String refusal = targets.refusal(URI.create(url).getHost());
+		if (refusal != null) {
+			throw new IdentityRejected(IdentityRejected.INVALID, "the organization's JWKS URL may not be fetched: " + refusal);
+		}
 		return jwksDecoders.computeIfAbsent(url, u -> withoutClaimChecks(NimbusJwtDecoder.withJwkSetUri(u)
+			.restOperations(jwksFetcher)
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.jwsAlgorithm(SignatureAlgorithm.ES256)
 			.jwtProcessorCustomizer(IdentityVerifier::signatureOnly)

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.kefu.testing.Api;
 import dev.kefu.testing.ServerTest;
@@ -46,6 +47,7 @@ import tools.jackson.databind.JsonNode;
  * on every device and refuses anything forged, expired or made for another organization.
  */
 @ServerTest
+@TestPropertySource(properties = "kefu.identity.allow-private-jwks=true")
 class VerifiedIdentityTest {
 
 	@LocalServerPort
