@@ -35,4 +35,24 @@ class OpenApiDescriptionTest {
 		assertThat(paths.path("/api/v1/canned-responses").path("get").path("parameters").valueStream()
 			.map(p -> p.path("name").asString())).contains("q").doesNotContain("caller");
 	}
+
+	@Test
+	void integrationEndpointsComeWithExamples() {
+		JsonNode docs = new Api(port).get("/v3/api-docs", null);
+
+		JsonNode webhook = requestSchema(docs, "/api/v1/admin/webhooks", "post");
+		assertThat(webhook.path("properties").path("url").path("example").asString()).startsWith("https://");
+		assertThat(webhook.path("properties").path("events").path("example").isMissingNode()).isFalse();
+		JsonNode identity = requestSchema(docs, "/api/v1/admin/identity", "put");
+		assertThat(identity.path("properties").path("jwksUrl").path("example").asString()).startsWith("https://");
+		JsonNode session = requestSchema(docs, "/api/v1/visitor/sessions", "post");
+		assertThat(session.path("properties").path("userId").path("example").asString()).isEqualTo("cust-42");
+	}
+
+	private static JsonNode requestSchema(JsonNode docs, String path, String method) {
+		JsonNode schema = docs.path("paths").path(path).path(method).path("requestBody").path("content")
+			.path("application/json").path("schema");
+		String ref = schema.path("$ref").asString();
+		return ref.isEmpty() ? schema : docs.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
+	}
 }

@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import dev.kefu.organization.IntakeLimits;
 import dev.kefu.organization.Organization;
 import dev.kefu.organization.Organizations;
@@ -47,11 +49,17 @@ class VisitorSessionController {
 		this.identities = identities;
 	}
 
-	record SessionRequest(@NotBlank @Size(max = 64) String organization, @Nullable @Size(max = 200) String token,
-			@Nullable @Size(max = 200) String userId, @Nullable @Size(max = 128) String userHash,
-			@Nullable @Size(max = 8000) String jwt, @Nullable @Size(max = 200) String name,
-			@Nullable @Size(max = 320) String email, @Nullable @Size(max = 50) String phone,
-			@Nullable @Size(max = 100) String memberLevel, @Nullable @Size(max = 64) String accountNumber) {
+	@Schema(description = "A visitor session; a signed-in customer comes with userId + userHash, or a jwt")
+	record SessionRequest(@Schema(example = "demo") @NotBlank @Size(max = 64) String organization,
+			@Schema(description = "A token from an earlier session, to be the same visitor again") @Nullable @Size(max = 200) String token,
+			@Schema(example = "cust-42") @Nullable @Size(max = 200) String userId,
+			@Schema(description = "Hex HMAC-SHA256 of userId with the organization's identity secret", example = "9c1f0b6e2d7a4f3b8e5c6d7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c") @Nullable @Size(max = 128) String userHash,
+			@Schema(description = "Instead of userId + userHash: a JWT with sub, exp and aud = the organization's slug") @Nullable @Size(max = 8000) String jwt,
+			@Schema(example = "李雷") @Nullable @Size(max = 200) String name,
+			@Schema(example = "li.lei@example.com") @Nullable @Size(max = 320) String email,
+			@Schema(example = "+86 138 0013 8000") @Nullable @Size(max = 50) String phone,
+			@Schema(example = "gold") @Nullable @Size(max = 100) String memberLevel,
+			@Schema(example = "6222 **** **** 1234") @Nullable @Size(max = 64) String accountNumber) {
 
 		VisitorIdentities.Claim claim() {
 			Map<String, @Nullable String> attributes = new HashMap<>();
