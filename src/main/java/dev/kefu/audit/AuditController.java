@@ -13,10 +13,10 @@ import dev.kefu.shared.StaffCaller;
 @RestController
 class AuditController {
 
-	private final AuditTrail trail;
+	private final AuditLog log;
 
-	AuditController(AuditTrail trail) {
-		this.trail = trail;
+	AuditController(AuditLog log) {
+		this.log = log;
 	}
 
 	record Page(List<AuditEntry> entries, int page, int size, long total) {
@@ -27,6 +27,6 @@ class AuditController {
 			@RequestParam(defaultValue = "50") int size) {
 		int p = Math.max(0, page);
 		int s = Math.clamp(size, 1, 200);
-		return new Page(trail.page(caller.organizationId(), p, s), p, s, trail.count(caller.organizationId()));
+		return new Page(log.page(caller.organizationId(), p, s), p, s, log.count(caller.organizationId()));
 	}
 }

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.kefu.audit.AuditTrail;
+import dev.kefu.audit.AuditLog;
 import dev.kefu.shared.Ids;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.ResourceNotFound;
@@ -42,7 +42,7 @@ class ApiTokens {
 	private static final Duration CACHE_TIME = Duration.ofSeconds(30);
 
 	private final JdbcClient jdbc;
-	private final AuditTrail audit;
+	private final AuditLog audit;
 	private final ApplicationEventPublisher events;
 	private final ApiTokenProperties properties;
 	private final Clock clock;
@@ -62,7 +62,7 @@ class ApiTokens {
 	private record Cached(Bearer bearer, Instant cachedAt) {
 	}
 
-	ApiTokens(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, ApiTokenProperties properties,
+	ApiTokens(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events, ApiTokenProperties properties,
 			Clock clock) {
 		this.jdbc = jdbc;
 		this.audit = audit;

@@ -18,12 +18,12 @@ import dev.kefu.shared.StaffCaller;
  * read alike and can be filtered by prefix.
  */
 @Service
-public class AuditTrail {
+public class AuditLog {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	AuditTrail(JdbcClient jdbc, Clock clock) {
+	AuditLog(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
