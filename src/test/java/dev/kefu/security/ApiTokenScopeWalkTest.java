@@ -1,0 +1,198 @@
+package dev.kefu.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import dev.kefu.testing.Api;
+import dev.kefu.testing.ServedChat;
+import dev.kefu.testing.ServerTest;
+import dev.kefu.testing.TestTenant;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Walks every operation in the OpenAPI description under /api/v1 with API tokens that must be refused: one of the
+ * organization that lacks exactly the scope the operation needs, and one of another organization that holds every
+ * scope, aimed at the first organization's real ids. Operations open without any credential are left out, found by
+ * calling them without one. The scope table must have a decision for every operation, so an endpoint added without
+ * one fails here.
+ */
+@ServerTest
+class ApiTokenScopeWalkTest {
+
+	private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	Api api;
+	JsonNode paths;
+
+	record Operation(String method, String template) {
+
+		@Override
+		public String toString() {
+			return method + " " + template;
+		}
+	}
+
+	@BeforeEach
+	void description() {
+		api = new Api(port);
+		paths = api.get("/v3/api-docs", null).path("paths");
+	}
+
+	@Test
+	void theScopeTableDecidesEveryOperationInTheDescription() {
+		List<Operation> undecided = operations().stream()
+			.filter(op -> ApiScopes.decide(op.method(), op.template()) == null)
+			.toList();
+		assertThat(operations()).hasSizeGreaterThan(80);
+		assertThat(undecided).as("operations the scope table has no decision for").isEmpty();
+	}
+
+	@Test
+	void everyProtectedOperationRefusesATokenWithoutItsScopeAndATokenOfAnotherOrganization() {
+		TestTenant ours = TestTenant.create(context, 1, 5);
+		TestTenant theirs = TestTenant.create(context, 1, 5);
+		String admin = ours.adminToken(api);
+		Map<String, String> ids = realIds(ours, admin);
+
+		Map<String, String> lacking = new HashMap<>();
+		for (String scope : ApiScopes.ALL) {
+			List<String> others = ApiScopes.ALL.stream().filter(s -> !s.equals(scope)).toList();
+			lacking.put(scope, token(admin, "without " + scope, others));
+		}
+		String everything = token(admin, "everything", List.copyOf(ApiScopes.ALL));
+		String foreign = token(theirs.adminToken(api), "foreign", List.copyOf(ApiScopes.ALL));
+
+		List<String> failures = new ArrayList<>();
+		Set<Operation> walked = new LinkedHashSet<>();
+		for (Operation op : operations()) {
+			String path = concrete(op.template(), ids, ours.slug()) + requiredQuery(op);
+			String body = op.method().equals("GET") || op.method().equals("DELETE") ? null : "{}";
+			Api.Response anonymous = api.call(op.method(), path, null, body);
+			ApiScopes.Decision decision = ApiScopes.decide(op.method(), path);
+			if (anonymous.status() != 401 || decision instanceof ApiScopes.Public) {
+				// Public, or authenticated by a signature of its own: tokens are beside the point.
+				assertThat(anonymous.status()).as("%s without credentials", op).isLessThan(500);
+				continue;
+			}
+			walked.add(op);
+			String token = decision instanceof ApiScopes.Needs needs ? lacking.get(needs.scope(op.method())) : everything;
+			Api.Response refused = api.call(op.method(), path, token, body);
+			if (refused.status() != 403
+					|| !Set.of("scope-missing", "not-for-api-tokens").contains(refused.code())) {
+				failures.add(op + " without its scope answered " + refused.status() + " " + refused.text());
+			}
+			if (!VARIABLE.matcher(op.template()).find()) {
+				continue;
+			}
+			Api.Response stranger = api.call(op.method(), path, foreign, body);
+			boolean reads = op.method().equals("GET");
+			boolean ok = reads ? Set.of(403, 404).contains(stranger.status())
+					: stranger.status() >= 400 && stranger.status() < 500 && stranger.status() != 429;
+			if (!ok) {
+				failures.add(op + " with another organization's token answered " + stranger.status() + " "
+						+ stranger.text());
+			}
+		}
+		assertThat(walked).as("protected operations walked").hasSizeGreaterThan(60);
+		assertThat(failures).isEmpty();
+	}
+
+	/** Real ids of our organization's things, by the name of the collection they are found in. */
+	private Map<String, String> realIds(TestTenant ours, String admin) {
+		Map<String, String> ids = new HashMap<>();
+		ServedChat chat = ServedChat.start(api, ours, ours.agentToken(api, 0)).customer("hello").agent("hi");
+		JsonNode conversation = api.get("/api/v1/conversations/" + chat.id(), admin);
+		ids.put("conversations", chat.id());
+		ids.put("contacts", conversation.path("contactId").asString());
+		ids.put("groups", ours.group().id().toString());
+		ids.put("staff", ours.agent(0).id().toString());
+		ids.put("api-tokens", token(admin, "listed", List.of("reports:read")));
+		api.post("/api/v1/visitor/tickets", chat.visitor(), Map.of("clientMsgId", "walk-1", "email", "wang@example.com",
+				"subject", "Invoice", "body", "Please send the invoice again"));
+		ids.put("tickets", api.get("/api/v1/tickets", admin).path(0).path("id").asString());
+		ids.put("articles", api.post("/api/v1/knowledge/articles", admin, Map.of("kind", "FAQ", "status", "PUBLISHED",
+				"title", "How long does delivery take?", "body", "2 to 4 working days.")).path("id").asString());
+		ids.put("categories",
+				api.post("/api/v1/knowledge/categories", admin, Map.of("name", "Delivery")).path("id").asString());
+		ids.values().forEach(id -> assertThat(id).isNotBlank());
+		return ids;
+	}
+
+	private String token(String admin, String name, List<String> scopes) {
+		JsonNode created = api.post("/api/v1/admin/api-tokens", admin, Map.of("name", name, "scopes", scopes));
+		return name.equals("listed") ? created.path("token").path("id").asString() : created.path("secret").asString();
+	}
+
+	/** The template with each variable replaced by a real id where the collection before it is known. */
+	private static String concrete(String template, Map<String, String> ids, String slug) {
+		Matcher m = VARIABLE.matcher(template);
+		StringBuilder path = new StringBuilder();
+		while (m.find()) {
+			String before = template.substring(0, m.start());
+			String[] segments = before.split("/");
+			String collection = segments.length == 0 ? "" : segments[segments.length - 1];
+			String name = m.group(1);
+			String value = switch (name) {
+				case "organization", "organizationSlug" -> slug;
+				case "version", "seq" -> "1";
+				case "groupId" -> ids.get("groups");
+				case "contactId" -> ids.get("contacts");
+				default -> ids.getOrDefault(collection, UUID.randomUUID().toString());
+			};
+			m.appendReplacement(path, Matcher.quoteReplacement(value));
+		}
+		m.appendTail(path);
+		return path.toString();
+	}
+
+	/** Plausible values for the operation's required query parameters, so that a refusal is not for want of them. */
+	private String requiredQuery(Operation op) {
+		StringBuilder query = new StringBuilder();
+		for (JsonNode parameter : paths.path(op.template()).path(op.method().toLowerCase(Locale.ROOT)).path("parameters")) {
+			if (parameter.path("in").asString().equals("query") && parameter.path("required").asBoolean()) {
+				JsonNode schema = parameter.path("schema");
+				String value = schema.path("type").asString().equals("integer") ? "1"
+						: schema.path("format").asString().equals("uuid") ? UUID.randomUUID().toString() : "x";
+				query.append(query.isEmpty() ? '?' : '&').append(parameter.path("name").asString()).append('=').append(value);
+			}
+		}
+		return query.toString();
+	}
+
+	private List<Operation> operations() {
+		List<Operation> operations = new ArrayList<>();
+		for (String path : paths.propertyNames()) {
+			if (!path.startsWith("/api/v1/")) {
+				continue;
+			}
+			for (String method : paths.path(path).propertyNames()) {
+				if (Set.of("get", "post", "put", "patch", "delete", "head").contains(method)) {
+					operations.add(new Operation(method.toUpperCase(Locale.ROOT), path));
+				}
+			}
+		}
+		return operations;
+	}
+}
