@@ -19,14 +19,14 @@ class AuditController {
 		this.log = log;
 	}
 
-	record Page(List<AuditEntry> entries, int page, int size, long total) {
+	record AuditPage(List<AuditEntry> entries, int page, int size, long total) {
 	}
 
 	@GetMapping("/api/v1/admin/audit")
-	Page audit(@AuthenticationPrincipal StaffCaller caller, @RequestParam(defaultValue = "0") int page,
+	AuditPage audit(@AuthenticationPrincipal StaffCaller caller, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		int p = Math.max(0, page);
 		int s = Math.clamp(size, 1, 200);
-		return new Page(log.page(caller.organizationId(), p, s), p, s, log.count(caller.organizationId()));
+		return new AuditPage(log.page(caller.organizationId(), p, s), p, s, log.count(caller.organizationId()));
 	}
 }

@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.PathContainer;
@@ -36,8 +38,8 @@ final class ApiScopes {
 
 	/** Every scope a token may hold. */
 	static final Set<String> ALL = Arrays.stream(Family.values())
-		.flatMap(f -> java.util.stream.Stream.of(f.read(), f.write()))
-		.collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
+		.flatMap(f -> Stream.of(f.read(), f.write()))
+		.collect(Collectors.toCollection(LinkedHashSet::new));
 
 	/** What the table says about one request. */
 	sealed interface Decision {

@@ -22,7 +22,7 @@ record ApiToken(UUID id, String name, List<String> scopes, String hint, Instant 
 	 */
 	@Schema(example = """
 			{"name":"CRM sync","scopes":["contacts:read","conversations:read"],"expiresAt":"2027-12-03T00:00:00Z"}""")
-	record Request(@Nullable String name, @Nullable List<String> scopes, @Nullable Instant expiresAt) {
+	record NewApiToken(@Nullable String name, @Nullable List<String> scopes, @Nullable Instant expiresAt) {
 	}
 
 	/** The answer to a creation: the token, and its secret this once. */
@@ -31,6 +31,6 @@ record ApiToken(UUID id, String name, List<String> scopes, String hint, Instant 
 			 "scopes":["contacts:read","conversations:read"],"hint":"kefu_pat_…3f9a","createdAt":"2026-12-03T09:15:00Z",
 			 "createdById":"0193a1c2-1111-7a3b-9c1d-2f4e5a6b7c8d","createdBy":"Wang Fang"},
 			 "secret":"kefu_pat_8c1e0d5f3b2a49c7e6d1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a13f9a"}""")
-	record Created(ApiToken token, String secret) {
+	record IssuedApiToken(ApiToken token, String secret) {
 	}
 }

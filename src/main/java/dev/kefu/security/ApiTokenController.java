@@ -37,8 +37,8 @@ class ApiTokenController {
 	/** The answer carries the secret, this once; only a hash of it is kept. */
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	ApiToken.Created create(@AuthenticationPrincipal StaffCaller caller, @RequestBody ApiToken.Request request,
-			HttpServletRequest http) {
+	ApiToken.IssuedApiToken create(@AuthenticationPrincipal StaffCaller caller,
+			@RequestBody ApiToken.NewApiToken request, HttpServletRequest http) {
 		return tokens.create(caller, request, http.getRemoteAddr());
 	}
 

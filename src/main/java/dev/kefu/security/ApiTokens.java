@@ -13,10 +13,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,7 +74,8 @@ class ApiTokens {
 	}
 
 	@Transactional
-	public ApiToken.Created create(StaffCaller admin, ApiToken.Request request, @Nullable String sourceAddress) {
+	public ApiToken.IssuedApiToken create(StaffCaller admin, ApiToken.NewApiToken request,
+			@Nullable String sourceAddress) {
 		String name = name(request.name());
 		Set<String> scopes = scopes(request.scopes());
 		Instant now = clock.instant();
@@ -97,7 +100,7 @@ class ApiTokens {
 				sourceAddress);
 		ApiToken token = new ApiToken(id, name, List.copyOf(scopes), PREFIX + "…" + lastFour, now, admin.userId(),
 				admin.displayName(), request.expiresAt(), null, null);
-		return new ApiToken.Created(token, secret);
+		return new ApiToken.IssuedApiToken(token, secret);
 	}
 
 	List<ApiToken> all(UUID organizationId) {
@@ -201,7 +204,7 @@ class ApiTokens {
 	}
 
 	/** Forgets the budgets nobody has drawn on lately, so that the map does not grow with every token ever used. */
-	@org.springframework.scheduling.annotation.Scheduled(fixedDelay = 60_000)
+	@Scheduled(fixedDelay = 60_000)
 	void sweep() {
 		budgets.values().removeIf(TokenBucket::isFull);
 	}
@@ -230,6 +233,6 @@ class ApiTokens {
 			scopes.add(scope);
 		}
 		// Stored in the table's order, so that two tokens with the same scopes read alike.
-		return ApiScopes.ALL.stream().filter(scopes::contains).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
+		return ApiScopes.ALL.stream().filter(scopes::contains).collect(Collectors.toCollection(LinkedHashSet::new));
 	}
 }

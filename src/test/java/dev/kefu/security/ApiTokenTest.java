@@ -68,7 +68,8 @@ class ApiTokenTest {
 		String secret = created.path("secret").asString();
 		String id = created.path("token").path("id").asString();
 		assertThat(secret).startsWith("kefu_pat_").hasSize("kefu_pat_".length() + 64);
-		assertThat(created.path("token").path("hint").asString()).isEqualTo("kefu_pat_…" + secret.substring(secret.length() - 4));
+		assertThat(created.path("token").path("hint").asString())
+			.isEqualTo("kefu_pat_…" + secret.substring(secret.length() - 4));
 
 		JsonNode listed = api.get(PATH, admin);
 		assertThat(listed).hasSize(1);
@@ -78,7 +79,10 @@ class ApiTokenTest {
 		assertThat(listed.toString()).doesNotContain(secret.substring(9));
 		assertThat(api.get(PATH + "/" + id, admin).toString()).doesNotContain(secret.substring(9));
 
-		Map<String, Object> row = jdbc.sql("SELECT * FROM api_token WHERE id = ?").param(UUID.fromString(id)).query().singleRow();
+		Map<String, Object> row = jdbc.sql("SELECT * FROM api_token WHERE id = ?")
+			.param(UUID.fromString(id))
+			.query()
+			.singleRow();
 		assertThat(row.values().stream().map(String::valueOf)).noneMatch(value -> value.contains(secret.substring(9)));
 		assertThat(row.get("token_hash")).isEqualTo(StaffTokens.hash(secret));
 	}
