@@ -140,6 +140,26 @@ class ApiTokenTest {
 	}
 
 	@Test
+	void aTokenClosesChatsAndTicketsAndReadsTheWholeOrganizationsReports() {
+		ServedChat chat = ServedChat.start(api, tenant, tenant.agentToken(api, 0));
+		api.post("/api/v1/visitor/tickets", chat.visitor(), Map.of("clientMsgId", "t-1", "email", "wang@example.com",
+				"subject", "Invoice", "body", "Please send the invoice again"));
+		String ticket = api.get("/api/v1/tickets", admin).path(0).path("id").asString();
+		String token = create("back office", List.of("conversations:write", "tickets:write", "reports:read"), null)
+			.path("secret")
+			.asString();
+
+		api.ok("POST", "/api/v1/conversations/" + chat.id() + "/close", token, Map.of("reason", "resolved"));
+		assertThat(api.get("/api/v1/conversations/" + chat.id(), admin).path("state").asString()).isEqualTo("CLOSED");
+		Api.Response answer = api.call("POST", "/api/v1/tickets/" + ticket + "/answers", token,
+				Map.of("clientMsgId", "a-1", "body", "Sent again"));
+		assertThat(answer.code()).isEqualTo("not-for-api-tokens");
+		api.ok("POST", "/api/v1/tickets/" + ticket + "/close", token, Map.of("note", "invoice resent by the ERP"));
+		assertThat(api.get("/api/v1/tickets/" + ticket, admin).path("ticket").path("state").asString()).isEqualTo("CLOSED");
+		assertThat(api.call("GET", "/api/v1/reports/kpis", token, null).status()).isEqualTo(200);
+	}
+
+	@Test
 	void anotherOrganizationsThingsAreNotFound() {
 		TestTenant other = TestTenant.create(context, 1, 5);
 		ServedChat theirs = ServedChat.start(api, other, other.agentToken(api, 0));
