@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.kefu.testing.Api;
+import dev.kefu.testing.LiveClient;
 import dev.kefu.testing.ServedChat;
 import dev.kefu.testing.ServerTest;
 import dev.kefu.testing.TestTenant;
@@ -198,6 +199,17 @@ class ApiTokenTest {
 			api.ok("DELETE", PATH + "/" + created.path("token").path("id").asString(), admin, null);
 			await().atMost(Duration.ofSeconds(5)).until(stream::ended);
 			assertThat(stream.text()).contains("session-ended");
+		}
+	}
+
+	@Test
+	void theWebSocketIsNotForTokens() {
+		String token = create("socket", List.of("conversations:read", "messages:write"), null).path("secret").asString();
+		try (LiveClient socket = LiveClient.connect(api.http(), port)) {
+			socket.send("{\"type\":\"auth\",\"id\":\"a\",\"token\":\"" + token + "\"}");
+			assertThat(socket.next("error").path("code").asString()).isEqualTo("not-for-api-tokens");
+			socket.send("{\"type\":\"sync\",\"id\":\"s\",\"conversationId\":\"" + UUID.randomUUID() + "\"}");
+			assertThat(socket.next("error").path("code").asString()).isEqualTo("unauthenticated");
 		}
 	}
 
