@@ -82,7 +82,7 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
 		}
 		if (!(decision instanceof ApiScopes.Needs needs)) {
 			SecurityConfiguration.problem(response, HttpStatus.FORBIDDEN, "not-for-api-tokens",
-					"API tokens cannot call " + method + " " + path + "; it acts as a signed-in person");
+					"API tokens cannot call this: it is done as a signed-in person, or it manages API tokens");
 			return false;
 		}
 		String scope = needs.scope(method);
