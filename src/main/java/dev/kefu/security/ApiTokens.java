@@ -1,6 +1,8 @@
 package dev.kefu.security;
 
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -41,6 +44,8 @@ import dev.kefu.shared.TokenBucket;
 class ApiTokens {
 
 	static final String PREFIX = "kefu_pat_";
+	/** Unrevoked tokens per organization: enough for every system it runs, few enough to review. */
+	static final int MAX_ACTIVE = 100;
 	private static final Duration CACHE_TIME = Duration.ofSeconds(30);
 
 	private final JdbcClient jdbc;
@@ -82,6 +87,14 @@ class ApiTokens {
 		if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
 			throw new RequestRejected("invalid-expiry", "expiresAt must be in the future");
 		}
+		long active = jdbc.sql("SELECT COUNT(*) FROM api_token WHERE organization_id = ? AND revoked_at IS NULL")
+			.param(admin.organizationId())
+			.query(Long.class)
+			.single();
+		if (active >= MAX_ACTIVE) {
+			throw new RequestRejected("too-many-tokens",
+					"an organization may have " + MAX_ACTIVE + " unrevoked API tokens; revoke one first", HttpStatus.CONFLICT);
+		}
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		String secret = PREFIX + HexFormat.of().formatHex(bytes);
@@ -106,19 +119,23 @@ class ApiTokens {
 	List<ApiToken> all(UUID organizationId) {
 		return jdbc.sql("SELECT * FROM api_token WHERE organization_id = ? ORDER BY created_at DESC, id DESC")
 			.param(organizationId)
-			.query((rs, n) -> new ApiToken(rs.getObject("id", UUID.class), rs.getString("name"),
-					List.of(rs.getString("scopes").split(" ")), PREFIX + "…" + rs.getString("last_four"),
-					SqlTime.read(rs, "created_at"), rs.getObject("created_by", UUID.class),
-					rs.getString("created_by_name"), SqlTime.read(rs, "expires_at"), SqlTime.read(rs, "last_used_at"),
-					SqlTime.read(rs, "revoked_at")))
+			.query(ApiTokens::token)
 			.list();
 	}
 
 	ApiToken require(UUID organizationId, UUID id) {
-		return all(organizationId).stream()
-			.filter(t -> t.id().equals(id))
-			.findFirst()
+		return jdbc.sql("SELECT * FROM api_token WHERE organization_id = ? AND id = ?")
+			.params(organizationId, id)
+			.query(ApiTokens::token)
+			.optional()
 			.orElseThrow(() -> new ResourceNotFound("API token", id));
+	}
+
+	private static ApiToken token(ResultSet rs, int row) throws SQLException {
+		return new ApiToken(rs.getObject("id", UUID.class), rs.getString("name"),
+				List.of(rs.getString("scopes").split(" ")), PREFIX + "…" + rs.getString("last_four"),
+				SqlTime.read(rs, "created_at"), rs.getObject("created_by", UUID.class), rs.getString("created_by_name"),
+				SqlTime.read(rs, "expires_at"), SqlTime.read(rs, "last_used_at"), SqlTime.read(rs, "revoked_at"));
 	}
 
 	/**
