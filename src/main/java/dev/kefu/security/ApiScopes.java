@@ -75,7 +75,7 @@ final class ApiScopes {
 		rule(null, "/api/v1/widget/**", open);
 		rule(null, "/api/v1/help/**", open);
 		rule("GET", "/api/v1/attachments/*", open);
-		rule(null, "/api/v1/channels/*/inbound", open);
+		rule(null, "/api/v1/channels/*/inbound/**", open);
 		// A person's own things, or things done as a person: a token is nobody's login.
 		rule(null, "/api/v1/auth/**", refused);
 		rule(null, "/api/v1/visitor/**", refused);
