@@ -30,8 +30,8 @@ import tools.jackson.databind.JsonNode;
  * organization that lacks exactly the scope the operation needs, and one of another organization that holds every
  * scope, aimed at the first organization's real ids (a write refused for its body is tried again with a body
  * built from the description, so that the refusal is the lookup's). Operations open without any credential are left
- * out, found by calling them without one. Finally a token holding the scope calls each one: never a server error. The scope table must have a decision for every operation, so an endpoint added without
- * one fails here.
+ * out, found by calling them without one. Finally a token holding the scope calls each one: never a server error.
+ * The scope table must have a decision for every operation, so an endpoint added without one fails here.
  */
 @ServerTest
 class ApiTokenScopeWalkTest {
