@@ -1,15 +1,19 @@
 // The admin console: centers and groups (reply targets, business hours), staff (roles, capacity, groups, password),
 // organization-wide canned responses, the widget's settings with a live preview and the embed line to copy, and the
-// knowledge base (admin/knowledge.js), which knowledge editors who are not admins get on its own.
+// knowledge base (admin/knowledge.js), which knowledge editors who are not admins get on its own, and the
+// integrations: API tokens (admin/tokens.js), webhooks (admin/webhooks.js), and verified identity with the CRM card
+// (admin/integrations.js).
 import { createApp, computed, reactive, ref, watch } from 'vue';
 import { language, setLanguage, t } from '/ui/i18n.js';
 import { request } from '/ui/live.js';
 import { LoginForm } from '/ui/login.js';
 import { knowledgeBase } from '/admin/knowledge.js';
 import { IntegrationsPage } from '/admin/integrations.js';
+import { ApiTokens } from '/admin/tokens.js';
+import { Webhooks } from '/admin/webhooks.js';
 
 const TOKEN = 'kefu.admin.token';
-const ADMIN_TABS = ['widget', 'groups', 'staff', 'canned', 'knowledge', 'integrations'];
+const ADMIN_TABS = ['widget', 'groups', 'staff', 'canned', 'knowledge', 'tokens', 'webhooks', 'integrations'];
 const EDITOR_TABS = ['knowledge'];
 const DAYS = [1, 2, 3, 4, 5, 6, 7];
 const FIELD_TYPES = { name: 'text', email: 'email', phone: 'phone' };
@@ -19,7 +23,7 @@ const NEW_STAFF = { id: null, username: '', displayName: '', email: '', password
   maxChats: 5, enabled: true };
 
 createApp({
-  components: { LoginForm, IntegrationsPage },
+  components: { LoginForm, IntegrationsPage, ApiTokens, WebhookEndpoints: Webhooks },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const userRoles = ref([]);

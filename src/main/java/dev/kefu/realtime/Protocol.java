@@ -174,6 +174,13 @@ class Protocol {
 			session.connection.send(frames.error(id, "unauthenticated", "invalid or expired token"));
 			return;
 		}
+		// Frames act as a person (send, typing, status) and are not covered by a token's scopes; its live view is the
+		// read-only event stream.
+		if (caller.get() instanceof StaffCaller member && member.apiToken()) {
+			session.connection.send(frames.error(id, "not-for-api-tokens",
+					"API tokens use GET /api/v1/events, not the WebSocket"));
+			return;
+		}
 		attach(session, caller.get(), token);
 		session.connection.send(ready(session, id));
 	}
@@ -186,6 +193,12 @@ class Protocol {
 		session.caller = caller;
 		switch (caller) {
 			case VisitorCaller visitor -> subscribe(session, LiveHub.visitor(visitor.contactId()));
+			case StaffCaller member when member.apiToken() -> {
+				// An API token sees the organization's conversations like an admin; it is nobody's presence.
+				session.staffToken = token;
+				staffSessions.computeIfAbsent(member.userId(), m -> ConcurrentHashMap.newKeySet()).add(session);
+				subscribe(session, LiveHub.organization(member.organizationId()));
+			}
 			case StaffCaller member -> {
 				session.staffToken = token;
 				staffSessions.computeIfAbsent(member.userId(), m -> ConcurrentHashMap.newKeySet()).add(session);
@@ -210,6 +223,8 @@ class Protocol {
 						visitor.contactId(), "conversation", open,
 						"queue", open == null ? null : queues.position(visitor.organizationId(), open.id()).orElse(null));
 			}
+			case StaffCaller member when member.apiToken() -> frames.frame("ready", "id", id, "protocol", VERSION,
+					"role", "api-token", "tokenId", member.userId());
 			case StaffCaller member -> frames.frame("ready", "id", id, "protocol", VERSION, "role", "staff", "staffId",
 					member.userId(), "agent", agents.require(member.organizationId(), member.userId()), "conversations",
 					conversations.assignedTo(member.organizationId(), member.userId()));
@@ -225,7 +240,9 @@ class Protocol {
 				sessions.remove(session);
 				return sessions.isEmpty() ? null : sessions;
 			});
-			presence.disconnected(member.organizationId(), member.userId());
+			if (!member.apiToken()) {
+				presence.disconnected(member.organizationId(), member.userId());
+			}
 		}
 	}
 

@@ -23,14 +23,15 @@ import dev.kefu.shared.Role;
  * cross-site request carries no authority.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({ SecurityProperties.class, ApiTokenProperties.class })
 class SecurityConfiguration {
 
 	private static final String[] STAFF = { Role.ADMIN.name(), Role.SUPERVISOR.name(), Role.AGENT.name(),
 			Role.QA_INSPECTOR.name(), Role.KB_EDITOR.name() };
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, StaffTokens staffTokens, VisitorTokens visitorTokens) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, StaffTokens staffTokens, VisitorTokens visitorTokens,
+			ApiTokens apiTokens) throws Exception {
 		http.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic(basic -> basic.disable())
@@ -40,7 +41,7 @@ class SecurityConfiguration {
 			// The chat widget is framed by customers' own sites, so framing is allowed; pages that must not be
 			// framed set their own Content-Security-Policy frame-ancestors.
 			.headers(headers -> headers.frameOptions(frame -> frame.disable()))
-			.addFilterBefore(new TokenAuthenticationFilter(staffTokens, visitorTokens),
+			.addFilterBefore(new TokenAuthenticationFilter(staffTokens, visitorTokens, apiTokens),
 					AbstractPreAuthenticatedProcessingFilter.class)
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
@@ -67,7 +68,7 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	private static void problem(HttpServletResponse response, HttpStatus status, String code, String detail)
+	static void problem(HttpServletResponse response, HttpStatus status, String code, String detail)
 			throws IOException {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -37,6 +37,7 @@ public class StaffTokens {
 	private final StaffMembers staff;
 	private final SecurityProperties properties;
 	private final ApplicationEventPublisher events;
+	private final ApiTokens apiTokens;
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
 	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -49,8 +50,9 @@ public class StaffTokens {
 	}
 
 	StaffTokens(JdbcClient jdbc, StaffMembers staff, SecurityProperties properties, ApplicationEventPublisher events,
-			Clock clock) {
+			ApiTokens apiTokens, Clock clock) {
 		this.jdbc = jdbc;
+		this.apiTokens = apiTokens;
 		this.events = events;
 		this.staff = staff;
 		this.properties = properties;
@@ -71,7 +73,14 @@ public class StaffTokens {
 		return new IssuedToken(token, expiresAt);
 	}
 
+	/**
+	 * The staff member a login token belongs to, or the API token's caller for an API token (so that live connections
+	 * opened with one are checked again, and ended, like a login's).
+	 */
 	public Optional<StaffCaller> authenticate(String token) {
+		if (token.startsWith(ApiTokens.PREFIX)) {
+			return apiTokens.authenticate(token).map(ApiTokens.Bearer::caller);
+		}
 		if (!token.startsWith("s_") || token.length() > 100) {
 			return Optional.empty();
 		}
@@ -118,13 +127,18 @@ public class StaffTokens {
 			});
 	}
 
-	/** Drops this node's cached lookups of one staff member, so a disabled account or changed role counts at once. */
+	/**
+	 * Drops this node's cached lookups of one staff member (or of one API token, by its id), so a disabled account,
+	 * a changed role or a revoked API token counts at once.
+	 */
 	public void forget(UUID staffId) {
+		apiTokens.forget(staffId);
 		cache.values().removeIf(cached -> cached.caller().userId().equals(staffId));
 	}
 
 	/** Drops every cached lookup: news of revocations may have been missed (the relay between nodes was down). */
 	public void forgetAll() {
+		apiTokens.forgetAll();
 		cache.clear();
 	}
 
@@ -134,7 +148,7 @@ public class StaffTokens {
 		forget(staffId);
 	}
 
-	private static String hash(String token) {
+	static String hash(String token) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.US_ASCII)));

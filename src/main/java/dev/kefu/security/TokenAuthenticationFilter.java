@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,7 +19,8 @@ import dev.kefu.shared.StaffCaller;
 import dev.kefu.shared.VisitorCaller;
 
 /**
- * Resolves the bearer token of a request into a {@link StaffCaller} or {@link VisitorCaller} principal. The token may
+ * Resolves the bearer token of a request into a {@link StaffCaller} or {@link VisitorCaller} principal; an API token
+ * becomes a StaffCaller too, after its rate and scopes are checked against {@link ApiScopes}. The token may
  * also come as {@code access_token} query parameter on the event stream only, because browsers' EventSource cannot
  * set headers.
  */
@@ -28,20 +30,72 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final StaffTokens staffTokens;
 	private final VisitorTokens visitorTokens;
+	private final ApiTokens apiTokens;
 
-	TokenAuthenticationFilter(StaffTokens staffTokens, VisitorTokens visitorTokens) {
+	TokenAuthenticationFilter(StaffTokens staffTokens, VisitorTokens visitorTokens, ApiTokens apiTokens) {
 		this.staffTokens = staffTokens;
 		this.visitorTokens = visitorTokens;
+		this.apiTokens = apiTokens;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String token = token(request);
-		if (token != null) {
+		if (token != null && token.startsWith(ApiTokens.PREFIX)) {
+			if (!authenticateApiToken(token, request, response)) {
+				return;
+			}
+		}
+		else if (token != null) {
 			authenticate(token);
 		}
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * Lets an API token act within its scopes, on /api/v1 only; elsewhere, and on public paths, it is ignored (the
+	 * request is anonymous). Answers and returns false when the token is over its rate or outside its scopes. An
+	 * unknown, expired or revoked token authenticates nothing, so a protected path answers 401.
+	 */
+	private boolean authenticateApiToken(String token, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (!path.startsWith("/api/v1/")) {
+			return true;
+		}
+		String method = request.getMethod();
+		ApiScopes.Decision decision = ApiScopes.decide(method, path);
+		if (decision instanceof ApiScopes.Public) {
+			return true;
+		}
+		ApiTokens.Bearer bearer = apiTokens.authenticate(token).orElse(null);
+		if (bearer == null) {
+			return true;
+		}
+		if (!apiTokens.admit(bearer.tokenId())) {
+			long seconds = Math.max(1, (apiTokens.retryAfter().toMillis() + 999) / 1000);
+			response.setHeader("Retry-After", String.valueOf(seconds));
+			SecurityConfiguration.problem(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+					"this API token made too many requests; retry after " + seconds + " s");
+			return false;
+		}
+		if (!(decision instanceof ApiScopes.Needs needs)) {
+			SecurityConfiguration.problem(response, HttpStatus.FORBIDDEN, "not-for-api-tokens",
+					"API tokens cannot call this: it is done as a signed-in person, or it manages API tokens");
+			return false;
+		}
+		String scope = needs.scope(method);
+		if (!bearer.scopes().contains(scope)) {
+			SecurityConfiguration.problem(response, HttpStatus.FORBIDDEN, "scope-missing",
+					"this API token lacks the scope " + scope);
+			return false;
+		}
+		StaffCaller caller = bearer.caller();
+		SecurityContextHolder.getContext()
+			.setAuthentication(new CallerAuthentication(caller, caller.roles().stream().map(r -> r.authority()).toList()));
+		apiTokens.used(bearer.tokenId());
+		return true;
 	}
 
 	private void authenticate(String token) {

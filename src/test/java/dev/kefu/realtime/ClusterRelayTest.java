@@ -124,6 +124,21 @@ class ClusterRelayTest {
 		assertThat(apiB.call("GET", "/api/v1/auth/me", agentToken, null).status()).isEqualTo(401);
 	}
 
+	@Test
+	void revokingAnApiTokenOnOneNodeRefusesItOnTheOtherAtOnce() {
+		String admin = tenant.adminToken(apiA);
+		JsonNode created = apiA.post("/api/v1/admin/api-tokens", admin,
+				Map.of("name", "ERP", "scopes", java.util.List.of("conversations:read")));
+		String token = created.path("secret").asString();
+		// Node B has now looked the token up, and would trust its cached lookup for half a minute.
+		assertThat(apiB.call("GET", "/api/v1/conversations", token, null).status()).isEqualTo(200);
+
+		apiA.ok("DELETE", "/api/v1/admin/api-tokens/" + created.path("token").path("id").asString(), admin, null);
+
+		await().atMost(Duration.ofSeconds(2))
+			.until(() -> apiB.call("GET", "/api/v1/conversations", token, null).status() == 401);
+	}
+
 	private static String send(String conversationId, String clientMsgId, String text) {
 		return Api.json.writeValueAsString(Map.of("type", "send", "conversationId", conversationId, "clientMsgId",
 				clientMsgId, "text", text));
