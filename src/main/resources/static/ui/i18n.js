@@ -405,6 +405,10 @@ const messages = {
     'ops.rule.firstResponseLate': 'Late first response',
     'ops.rule.longAgentSilence': 'Long silence',
     'ops.rule.lowSatisfaction': 'Low satisfaction',
+    // Channels: which channel a chat came from, on the desk.
+    'desk.channel.web': 'Web',
+    'desk.channel.api': 'API',
+    'desk.channelHint': 'The channel this chat came from',
   },
   'zh-CN': {
     'chat.title': '在线客服',
@@ -808,6 +812,10 @@ const messages = {
     'ops.rule.firstResponseLate': '首次响应超时',
     'ops.rule.longAgentSilence': '客服长时间未回复',
     'ops.rule.lowSatisfaction': '客户不满意',
+    // Channels: which channel a chat came from, on the desk.
+    'desk.channel.web': '网页',
+    'desk.channel.api': 'API',
+    'desk.channelHint': '这条会话来自的渠道',
   },
 };
 
