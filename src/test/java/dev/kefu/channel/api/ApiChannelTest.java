@@ -199,6 +199,39 @@ class ApiChannelTest {
 	}
 
 	@Test
+	void aBridgedChatIsReportedAndInspectedAsAnApiChat() {
+		api.put("/api/v1/quality/settings", admin, Map.of("samplePercent", 100, "includeFindings", true,
+				"includeLowRatings", true, "silenceLimitSeconds", 120, "greetings", List.of("hello"), "closings",
+				List.of("bye"), "forbidden", List.of()));
+		String conversation = inbound(message("user-3", "m-1", "hello, my card is blocked", Map.of())).body()
+			.path("conversationId").asString();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> api.get("/api/v1/conversations/" + conversation, agent).path("state").asString()
+				.equals("ASSIGNED"));
+		api.post("/api/v1/conversations/" + conversation + "/messages", agent,
+				Map.of("clientMsgId", UUID.randomUUID().toString(), "text", "hello, it is unblocked now, bye"));
+		api.post("/api/v1/conversations/" + conversation + "/close", agent, Map.of("reason", "resolved"));
+
+		JsonNode task = await().atMost(Duration.ofSeconds(10))
+			.until(() -> api.get("/api/v1/quality/queue", admin).valueStream()
+				.filter(k -> k.path("conversationId").asString().equals(conversation))
+				.findFirst(), java.util.Optional::isPresent)
+			.orElseThrow();
+		assertThat(api.get("/api/v1/quality/tasks/" + task.path("id").asString(), admin).path("channel").asString())
+			.isEqualTo("api");
+		String today = java.time.LocalDate.now(tenant.organization().timeZone()).toString();
+		String report = "/api/v1/reports/kpis?from=" + today + "&to=" + today + "&by=channel";
+		JsonNode row = await().atMost(Duration.ofSeconds(10))
+			.until(() -> api.get(report, admin).path("rows").valueStream()
+				.filter(r -> r.path("label").asString().equals("api"))
+				.findFirst(), java.util.Optional::isPresent)
+			.orElseThrow();
+		assertThat(row.path("figures").path("conversations").asInt()).isEqualTo(1);
+		assertThat(api.get(report + "&channel=web", admin).path("rows").valueStream()
+			.filter(r -> r.path("label").asString().equals("api"))).isEmpty();
+	}
+
+	@Test
 	void aCallbackTheBridgeFailsIsRetriedWithTheSameIdUntilAcknowledged() {
 		String conversation = inbound(message("user-5", "m-1", "hello?", Map.of())).body().path("conversationId")
 			.asString();
