@@ -144,6 +144,23 @@ class ChannelAdminTest {
 		assertThat(api.get("/api/v1/admin/channels", admin).size()).isEqualTo(1);
 	}
 
+	@Test
+	void theOpenApiDescriptionCoversChannelsWithExamples() {
+		JsonNode docs = api.get("/v3/api-docs", null);
+		JsonNode paths = docs.path("paths");
+
+		assertThat(paths.propertyNames()).contains("/api/v1/admin/channels", "/api/v1/admin/channels/{id}",
+				"/api/v1/admin/channels/{id}/rotate-secret", "/api/v1/admin/channel-providers", "/api/v1/channels",
+				"/api/v1/channels/{channelId}/messages");
+		String body = paths.path("/api/v1/channels/{channelId}/messages").path("post").path("requestBody")
+			.path("content").path("application/json").path("schema").path("$ref").asString();
+		assertThat(body).endsWith("/InboundMessage");
+		JsonNode schemas = docs.path("components").path("schemas");
+		assertThat(schemas.path("InboundMessage").path("example").path("externalMessageId").asString()).isNotEmpty();
+		assertThat(schemas.path("ChannelRequest").path("example").path("provider").asString()).isEqualTo("api");
+		assertThat(schemas.path("ChannelView").path("example").isMissingNode()).isFalse();
+	}
+
 	private Api.Response create(Map<String, Object> configuration) {
 		return api.call("POST", "/api/v1/admin/channels", admin,
 				Map.of("provider", "api", "name", "App", "configuration", configuration));

@@ -17,6 +17,7 @@ import dev.kefu.channel.Channels;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.ResourceNotFound;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,7 +60,13 @@ class ApiInboundController {
 	record Accepted(UUID conversationId, UUID messageId, long seq, UUID contactId, boolean duplicate) {
 	}
 
-	@Operation(summary = "A customer's message from the company's bridge (signed with the channel's secret)")
+	@Operation(summary = "A customer's message from the company's bridge (signed with the channel's secret)",
+			description = "No bearer token: the Standard Webhooks headers (webhook-id, webhook-timestamp within 5 "
+					+ "minutes, webhook-signature over the exact body) made with the channel's secret authenticate the "
+					+ "bridge; 401 missing-signature, invalid-signature or stale-timestamp otherwise.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = "application/json",
+							schema = @Schema(implementation = InboundMessage.class))))
 	@PostMapping("/api/v1/channels/{channelId}/messages")
 	ResponseEntity<Accepted> receive(@PathVariable UUID channelId,
 			@RequestHeader(name = "webhook-id", required = false) @Nullable String id,
