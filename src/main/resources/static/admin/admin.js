@@ -6,9 +6,10 @@ import { language, setLanguage, t } from '/ui/i18n.js';
 import { request } from '/ui/live.js';
 import { LoginForm } from '/ui/login.js';
 import { knowledgeBase } from '/admin/knowledge.js';
+import { ChannelsTab } from '/admin/channels.js';
 
 const TOKEN = 'kefu.admin.token';
-const ADMIN_TABS = ['widget', 'groups', 'staff', 'canned', 'knowledge'];
+const ADMIN_TABS = ['widget', 'groups', 'staff', 'canned', 'knowledge', 'channels'];
 const EDITOR_TABS = ['knowledge'];
 const DAYS = [1, 2, 3, 4, 5, 6, 7];
 const FIELD_TYPES = { name: 'text', email: 'email', phone: 'phone' };
@@ -18,7 +19,7 @@ const NEW_STAFF = { id: null, username: '', displayName: '', email: '', password
   maxChats: 5, enabled: true };
 
 createApp({
-  components: { LoginForm },
+  components: { LoginForm, ChannelsTab },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const userRoles = ref([]);
@@ -235,7 +236,7 @@ createApp({
       .catch(() => {}).then(() => editGroup(null));
 
     return {
-      token, error, saved, view, tabs, kb, organization, centers, groups, staff,
+      token, error, saved, view, tabs, kb, api, change, organization, centers, groups, staff,
       canned, widget, newCenter, groupDraft, assistantDraft, staffDraft, newCanned, hoursFor, week, copied, snippet, missingFields,
       roles: ['ADMIN', 'SUPERVISOR', 'AGENT', 'QA_INSPECTOR', 'KB_EDITOR'], t, onlyAdminsAndEditors, loggedIn, openTab, logout, centerName, groupName,
       hoursText, editHours, saveHours, createCenter, renameCenter, deleteCenter, editGroup, saveGroup, deleteGroup,

@@ -25,7 +25,10 @@ import dev.kefu.testing.BrowserTest;
 import dev.kefu.testing.TestTenant;
 import tools.jackson.databind.JsonNode;
 
-/** The desk shows which channel each chat came from: the web widget, or an API channel by its name. */
+/**
+ * Admins add an API channel in the console from its provider's schema, and the desk shows which channel each chat
+ * came from: the web widget, or an API channel by its name.
+ */
 @BrowserTest
 @TestPropertySource(properties = { "kefu.webhooks.allow-private-targets=true", "kefu.webhooks.poll-interval=100ms",
 		"kefu.webhooks.retry-base=200ms", "kefu.webhooks.settle=300ms", "kefu.webhooks.max-consecutive-failures=3" })
@@ -58,6 +61,30 @@ class ChannelBadgeBrowserTest {
 			desk.withText(By.id("chat-channel"), "API · 手机App");
 			assertThat(desk.consoleErrors()).isEmpty();
 		}
+	}
+
+	@Test
+	void anAdminAddsAnApiChannelFromItsSchemaAndSeesItsSecretOnce() {
+		Api api = new Api(port);
+		TestTenant tenant = TestTenant.create(context, 0, 1);
+		try (Browser admin = Browser.open(1280, 900, "zh-CN")) {
+			admin.get(api.base() + "/admin/");
+			admin.type(By.cssSelector("#login input[name=username]"), tenant.adminUsername());
+			admin.type(By.cssSelector("#login input[name=password]"), TestTenant.PASSWORD);
+			admin.click(By.cssSelector("#login button[type=submit]"));
+			admin.click(By.id("tab-channels"));
+			admin.shown(By.cssSelector("#channel-list tr[data-provider=web]"));
+
+			admin.type(By.cssSelector("#new-channel input[name=name]"), "小程序");
+			admin.type(By.cssSelector("#new-channel input[name=callbackUrl]"), "http://127.0.0.1:9/kefu");
+			admin.click(By.cssSelector("#new-channel button[type=submit]"));
+
+			assertThat(admin.withText(By.id("channel-secret"), "whsec_").getText()).contains("小程序");
+			admin.shown(By.cssSelector("#channel-list tr[data-provider=api]"));
+			assertThat(admin.consoleErrors()).isEmpty();
+		}
+		JsonNode channels = api.get("/api/v1/admin/channels", tenant.adminToken(api));
+		assertThat(channels.valueStream().map(c -> c.path("name").asString())).contains("小程序");
 	}
 
 	/** A bridge's signed message: docs/integrations.md, "Channels and the API channel". */
