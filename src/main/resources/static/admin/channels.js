@@ -5,6 +5,9 @@ import { t } from '/ui/i18n.js';
 
 const INPUT_TYPES = { URL: 'url', INTEGER: 'number', STRING: 'text' };
 
+/** A translation where the console has one; a provider added later speaks for itself (its own name and labels). */
+const translated = (key, fallback) => (t(key) === key ? fallback : t(key));
+
 export const ChannelsTab = {
   props: {
     /** The console's api(): JSON calls whose failures it puts on screen. */
@@ -27,7 +30,11 @@ export const ChannelsTab = {
     }
 
     function providerName(id) {
-      return providers.value.find((p) => p.id === id)?.displayName || id;
+      return translated(`admin.channels.kind.${id}`, providers.value.find((p) => p.id === id)?.displayName || id);
+    }
+
+    function settingLabel(p) {
+      return translated(`admin.channels.setting.${draft.provider}.${p.name}`, p.label);
     }
 
     function signed(c) {
@@ -63,8 +70,8 @@ export const ChannelsTab = {
 
     onMounted(() => load().catch(() => {}));
 
-    return { channels, providers, creatable, schema, draft, secret, INPUT_TYPES, t, providerName, signed, create,
-      update, rotate, remove };
+    return { channels, providers, creatable, schema, draft, secret, INPUT_TYPES, t, providerName, settingLabel, signed,
+      create, update, rotate, remove };
   },
   template: `
     <div class="channels">
@@ -95,10 +102,10 @@ export const ChannelsTab = {
       <form class="stack" id="new-channel" @submit.prevent="create">
         <label><span>{{ t('admin.channels.provider') }}</span>
           <select name="provider" v-model="draft.provider" @change="draft.configuration = {}">
-            <option v-for="p in creatable" :key="p.id" :value="p.id">{{ p.displayName }}</option>
+            <option v-for="p in creatable" :key="p.id" :value="p.id">{{ providerName(p.id) }}</option>
           </select></label>
         <label><span>{{ t('admin.name') }}</span><input name="name" v-model.trim="draft.name" required maxlength="100"></label>
-        <label v-for="p in schema" :key="draft.provider + p.name" :data-setting="p.name"><span>{{ p.label }}</span>
+        <label v-for="p in schema" :key="draft.provider + p.name" :data-setting="p.name"><span>{{ settingLabel(p) }}</span>
           <input v-if="p.type === 'BOOLEAN'" type="checkbox" :name="p.name" v-model="draft.configuration[p.name]">
           <input v-else :type="p.secret ? 'password' : INPUT_TYPES[p.type]" :name="p.name" :required="p.required"
                  v-model.trim="draft.configuration[p.name]">

@@ -419,6 +419,9 @@ const messages = {
     'admin.channels.rotate': 'New secret',
     'admin.channels.secretOnce': 'The secret of {name}, shown only now: copy it to your bridge.',
     'admin.channels.add': 'Add a channel',
+    'admin.channels.kind.web': 'Web widget',
+    'admin.channels.kind.api': 'API',
+    'admin.channels.setting.api.callbackUrl': 'Callback URL (where replies go)',
   },
   'zh-CN': {
     'chat.title': '在线客服',
@@ -836,6 +839,9 @@ const messages = {
     'admin.channels.rotate': '更换密钥',
     'admin.channels.secretOnce': '{name} 的密钥仅显示这一次，请复制到贵司的对接服务：',
     'admin.channels.add': '添加渠道',
+    'admin.channels.kind.web': '网页插件',
+    'admin.channels.kind.api': 'API',
+    'admin.channels.setting.api.callbackUrl': '回调地址（接收回复）',
   },
 };
 
