@@ -108,6 +108,25 @@ class ApiChannelTest {
 	}
 
 	@Test
+	void whereTheGroupsAssistantIsOnItServesTheBridgedChatAndItsWordsReachTheCallback() {
+		api.put("/api/v1/admin/groups/" + tenant.group().id() + "/assistant", admin, Map.of("enabled", true, "name",
+				"小客", "greeting", "您好，我是智能助手小客。", "threshold", 0.8));
+
+		String conversation = inbound(message("user-4", "m-1", "你好", Map.of())).body().path("conversationId")
+			.asString();
+
+		// Opened for the assistant, as a web chat is (it may hand over to the online agent at once).
+		assertThat(api.get("/api/v1/conversations/" + conversation + "/transitions", admin).get(0).path("to").asString())
+			.isEqualTo("BOT");
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> receiver.ofType("message.created").stream()
+				.map(r -> r.json().path("data").path("message"))
+				.anyMatch(m -> m.path("senderType").asString().equals("BOT")
+						&& m.path("text").asString().equals("您好，我是智能助手小客。")
+						&& m.path("senderName").asString().equals("小客")));
+	}
+
+	@Test
 	void aResendOfAMessageIdIsStoredOnceAndSaysSo() {
 		Api.Response first = inbound(message("user-1", "order-42", "hello", Map.of()));
 		Api.Response again = inbound(message("user-1", "order-42", "hello", Map.of()));
