@@ -16,6 +16,7 @@ import dev.kefu.channel.ChannelInstance;
 import dev.kefu.channel.Channels;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.ResourceNotFound;
+import dev.kefu.shared.Text;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -84,9 +85,31 @@ class ApiInboundController {
 		catch (JacksonException e) {
 			throw new RequestRejected("malformed-request", "the body must be a JSON message: " + e.getOriginalMessage());
 		}
+		wellFormed(message);
 		ApiInbound.Received received = inbound.receive(channel, message);
 		return ResponseEntity.status(received.duplicate() ? 200 : 201)
 			.body(new Accepted(received.conversationId(), received.messageId(), received.seq(), received.contactId(),
 					received.duplicate()));
+	}
+
+	/**
+	 * The body is read as text (the signature is over its exact bytes), so the check every parsed body gets (no NUL, no
+	 * lone surrogate: see {@code shared.WellFormedBodies}) is made here, on what was parsed from it.
+	 */
+	private static void wellFormed(InboundMessage message) {
+		for (String field : new String[] { message.externalCustomerId(), message.externalMessageId(), message.text(),
+				message.name(), message.email(), message.phone() }) {
+			if (field != null) {
+				Text.requireWellFormed(field, "body");
+			}
+		}
+		if (message.attributes() != null) {
+			message.attributes().forEach((key, value) -> {
+				Text.requireWellFormed(key, "attributes");
+				if (value != null) {
+					Text.requireWellFormed(value, "attributes");
+				}
+			});
+		}
 	}
 }

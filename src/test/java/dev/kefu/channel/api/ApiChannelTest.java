@@ -185,6 +185,22 @@ class ApiChannelTest {
 	}
 
 	@Test
+	void aBodyThatIsNotAWellFormedMessageIsRefusedWithItsReason() {
+		Api.Response malformed = inbound("{\"externalCustomerId\": \"user-8\", ");
+		Api.Response noMessageId = inbound("{\"externalCustomerId\":\"user-8\",\"text\":\"hi\"}");
+		Api.Response brokenText = inbound(
+				"{\"externalCustomerId\":\"user-8\",\"externalMessageId\":\"m-1\",\"text\":\"\\ud800\"}");
+		Api.Response tooLong = inbound(message("user-8", "m-2", "长".repeat(5001), Map.of()));
+
+		assertThat(malformed.code()).isEqualTo("malformed-request");
+		assertThat(noMessageId.code()).isEqualTo("invalid-external-message-id");
+		assertThat(brokenText.code()).isEqualTo("invalid-text");
+		assertThat(tooLong.code()).isEqualTo("message-too-long");
+		assertThat(List.of(malformed, noMessageId, brokenText, tooLong)).extracting(Api.Response::status)
+			.containsOnly(400);
+	}
+
+	@Test
 	void theAgentsReplyAndTheChatsStatesReachTheCallbackSignedButNeverTheCustomersOwnMessages() throws Exception {
 		String conversation = inbound(message("user-9", "m-1", "where is my parcel?", Map.of())).body()
 			.path("conversationId").asString();
