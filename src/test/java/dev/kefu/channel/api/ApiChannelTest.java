@@ -161,6 +161,25 @@ class ApiChannelTest {
 	}
 
 	@Test
+	void aCustomerWritingFasterThanTheWidgetAllowsIsSlowedDownWithNothingHalfStored() throws Exception {
+		List<Callable<Api.Response>> flood = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			String body = message("user-fast", "flood-" + i, "message " + i, Map.of());
+			flood.add(() -> inbound(body));
+		}
+		List<Api.Response> answers;
+		try (ExecutorService bridge = Executors.newFixedThreadPool(20)) {
+			answers = bridge.invokeAll(flood).stream().map(Future::resultNow).toList();
+		}
+
+		List<Api.Response> stored = answers.stream().filter(a -> a.status() == 201).toList();
+		assertThat(answers).extracting(Api.Response::status).containsOnly(201, 429);
+		assertThat(answers).filteredOn(a -> a.status() == 429).isNotEmpty()
+			.extracting(Api.Response::code).containsOnly("rate-limited");
+		assertThat(texts(stored.getFirst().body().path("conversationId").asString(), "CONTACT")).hasSize(stored.size());
+	}
+
+	@Test
 	void aMissingOrForgedSignatureOrAnOldTimestampIsRefusedAndNothingIsStored() throws Exception {
 		String body = message("user-7", "m-1", "hi", Map.of());
 		long now = System.currentTimeMillis() / 1000;
