@@ -14,11 +14,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.kefu.shared.StaffCaller;
 import dev.kefu.webhook.ChannelCallbacks;
+import dev.kefu.webhook.Delivery;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -122,6 +124,14 @@ class ChannelController {
 	@PostMapping("/api/v1/admin/channels/{id}/rotate-secret")
 	ChannelView rotateSecret(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
 		return view(channels.rotateSecret(caller.organizationId(), id), true);
+	}
+
+	/** What was sent to the channel's callback URL, newest first: status, attempts, response code, latency, error. */
+	@GetMapping("/api/v1/admin/channels/{id}/deliveries")
+	List<Delivery> deliveries(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
+			@RequestParam(defaultValue = "50") int limit) {
+		ChannelInstance channel = channels.require(caller.organizationId(), id);
+		return callbacks.deliveries(caller.organizationId(), channel.callbackOwner(), Math.clamp(limit, 1, 500));
 	}
 
 	@GetMapping("/api/v1/channels")

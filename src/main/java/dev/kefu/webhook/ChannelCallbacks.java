@@ -82,6 +82,11 @@ public class ChannelCallbacks {
 			.optional();
 	}
 
+	/** The owner's delivery log, newest first, as an admin's webhook log shows it; empty without an endpoint. */
+	public List<Delivery> deliveries(UUID organizationId, String owner, int limit) {
+		return endpoint(organizationId, owner).map(id -> outbox.log(organizationId, id, limit)).orElse(List.of());
+	}
+
 	/**
 	 * Queues one event for the owner's endpoint, if it has one: {@code key} names the event (the same key again adds
 	 * nothing), {@code orderingKey} with {@code at} and {@code seq} orders the deliveries about one thing.

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * every attempt. {@code status}: PENDING (not yet acknowledged; {@code nextAttemptAt} says when), DELIVERED (a 2xx
  * came back) or FAILED (retries gave up). Response code, latency and error are the last attempt's.
  */
-record Delivery(UUID id, String type, String status, int attempts, @Nullable Integer responseStatus,
+public record Delivery(UUID id, String type, String status, int attempts, @Nullable Integer responseStatus,
 		@Nullable Integer latencyMs, @Nullable String lastError, @Nullable Instant nextAttemptAt, Instant createdAt,
 		@Nullable Instant deliveredAt) {
 }

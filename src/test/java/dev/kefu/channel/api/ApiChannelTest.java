@@ -300,6 +300,14 @@ class ApiChannelTest {
 		await().atMost(Duration.ofSeconds(15)).until(() -> agentReplies().size() >= 2);
 		assertThat(agentReplies()).extracting(CallbackReceiver.Received::id).containsOnly(agentReplies().getFirst().id());
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> agentReplies().size() == 2);
+		JsonNode logged = await().atMost(Duration.ofSeconds(5))
+			.until(() -> api.get("/api/v1/admin/channels/" + channelId + "/deliveries", admin).valueStream()
+				.filter(d -> d.path("id").asString().equals(agentReplies().getFirst().id()))
+				.findFirst(), java.util.Optional::isPresent)
+			.orElseThrow();
+		assertThat(logged.path("status").asString()).isEqualTo("DELIVERED");
+		assertThat(logged.path("attempts").asInt()).isEqualTo(2);
+		assertThat(logged.path("responseStatus").asInt()).isEqualTo(204);
 	}
 
 	@Test
@@ -311,6 +319,7 @@ class ApiChannelTest {
 		assertThat(api.call("GET", path, otherAdmin, null).status()).isEqualTo(404);
 		assertThat(api.call("PUT", path, otherAdmin, Map.of("name", "taken")).status()).isEqualTo(404);
 		assertThat(api.call("POST", path + "/rotate-secret", otherAdmin, null).status()).isEqualTo(404);
+		assertThat(api.call("GET", path + "/deliveries", otherAdmin, null).status()).isEqualTo(404);
 		assertThat(api.call("DELETE", path, otherAdmin, null).status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/admin/channels", otherAdmin).valueStream()
 			.map(c -> c.path("id").asString())).doesNotContain(channelId);
