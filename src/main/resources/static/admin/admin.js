@@ -11,9 +11,10 @@ import { knowledgeBase } from '/admin/knowledge.js';
 import { IntegrationsPage } from '/admin/integrations.js';
 import { ApiTokens } from '/admin/tokens.js';
 import { Webhooks } from '/admin/webhooks.js';
+import { ChannelsTab } from '/admin/channels.js';
 
 const TOKEN = 'kefu.admin.token';
-const ADMIN_TABS = ['widget', 'groups', 'staff', 'canned', 'knowledge', 'tokens', 'webhooks', 'integrations'];
+const ADMIN_TABS = ['widget', 'groups', 'staff', 'canned', 'knowledge', 'channels', 'tokens', 'webhooks', 'integrations'];
 const EDITOR_TABS = ['knowledge'];
 const DAYS = [1, 2, 3, 4, 5, 6, 7];
 const FIELD_TYPES = { name: 'text', email: 'email', phone: 'phone' };
@@ -23,7 +24,7 @@ const NEW_STAFF = { id: null, username: '', displayName: '', email: '', password
   maxChats: 5, enabled: true };
 
 createApp({
-  components: { LoginForm, IntegrationsPage, ApiTokens, WebhookEndpoints: Webhooks },
+  components: { LoginForm, IntegrationsPage, ApiTokens, WebhookEndpoints: Webhooks, ChannelsTab },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const userRoles = ref([]);
@@ -240,7 +241,7 @@ createApp({
       .catch(() => {}).then(() => editGroup(null));
 
     return {
-      api, token, error, saved, view, tabs, kb, organization, centers, groups, staff,
+      token, error, saved, view, tabs, kb, api, change, organization, centers, groups, staff,
       canned, widget, newCenter, groupDraft, assistantDraft, staffDraft, newCanned, hoursFor, week, copied, snippet, missingFields,
       roles: ['ADMIN', 'SUPERVISOR', 'AGENT', 'QA_INSPECTOR', 'KB_EDITOR'], t, onlyAdminsAndEditors, loggedIn, openTab, logout, centerName, groupName,
       hoursText, editHours, saveHours, createCenter, renameCenter, deleteCenter, editGroup, saveGroup, deleteGroup,

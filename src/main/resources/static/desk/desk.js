@@ -36,6 +36,7 @@ createApp({
     const notes = reactive(new Map());
     const pending = reactive(new Map());
     const contacts = reactive(new Map());
+    const channels = reactive(new Map());
     const selectedId = ref(null);
     const history = ref([]);
     const earlier = ref(null);
@@ -169,6 +170,24 @@ createApp({
       return known?.name || known?.email || known?.phone || t('desk.visitor');
     }
 
+    /** Which channel a chat came from: the web widget, or an API channel (or a later provider) by its name. */
+    function channelLabel(c) {
+      if (!c.channel || c.channel === 'web') return t('desk.channel.web');
+      const name = channels.get(c.channelId)?.name;
+      const provider = c.channel === 'api' ? t('desk.channel.api') : c.channel;
+      return name && name !== provider ? `${provider} · ${name}` : provider;
+    }
+
+    /** The organization's channels by id; read again when a chat names one not known yet (made since). */
+    let channelsLoading = null;
+    function loadChannels() {
+      channelsLoading ??= api('/api/v1/channels')
+        .then((list) => list.forEach((ch) => channels.set(ch.id, ch)))
+        .catch(() => {})
+        .finally(() => { channelsLoading = null; });
+      return channelsLoading;
+    }
+
     /** The host site vouched for this customer (verified identity). */
     function verified(c) {
       return contacts.get(c.contactId)?.verified === true;
@@ -259,6 +278,7 @@ createApp({
     function upsert(c) {
       conversations.set(c.id, c);
       loadContact(c.contactId);
+      if (c.channelId && c.channel !== 'web' && !channels.has(c.channelId)) loadChannels();
     }
 
     function store(m) {
@@ -617,7 +637,7 @@ createApp({
       api, token, me, agent, activeChats, opsLink, connected, list, selected, selectedId, contact, history, items, draft,
       noteMode, canned, cannedIndex, closing, summary, copied, contactTyping, timeline, language, t, loggedIn, logout,
       select, send, composerInput, composerKey, useCanned, closeChat, copyTranscript, setStatus, switchLanguage,
-      unread, waitClass, elapsed, contactName, verified, view, transferring, transferGroups, transferTarget, transferNote,
+      unread, waitClass, elapsed, contactName, verified, channelLabel, view, transferring, transferGroups, transferTarget, transferNote,
       actionError, openTransfer, transfer, tickets, ticket, ticketAnswer, showTickets, openTicket, answerTicket,
       closeTicket, editing, profileDraft, editProfile, addAttribute, saveProfile, earlier, showEarlier, contactTickets,
       openContactTicket, uploads, attachFiles, ticketState, loadTickets, suggestions, useSuggestion, saveAsFaq, savedAsFaq,

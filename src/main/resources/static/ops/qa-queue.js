@@ -16,6 +16,8 @@ export const ReviewQueue = {
     const done = ref('');
     const now = ref(Date.now());
     const task = ref(null);
+    /** Which channel the chat under review came through. */
+    const channel = ref('web');
     const findings = ref([]);
     const messages = ref([]);
     const rubrics = ref([]);
@@ -52,6 +54,7 @@ export const ReviewQueue = {
         [messages.value, rubrics.value] = await Promise.all([
           messagesOf(props.api, detail.task.conversationId), props.api('/api/v1/quality/rubrics')]);
         findings.value = detail.findings;
+        channel.value = detail.channel;
         task.value = detail.task;
         comments.value = [];
         summary.value = '';
@@ -112,7 +115,7 @@ export const ReviewQueue = {
     onUnmounted(() => clearInterval(timer));
 
     return {
-      tasks, names, error, done, task, findings, wholeChat, messages, rubrics, rubricId, rubric, points, comments,
+      tasks, names, error, done, task, channel, findings, wholeChat, messages, rubrics, rubricId, rubric, points, comments,
       commentSeq, commentText, summary, marks, age, open, chooseRubric, pick, addComment, removeComment, submit,
       ruleName, t,
     };
@@ -141,6 +144,7 @@ export const ReviewQueue = {
         <div class="review-chat">
           <header class="conv-head">
             <strong>{{ names.names[task.agentId] || '–' }}</strong>
+            <span class="tag" id="task-channel" :data-channel="channel">{{ channel === 'web' ? t('desk.channel.web') : channel === 'api' ? t('desk.channel.api') : channel }}</span>
             <span class="state">{{ names.groups[task.groupId] || '' }} · {{ task.reasons.map((r) => t('ops.reason.' + r)).join(', ') }}</span>
             <button type="button" class="link" @click="task = null">{{ t('ops.back') }}</button>
           </header>

@@ -23,6 +23,7 @@ final class ConversationRows {
 				rs.getString("last_message_preview"), SqlTime.read(rs, "closed_at"), rs.getString("closed_by"),
 				rs.getString("close_reason"), rs.getString("summary"), SqlTime.read(rs, "summary_at"),
 				rating == null ? null : ((Number) rating).intValue(), rs.getString("rating_comment"),
-				SqlTime.read(rs, "rated_at"), rs.getLong("contact_read_seq"), rs.getLong("agent_read_seq"));
+				SqlTime.read(rs, "rated_at"), rs.getLong("contact_read_seq"), rs.getLong("agent_read_seq"),
+				rs.getObject("channel_id", UUID.class));
 	}
 }

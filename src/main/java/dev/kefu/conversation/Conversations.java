@@ -45,19 +45,23 @@ public class Conversations {
 		this.clock = clock;
 	}
 
-	/** Opens a queued conversation. Callers route it; see the routing module's intake. */
+	/**
+	 * Opens a queued conversation through a channel: {@code channel} is its provider id, {@code channelId} the
+	 * instance. Callers route it; see the routing module's intake.
+	 */
 	@Transactional
-	public Conversation open(UUID organizationId, UUID contactId, UUID groupId, String channel) {
-		return open(organizationId, contactId, groupId, channel, ConversationState.QUEUED);
+	public Conversation open(UUID organizationId, UUID contactId, UUID groupId, String channel, UUID channelId) {
+		return open(organizationId, contactId, groupId, channel, channelId, ConversationState.QUEUED);
 	}
 
 	/** Opens a conversation the virtual assistant serves first; see {@link #handOver}. */
 	@Transactional
-	public Conversation openWithAssistant(UUID organizationId, UUID contactId, UUID groupId, String channel) {
-		return open(organizationId, contactId, groupId, channel, ConversationState.BOT);
+	public Conversation openWithAssistant(UUID organizationId, UUID contactId, UUID groupId, String channel,
+			UUID channelId) {
+		return open(organizationId, contactId, groupId, channel, channelId, ConversationState.BOT);
 	}
 
-	private Conversation open(UUID organizationId, UUID contactId, UUID groupId, String channel,
+	private Conversation open(UUID organizationId, UUID contactId, UUID groupId, String channel, UUID channelId,
 			ConversationState state) {
 		if (!channel.matches("[a-z][a-z0-9-]{1,31}")) {
 			throw new RequestRejected("invalid-channel", "channel must be 2-32 lower-case letters, digits or '-'");
@@ -65,10 +69,10 @@ public class Conversations {
 		UUID id = Ids.newId();
 		Instant now = clock.instant();
 		jdbc.sql("""
-				INSERT INTO conversation (id, organization_id, contact_id, channel, group_id, state, last_seq,
+				INSERT INTO conversation (id, organization_id, contact_id, channel, channel_id, group_id, state, last_seq,
 				                          created_at, queued_at, contact_read_seq, agent_read_seq)
-				VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, 0, 0)""")
-			.params(id, organizationId, contactId, channel, groupId, state.name(), SqlTime.of(now),
+				VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 0, 0)""")
+			.params(id, organizationId, contactId, channel, channelId, groupId, state.name(), SqlTime.of(now),
 					state == ConversationState.QUEUED ? SqlTime.of(now) : null)
 			.update();
 		record(organizationId, id, "opened", null, state, null, groupId, Participant.contact(contactId), null, now);
@@ -76,7 +80,7 @@ public class Conversations {
 		// What was just inserted, without reading it back: this runs for every new chat.
 		return new Conversation(id, organizationId, contactId, channel, groupId, state, null, 0, now,
 				state == ConversationState.QUEUED ? now : null, null, null, null, null, null, null, null, null, null, null,
-				null, null, null, 0, 0);
+				null, null, null, 0, 0, channelId);
 	}
 
 	/**

@@ -70,6 +70,11 @@ class QualityDesk {
 		return queue.require(caller.organizationId(), taskId);
 	}
 
+	/** The channel a conversation came through ({@code web}, {@code api}, ...): an inspector judges a chat by it. */
+	String channelOf(UUID organizationId, UUID conversationId) {
+		return conversations.find(organizationId, conversationId).map(Conversation::channel).orElse("web");
+	}
+
 	List<Finding> findingsOf(UUID organizationId, UUID conversationId) {
 		return findings.ofConversation(organizationId, conversationId);
 	}

@@ -40,7 +40,8 @@ class ReviewQueueController {
 		}
 	}
 
-	record TaskDetail(TaskView task, List<FindingView> findings) {
+	/** {@code channel}: what the chat came through ({@code web}, {@code api}, ...), as reports split by it. */
+	record TaskDetail(TaskView task, List<FindingView> findings, String channel) {
 	}
 
 	/** The oldest first. */
@@ -53,7 +54,8 @@ class ReviewQueueController {
 	TaskDetail task(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
 		ReviewTask task = desk.task(caller, id);
 		return new TaskDetail(TaskView.of(task),
-				FindingView.of(desk.findingsOf(caller.organizationId(), task.conversationId())));
+				FindingView.of(desk.findingsOf(caller.organizationId(), task.conversationId())),
+				desk.channelOf(caller.organizationId(), task.conversationId()));
 	}
 
 	/** Scores every item of a rubric and remarks on messages by seq; the task leaves the queue. */

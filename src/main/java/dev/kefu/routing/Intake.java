@@ -46,7 +46,11 @@ public class Intake {
 			Queues.@Nullable Unavailability unavailable, boolean resumed) {
 	}
 
-	public Started start(UUID organizationId, UUID contactId, @Nullable UUID groupId, String channel) {
+	/**
+	 * A customer writes in through a channel ({@code channel} the provider id, {@code channelId} the instance): the
+	 * same path for every channel, so the assistant, routing, the queue, QA and reports treat them all alike.
+	 */
+	public Started start(UUID organizationId, UUID contactId, @Nullable UUID groupId, String channel, UUID channelId) {
 		Optional<Conversation> open = conversations.openOf(organizationId, contactId);
 		if (open.isPresent()) {
 			Conversation c = open.get();
@@ -56,7 +60,7 @@ public class Intake {
 		BusinessGroup group = routable.group();
 		// The assistant answers at any hour and with nobody online; it offers leave-a-message when it must let go.
 		if (firstResponders.orderedStream().anyMatch(r -> r.servesNewChats(organizationId, group.id()))) {
-			return new Started(conversations.openWithAssistant(organizationId, contactId, group.id(), channel), null, null,
+			return new Started(conversations.openWithAssistant(organizationId, contactId, group.id(), channel, channelId), null, null,
 					false);
 		}
 		Optional<Queues.Unavailability> unavailable = unavailability(organizationId, routable);
@@ -64,7 +68,7 @@ public class Intake {
 			return unavailable(unavailable.get());
 		}
 		Conversation conversation = transactions.execute(status -> {
-			Conversation c = conversations.open(organizationId, contactId, group.id(), channel);
+			Conversation c = conversations.open(organizationId, contactId, group.id(), channel, channelId);
 			queues.enqueue(c, c.createdAt());
 			AfterCommit.run(() -> dispatcher.request(organizationId, group.id()));
 			return c;

@@ -75,7 +75,9 @@ final class ApiScopes {
 		rule(null, "/api/v1/widget/**", open);
 		rule(null, "/api/v1/help/**", open);
 		rule("GET", "/api/v1/attachments/*", open);
-		rule(null, "/api/v1/channels/*/inbound/**", open);
+		// Below a channel's id are its provider's inbound paths (the API channel's messages), each authenticated by
+		// the provider itself (the channel's signature), never by a token.
+		rule(null, "/api/v1/channels/*/**", open);
 		// A person's own things, or things done as a person: a token is nobody's login.
 		rule(null, "/api/v1/auth/**", refused);
 		rule(null, "/api/v1/visitor/**", refused);
@@ -100,6 +102,7 @@ final class ApiScopes {
 		rule(null, "/api/v1/contacts/*/conversations", new Needs(Family.CONVERSATIONS));
 		rule("GET", "/api/v1/events", new Needs(Family.CONVERSATIONS));
 		rule(null, "/api/v1/groups/**", new Needs(Family.CONVERSATIONS));
+		rule("GET", "/api/v1/channels", new Needs(Family.CONVERSATIONS));
 		rule(null, "/api/v1/contacts/**", new Needs(Family.CONTACTS));
 		rule(null, "/api/v1/tickets/**", new Needs(Family.TICKETS));
 		rule(null, "/api/v1/knowledge/**", new Needs(Family.KNOWLEDGE));

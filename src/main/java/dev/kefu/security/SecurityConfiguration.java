@@ -54,6 +54,8 @@ class SecurityConfiguration {
 				.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/visitor/sessions").permitAll()
 				.requestMatchers("/api/v1/widget/**", "/api/v1/help/**").permitAll()
+				// A channel's inbound path: the company's bridge proves itself with the channel's secret (signature).
+				.requestMatchers(HttpMethod.POST, "/api/v1/channels/*/messages").permitAll()
 				// Attachment links carry their own signature, so images load in <img> without a header.
 				.requestMatchers(HttpMethod.GET, "/api/v1/attachments/*").permitAll()
 				.requestMatchers("/api/v1/visitor/**").hasRole("VISITOR")

@@ -13,7 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * came back) or FAILED (retries gave up). Response code, latency and error are the last attempt's.
  */
 @Schema(description = "One event for one endpoint, in its delivery log")
-record Delivery(@Schema(description = "The webhook-id header, the same on every attempt") UUID id,
+public record Delivery(@Schema(description = "The webhook-id header, the same on every attempt") UUID id,
 		@Schema(example = "message.created") String type,
 		@Schema(allowableValues = { "PENDING", "DELIVERED", "FAILED" }, example = "DELIVERED") String status,
 		@Schema(example = "1") int attempts, @Schema(example = "204") @Nullable Integer responseStatus,

@@ -25,7 +25,9 @@ import dev.kefu.shared.ResourceNotFound;
 import dev.kefu.shared.SqlTime;
 import dev.kefu.shared.StandardWebhookSignature;
 
-/** The webhook endpoints of each organization; tells the message path which organizations want message.created. */
+/**
+ * The webhook endpoints an admin of each organization registered (not those channels own, see
+ * {@link ChannelCallbacks}); tells the message path which organizations want message.created. */
 @Service
 class Endpoints implements MessageSubscribers {
 
@@ -49,7 +51,7 @@ class Endpoints implements MessageSubscribers {
 	}
 
 	List<Endpoint> all(UUID organizationId) {
-		return jdbc.sql("SELECT * FROM webhook_endpoint WHERE organization_id = ? ORDER BY created_at, id")
+		return jdbc.sql("SELECT * FROM webhook_endpoint WHERE organization_id = ? AND owner IS NULL ORDER BY created_at, id")
 			.param(organizationId)
 			.query(Endpoints::map)
 			.list();
@@ -60,7 +62,7 @@ class Endpoints implements MessageSubscribers {
 	}
 
 	Optional<Endpoint> find(UUID organizationId, UUID id) {
-		return jdbc.sql("SELECT * FROM webhook_endpoint WHERE id = ? AND organization_id = ?")
+		return jdbc.sql("SELECT * FROM webhook_endpoint WHERE id = ? AND organization_id = ? AND owner IS NULL")
 			.params(id, organizationId)
 			.query(Endpoints::map)
 			.optional();
@@ -76,7 +78,7 @@ class Endpoints implements MessageSubscribers {
 		if (request.url() == null || request.events() == null) {
 			throw new RequestRejected("invalid-webhook", "url and events are required");
 		}
-		Integer count = jdbc.sql("SELECT COUNT(*) FROM webhook_endpoint WHERE organization_id = ?")
+		Integer count = jdbc.sql("SELECT COUNT(*) FROM webhook_endpoint WHERE organization_id = ? AND owner IS NULL")
 			.param(organizationId)
 			.query(Integer.class)
 			.single();

@@ -55,20 +55,27 @@ class Outbox {
 	/** One delivery row per endpoint; the body is fixed now, so every retry sends (and signs) the same bytes. */
 	@Transactional
 	void enqueue(Event event, List<Endpoint> endpoints) {
+		enqueue(event.organizationId(), event.type().type, event.key(), event.orderingKey(), event.at(), event.seq(),
+				event.data(), endpoints.stream().map(Endpoint::id).toList());
+	}
+
+	/** The same for any event type, such as a channel's callbacks (see {@link ChannelCallbacks}). */
+	@Transactional
+	void enqueue(UUID organizationId, String type, String key, UUID orderingKey, Instant at, long seq, Object data,
+			List<UUID> endpointIds) {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", event.type().type);
-		body.put("timestamp", event.at().toString());
-		body.put("data", event.data());
+		body.put("type", type);
+		body.put("timestamp", at.toString());
+		body.put("data", data);
 		String payload = json.writeValueAsString(body);
 		Instant now = clock.instant();
-		for (Endpoint endpoint : endpoints) {
+		for (UUID endpointId : endpointIds) {
 			jdbc.sql("""
 					INSERT INTO webhook_delivery (id, endpoint_id, organization_id, event_type, event_key, ordering_key,
 					                              event_at, event_seq, payload, status, next_attempt_at, created_at)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) ON CONFLICT DO NOTHING""")
-				.params(Ids.newId(), endpoint.id(), event.organizationId(), event.type().type, event.key(),
-						event.orderingKey(), SqlTime.of(event.at()), event.seq(), payload, SqlTime.of(now),
-						SqlTime.of(now))
+				.params(Ids.newId(), endpointId, organizationId, type, key, orderingKey, SqlTime.of(at), seq, payload,
+						SqlTime.of(now), SqlTime.of(now))
 				.update();
 		}
 	}

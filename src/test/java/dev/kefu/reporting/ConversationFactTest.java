@@ -72,7 +72,7 @@ class ConversationFactTest {
 			Conversation conversation = new Conversation(UUID.randomUUID(), UUID.randomUUID(), CONTACT, "web",
 					UUID.randomUUID(), state, agent, messages.size(), T0, null, null, null, null, null, null,
 					at(closedSecond), "AGENT", "resolved", summarySecond == null ? null : "summary",
-					summarySecond == null ? null : at(summarySecond), rating, null, null, 0, 0);
+					summarySecond == null ? null : at(summarySecond), rating, null, null, 0, 0, null);
 			return ConversationFact.measure(conversation, transitions, messages);
 		}
 	}
@@ -189,7 +189,7 @@ class ConversationFactTest {
 		Story story = new Story().opened(ConversationState.QUEUED);
 		Conversation open = new Conversation(UUID.randomUUID(), UUID.randomUUID(), CONTACT, "web", UUID.randomUUID(),
 				ConversationState.QUEUED, null, 0, T0, T0, null, null, null, null, null, null, null, null, null, null,
-				null, null, null, 0, 0);
+				null, null, null, 0, 0, null);
 
 		assertThatThrownBy(() -> ConversationFact.measure(open, story.transitions, story.messages))
 			.isInstanceOf(IllegalArgumentException.class);

@@ -1,0 +1,159 @@
+package dev.kefu.channel;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.kefu.shared.StaffCaller;
+import dev.kefu.webhook.ChannelCallbacks;
+import dev.kefu.webhook.Delivery;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The organization's channels for its admins (/api/v1/admin/** is for admins only), the providers they can be made
+ * of, and for every staff member the channels' names (the desk labels chats with them).
+ */
+@RestController
+class ChannelController {
+
+	private final Channels channels;
+	private final ChannelProviders providers;
+	private final ChannelCallbacks callbacks;
+
+	ChannelController(Channels channels, ChannelProviders providers, ChannelCallbacks callbacks) {
+		this.channels = channels;
+		this.providers = providers;
+		this.callbacks = callbacks;
+	}
+
+	@Schema(example = """
+			{"id":"api","displayName":"API","inboundPath":"/api/v1/channels/{channelId}/messages","implicit":false,
+			 "signed":true,"configuration":[{"name":"callbackUrl","label":"Callback URL","type":"URL","required":true,
+			 "secret":false}]}""")
+	record ProviderView(String id, String displayName, @Nullable String inboundPath, boolean implicit, boolean signed,
+			List<ConfigProperty> configuration) {
+	}
+
+	@Schema(example = """
+			{"provider":"api","name":"Mobile app","configuration":{"callbackUrl":"https://bridge.example.com/kefu"},
+			 "enabled":true}""")
+	record ChannelRequest(@Nullable String provider, @Nullable String name,
+			@Nullable Map<String, @Nullable Object> configuration, @Nullable Boolean enabled) {
+
+		Channels.Request toRequest() {
+			return new Channels.Request(provider, name, configuration, enabled);
+		}
+	}
+
+	/**
+	 * A channel as admins see it: secret settings masked, and the secret itself only in the answer that made it
+	 * (creation, rotation). {@code inboundUrl} is where the channel's customers' side posts; {@code callbackFailing}
+	 * says why Kefu stopped calling the callback URL, if it did.
+	 */
+	@Schema(example = """
+			{"id":"0192f1e4-6f0a-7c1e-9d3b-2a4c5e6f7a8b","provider":"api","name":"Mobile app",
+			 "configuration":{"callbackUrl":"https://bridge.example.com/kefu"},"enabled":true,"implicit":false,
+			 "inboundPath":"/api/v1/channels/0192f1e4-6f0a-7c1e-9d3b-2a4c5e6f7a8b/messages",
+			 "secret":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw","callbackFailing":null,
+			 "createdAt":"2026-12-03T10:00:00Z","updatedAt":"2026-12-03T10:00:00Z"}""")
+	record ChannelView(UUID id, String provider, String name, Map<String, Object> configuration, boolean enabled,
+			boolean implicit, @Nullable String inboundPath, @Nullable String secret, @Nullable String callbackFailing,
+			Instant createdAt, Instant updatedAt) {
+	}
+
+	/** What every staff member may know of a channel: enough to label a chat. */
+	@Schema(example = """
+			{"id":"0192f1e4-6f0a-7c1e-9d3b-2a4c5e6f7a8b","provider":"api","name":"Mobile app"}""")
+	record ChannelLabel(UUID id, String provider, String name) {
+	}
+
+	@GetMapping("/api/v1/admin/channel-providers")
+	List<ProviderView> providers() {
+		return providers.all()
+			.stream()
+			.map(p -> new ProviderView(p.id(), p.displayName(), p.inboundPath(), p.implicit(), p.signed(),
+					p.configuration()))
+			.toList();
+	}
+
+	@GetMapping("/api/v1/admin/channels")
+	List<ChannelView> list(@AuthenticationPrincipal StaffCaller caller) {
+		return channels.all(caller.organizationId()).stream().map(c -> view(c, false)).toList();
+	}
+
+	/** The answer carries the secret of a signing channel, this once (and after a rotation). */
+	@PostMapping("/api/v1/admin/channels")
+	@ResponseStatus(HttpStatus.CREATED)
+	ChannelView create(@AuthenticationPrincipal StaffCaller caller, @RequestBody ChannelRequest request) {
+		return view(channels.create(caller.organizationId(), request.toRequest()), true);
+	}
+
+	@GetMapping("/api/v1/admin/channels/{id}")
+	ChannelView get(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
+		return view(channels.require(caller.organizationId(), id), false);
+	}
+
+	/** Changes what the request names: a name, settings (secret ones left out are kept) or {@code enabled}. */
+	@PutMapping("/api/v1/admin/channels/{id}")
+	ChannelView update(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
+			@RequestBody ChannelRequest request) {
+		return view(channels.update(caller.organizationId(), id, request.toRequest()), false);
+	}
+
+	/** Deletes a channel; its conversations and contacts stay. The web channel can only be disabled. */
+	@DeleteMapping("/api/v1/admin/channels/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
+		channels.delete(caller.organizationId(), id);
+	}
+
+	@PostMapping("/api/v1/admin/channels/{id}/rotate-secret")
+	ChannelView rotateSecret(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
+		return view(channels.rotateSecret(caller.organizationId(), id), true);
+	}
+
+	/** What was sent to the channel's callback URL, newest first: status, attempts, response code, latency, error. */
+	@GetMapping("/api/v1/admin/channels/{id}/deliveries")
+	List<Delivery> deliveries(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
+			@RequestParam(defaultValue = "50") int limit) {
+		ChannelInstance channel = channels.require(caller.organizationId(), id);
+		return callbacks.deliveries(caller.organizationId(), channel.callbackOwner(), Math.clamp(limit, 1, 500));
+	}
+
+	@GetMapping("/api/v1/channels")
+	List<ChannelLabel> labels(@AuthenticationPrincipal StaffCaller caller) {
+		return channels.all(caller.organizationId())
+			.stream()
+			.map(c -> new ChannelLabel(c.id(), c.provider(), c.name()))
+			.toList();
+	}
+
+	private ChannelView view(ChannelInstance channel, boolean withSecret) {
+		ChannelProvider provider = providers.require(channel.provider());
+		String inbound = provider.inboundPath() == null ? null
+				: provider.inboundPath().replace("{channelId}", channel.id().toString());
+		String failing = provider.sendsOut()
+				? callbacks.health(channel.organizationId(), channel.callbackOwner())
+					.filter(h -> !h.enabled())
+					.map(ChannelCallbacks.Health::disabledReason)
+					.orElse(null)
+				: null;
+		return new ChannelView(channel.id(), channel.provider(), channel.name(),
+				ChannelConfiguration.shown(provider, channel.configuration()), channel.enabled(), provider.implicit(),
+				inbound, withSecret ? channel.secret() : null, failing, channel.createdAt(), channel.updatedAt());
+	}
+}
