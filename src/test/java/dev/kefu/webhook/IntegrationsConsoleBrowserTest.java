@@ -16,6 +16,7 @@ import org.springframework.test.context.TestPropertySource;
 import dev.kefu.testing.Api;
 import dev.kefu.testing.Browser;
 import dev.kefu.testing.BrowserTest;
+import dev.kefu.testing.Receiver;
 import dev.kefu.testing.ServedChat;
 import dev.kefu.testing.TestTenant;
 

@@ -18,6 +18,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import dev.kefu.testing.Api;
 import dev.kefu.testing.KefuNode;
+import dev.kefu.testing.Receiver;
 import dev.kefu.testing.ServedChat;
 import dev.kefu.testing.ServerTest;
 import dev.kefu.testing.TestTenant;

@@ -10,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import dev.kefu.testing.Api;
+import dev.kefu.testing.Receiver;
 import dev.kefu.testing.ServerTest;
 import dev.kefu.testing.TestTenant;
 
@@ -28,7 +29,7 @@ class ApiChannelTargetTest {
 		Api api = new Api(port);
 		TestTenant tenant = TestTenant.create(context, 0, 1);
 		String admin = tenant.adminToken(api);
-		try (CallbackReceiver receiver = new CallbackReceiver()) {
+		try (Receiver receiver = new Receiver()) {
 			Api.Response refused = api.call("POST", "/api/v1/admin/channels", admin,
 					Map.of("provider", "api", "name", "Loopback", "configuration", Map.of("callbackUrl", receiver.url())));
 

@@ -31,6 +31,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.kefu.testing.Api;
+import dev.kefu.testing.Receiver;
 import dev.kefu.testing.ServerTest;
 import dev.kefu.testing.TestTenant;
 import tools.jackson.databind.JsonNode;
@@ -55,7 +56,7 @@ class ApiChannelTest {
 	TestTenant tenant;
 	String admin;
 	String agent;
-	CallbackReceiver receiver;
+	Receiver receiver;
 	String channelId;
 	String secret;
 
@@ -67,7 +68,7 @@ class ApiChannelTest {
 		agent = tenant.agentToken(api, 0);
 		// Like a web chat, a bridge's chat is only opened while someone can take it (or the assistant serves it).
 		api.status(agent, "ONLINE");
-		receiver = new CallbackReceiver();
+		receiver = new Receiver();
 		JsonNode channel = api.post("/api/v1/admin/channels", admin, Map.of("provider", "api", "name", "Mobile app",
 				"configuration", Map.of("callbackUrl", receiver.url())));
 		channelId = channel.path("id").asString();
@@ -232,7 +233,7 @@ class ApiChannelTest {
 		api.post("/api/v1/conversations/" + conversation + "/close", agent, Map.of("reason", "resolved"));
 
 		await().atMost(Duration.ofSeconds(15)).until(() -> !receiver.ofType("conversation.closed").isEmpty());
-		CallbackReceiver.Received reply = receiver.ofType("message.created").stream()
+		Receiver.Received reply = receiver.ofType("message.created").stream()
 			.filter(r -> r.json().path("data").path("message").path("senderType").asString().equals("AGENT"))
 			.findFirst()
 			.orElseThrow();
@@ -298,7 +299,7 @@ class ApiChannelTest {
 				Map.of("clientMsgId", UUID.randomUUID().toString(), "text", "Hello! How can I help?"));
 
 		await().atMost(Duration.ofSeconds(15)).until(() -> agentReplies().size() >= 2);
-		assertThat(agentReplies()).extracting(CallbackReceiver.Received::id).containsOnly(agentReplies().getFirst().id());
+		assertThat(agentReplies()).extracting(Receiver.Received::id).containsOnly(agentReplies().getFirst().id());
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> agentReplies().size() == 2);
 		JsonNode logged = await().atMost(Duration.ofSeconds(5))
 			.until(() -> api.get("/api/v1/admin/channels/" + channelId + "/deliveries", admin).valueStream()
@@ -353,7 +354,7 @@ class ApiChannelTest {
 		assertThat(response.status()).isEqualTo(404);
 	}
 
-	private List<CallbackReceiver.Received> agentReplies() {
+	private List<Receiver.Received> agentReplies() {
 		return receiver.ofType("message.created").stream()
 			.filter(r -> r.json().path("data").path("message").path("senderType").asString().equals("AGENT"))
 			.toList();

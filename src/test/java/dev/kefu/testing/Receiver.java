@@ -1,4 +1,4 @@
-package dev.kefu.channel.api;
+package dev.kefu.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,14 +14,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A real callback receiver (as WebhookDeliveryTest's) on a random local port: keeps every request it gets, and answers with the next scripted
+ * A real webhook (or channel callback) receiver on a random local port: keeps every request it gets, and answers with the next scripted
  * status (then 204 once the script is used up).
  */
-final class CallbackReceiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
-	record Received(String id, String timestamp, String signature, String body) {
+	public record Received(String id, String timestamp, String signature, String body) {
 
-		JsonNode json() {
+		public JsonNode json() {
 			return JsonMapper.builder().build().readTree(body);
 		}
 	}
@@ -31,7 +31,7 @@ final class CallbackReceiver implements AutoCloseable {
 	private final Queue<Integer> script = new ConcurrentLinkedQueue<>();
 	private volatile int otherwise = 204;
 
-	CallbackReceiver() throws IOException {
+	public Receiver() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.createContext("/hook", exchange -> {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -45,27 +45,27 @@ final class CallbackReceiver implements AutoCloseable {
 		server.start();
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
 	}
 
 	/** The next requests get these statuses, in turn. */
-	CallbackReceiver answer(Integer... statuses) {
+	public Receiver answer(Integer... statuses) {
 		script.addAll(List.of(statuses));
 		return this;
 	}
 
 	/** Every request after the script gets this status. */
-	CallbackReceiver otherwise(int status) {
+	public Receiver otherwise(int status) {
 		otherwise = status;
 		return this;
 	}
 
-	List<Received> received() {
+	public List<Received> received() {
 		return List.copyOf(received);
 	}
 
-	List<Received> ofType(String type) {
+	public List<Received> ofType(String type) {
 		return received.stream().filter(r -> r.json().path("type").asString().equals(type)).toList();
 	}
 
