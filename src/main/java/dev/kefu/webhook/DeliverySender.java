@@ -72,8 +72,8 @@ class DeliverySender {
 		// One slow endpoint (up to 15 s an attempt) must not hold up the others.
 		try (ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<?>> sent = new ArrayList<>();
-			for (UUID id : due) {
-				sent.add(sending.submit(() -> inLine(id)));
+			for (Outbox.Attempt attempt : outbox.claimAll(due)) {
+				sent.add(sending.submit(() -> inLine(attempt)));
 			}
 			for (Future<?> future : sent) {
 				try {
@@ -87,14 +87,14 @@ class DeliverySender {
 	}
 
 	/** A conversation's due deliveries one after the other, while they succeed, up to a round's share. */
-	private void inLine(UUID first) {
-		UUID next = first;
-		for (int sent = 0; next != null && sent < IN_LINE; sent++) {
-			Optional<Outbox.Attempt> claimed = outbox.claim(next);
-			if (claimed.isEmpty() || !attempt(claimed.get())) {
+	private void inLine(Outbox.Attempt first) {
+		Outbox.Attempt current = first;
+		for (int sent = 1; attempt(current) && sent < IN_LINE; sent++) {
+			Optional<Outbox.Attempt> next = outbox.nextInLine(current).flatMap(outbox::claim);
+			if (next.isEmpty()) {
 				return;
 			}
-			next = outbox.nextInLine(claimed.get()).orElse(null);
+			current = next.get();
 		}
 	}
 

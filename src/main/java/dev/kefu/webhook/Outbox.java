@@ -108,23 +108,41 @@ class Outbox {
 
 	/** An attempt this node now owns, or empty when another node claimed it first. */
 	Optional<Attempt> claim(UUID deliveryId) {
+		return claimAll(List.of(deliveryId)).stream().findFirst();
+	}
+
+	/**
+	 * The attempts this node now owns among these deliveries: one conditional UPDATE marks them with a lease and this
+	 * round's own id, and the rows carrying that id are read back. Others' leases are respected, so no two nodes
+	 * make the same attempt; one statement and one commit a round, not one per delivery.
+	 */
+	List<Attempt> claimAll(List<UUID> deliveryIds) {
+		if (deliveryIds.isEmpty()) {
+			return List.of();
+		}
 		Instant now = clock.instant();
+		UUID round = UUID.randomUUID();
 		int claimed = jdbc.sql("""
-				UPDATE webhook_delivery SET lease_until = ?, attempts = attempts + 1
-				WHERE id = ? AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < ?)""")
-			.params(SqlTime.of(now.plus(properties.lease())), deliveryId, SqlTime.of(now))
+				UPDATE webhook_delivery SET lease_until = :until, lease_owner = :round, attempts = attempts + 1
+				WHERE id IN (:ids) AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < :now)""")
+			.param("until", SqlTime.of(now.plus(properties.lease())))
+			.param("round", round)
+			.param("ids", deliveryIds)
+			.param("now", SqlTime.of(now))
 			.update();
 		if (claimed == 0) {
-			return Optional.empty();
+			return List.of();
 		}
 		return jdbc.sql("""
 				SELECT d.id, d.endpoint_id, d.ordering_key, d.payload, d.attempts, d.created_at, e.url, e.secret
-				FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id WHERE d.id = ?""")
-			.param(deliveryId)
+				FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id
+				WHERE d.id IN (:ids) AND d.lease_owner = :round""")
+			.param("ids", deliveryIds)
+			.param("round", round)
 			.query((rs, row) -> new Attempt(rs.getObject("id", UUID.class), rs.getObject("endpoint_id", UUID.class),
 					rs.getObject("ordering_key", UUID.class), rs.getString("url"), rs.getString("secret"),
 					rs.getString("payload"), rs.getInt("attempts"), SqlTime.read(rs, "created_at")))
-			.optional();
+			.list();
 	}
 
 	record Attempt(UUID id, UUID endpointId, UUID orderingKey, String url, String secret, String payload,

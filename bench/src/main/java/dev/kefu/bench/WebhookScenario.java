@@ -14,7 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * local receiver. Figures: delivery latency from event to receipt, p50 and p99; then a 1-minute receiver outage under
  * the same load, and how long the backlog takes to drain once the receiver is back. The baseline is a bare HTTP POST
  * loop from this process to the same receiver in the same run: the same rate for latency, and as many requests as
- * the backlog, 16 at a time, for the drain.
+ * the backlog, 16 at a time, for the drain. The chats also run first without any endpoint, so the cost of webhooks
+ * to the chats' own latency shows as well.
  */
 final class WebhookScenario {
 
@@ -30,6 +31,8 @@ final class WebhookScenario {
 		results.put("webhooks.event-rate", rate);
 
 		bareLoop(results, receiver, rate, warmup, measure);
+		// The same chats before any endpoint exists: what the webhooks then cost the chats themselves.
+		chats.measure("webhooks.without.", rate, warmup, measure);
 
 		String admin = api.login("admin", args.get("admin-password", "kefu-admin")).token();
 		KefuApi.ok(api.send("POST", "/api/v1/admin/webhooks", admin, "{\"url\":" + KefuApi.quote(receiver.url())
