@@ -33,6 +33,8 @@ CREATE TABLE channel_message (
     organization_id UUID         NOT NULL,
     conversation_id UUID         NOT NULL,
     message_id      UUID         NOT NULL,
+    seq             BIGINT       NOT NULL,
+    contact_id      UUID         NOT NULL,
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (channel_id, external_id)
 );

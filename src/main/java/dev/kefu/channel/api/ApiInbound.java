@@ -91,10 +91,10 @@ class ApiInbound {
 						Participant.contact(contact), clientMsgId(messageId), message.text(), List.of());
 				jdbc.sql("""
 						INSERT INTO channel_message (channel_id, external_id, organization_id, conversation_id, message_id,
-						                             created_at)
-						VALUES (?, ?, ?, ?, ?, ?)""")
+						                             seq, contact_id, created_at)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
 					.params(channel.id(), messageId, channel.organizationId(), conversation.id(),
-							appended.message().id(), SqlTime.of(clock.instant()))
+							appended.message().id(), appended.message().seq(), contact, SqlTime.of(clock.instant()))
 					.update();
 				return new Received(conversation.id(), appended.message().id(), appended.message().seq(), contact,
 						false);
@@ -105,11 +105,11 @@ class ApiInbound {
 		}
 	}
 
+	/** Read from the channel's own record of it: the message table is the conversation module's. */
 	private Optional<Received> stored(ChannelInstance channel, String externalMessageId) {
 		return jdbc.sql("""
-				SELECT cm.conversation_id, cm.message_id, m.seq, m.sender_id FROM channel_message cm
-				JOIN message m ON m.id = cm.message_id
-				WHERE cm.channel_id = ? AND cm.external_id = ?""")
+				SELECT conversation_id, message_id, seq, contact_id FROM channel_message
+				WHERE channel_id = ? AND external_id = ?""")
 			.params(channel.id(), externalMessageId)
 			.query((rs, row) -> new Received(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getLong(3),
 					rs.getObject(4, UUID.class), true))
