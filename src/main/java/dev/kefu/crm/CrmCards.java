@@ -17,12 +17,13 @@ import java.util.concurrent.TimeoutException;
 import jakarta.annotation.PreDestroy;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.kefu.contact.Contact;
 import dev.kefu.contact.Contacts;
 import dev.kefu.conversation.ConversationOpened;
+import dev.kefu.shared.AfterCommit;
 import dev.kefu.shared.ResourceNotFound;
 
 /**
@@ -72,10 +73,15 @@ public class CrmCards {
 		lookups.shutdownNow();
 	}
 
-	/** A chat opened: look its customer up now, so the card is ready when the agent takes the chat. */
-	@TransactionalEventListener(fallbackExecution = true)
+	/**
+	 * A chat opened: look its customer up once that has committed, so the card is ready when the agent takes the
+	 * chat. After commit by hand, not with {@code @TransactionalEventListener}: Spring Modulith records every
+	 * transactional listener and marks it done on a second connection while the first is still held, which starved
+	 * the pool when 200 chats opened at once.
+	 */
+	@EventListener
 	void on(ConversationOpened opened) {
-		lookups.execute(() -> current(opened.organizationId(), opened.contactId(), false));
+		AfterCommit.run(() -> lookups.execute(() -> current(opened.organizationId(), opened.contactId(), false)));
 	}
 
 	/**
