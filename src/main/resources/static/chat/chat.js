@@ -1,7 +1,7 @@
 // The visitor's side of a chat, inside the widget's iframe: identity, pre-chat form, the live conversation over
 // protocol v1 (docs/protocol.md), rating and transcript, and leave-a-message when no chat can be had.
 import { createApp, computed, nextTick, reactive, ref, watch } from 'vue';
-import { language, setLanguage, t } from '/ui/i18n.js';
+import { language, setLanguage, t, translations } from '/ui/i18n.js';
 import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 import { markdown } from '/ui/markdown.js';
 
@@ -124,9 +124,13 @@ createApp({
       phase.value = 'leave';
     }
 
+    /**
+     * The admin's own label; a label left as a default one (the server's or the console's, in any language) is shown
+     * in the visitor's language instead.
+     */
     function fieldLabel(field) {
-      const known = t(`field.${field.key}`);
-      return known === `field.${field.key}` ? field.label : known;
+      const defaults = translations(`field.${field.key}`);
+      return field.label && !defaults.includes(field.label) ? field.label : (defaults.length ? t(`field.${field.key}`) : field.key);
     }
 
     function waitText(seconds) {

@@ -1115,6 +1115,11 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => (params[name] ?? `{${name}}`));
 }
 
+/** What a key says in each language (to tell a default text from one somebody wrote). */
+export function translations(key) {
+  return languages.map((lang) => messages[lang][key]).filter((text) => text !== undefined);
+}
+
 /** For tests: every key of every language, to prove none is missing. */
 export function keysByLanguage() {
   return Object.fromEntries(languages.map((lang) => [lang, Object.keys(messages[lang]).sort()]));
