@@ -121,7 +121,19 @@ createApp({
     function leaveInstead(m) {
       unavailable.value = m.meta.reason;
       Object.assign(leave, { name: profile.name || '', email: profile.email || '', phone: profile.phone || '' });
+      leave.body = carriedQuestion(m.seq) || leave.body;
       phase.value = 'leave';
+    }
+
+    /**
+     * What the customer came to ask, for the message form when no chat can be had: the question typed before the
+     * chat began, or after a reload the first thing they wrote before the assistant's offer.
+     */
+    function carriedQuestion(beforeSeq = Infinity) {
+      if (question.value.trim()) return question.value.trim();
+      const first = [...messages.values()].sort((a, b) => a.seq - b.seq)
+        .find((x) => x.seq < beforeSeq && x.sender.type === 'CONTACT' && x.text);
+      return first?.text || '';
     }
 
     /**
@@ -187,6 +199,7 @@ createApp({
       if (started.unavailable) {
         unavailable.value = started.unavailable;
         Object.assign(leave, { name: name || '', email: email || '', phone: phone || '' });
+        leave.body = carriedQuestion() || leave.body;
         phase.value = 'leave';
         return;
       }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -53,6 +54,42 @@ class PrechatFormBrowserTest {
 			browser.click(By.cssSelector("#prechat button[type=submit]"));
 			assertThat(browser.shown(By.cssSelector("#prechat .error")).getText())
 				.contains("Work e-mail for the invoice");
+			assertThat(browser.consoleErrors()).isEmpty();
+		}
+	}
+
+	@Test
+	void withNobodyOnlineTheQuestionTypedBeforeStartingIsInTheMessageForm() {
+		Api api = new Api(port);
+		TestTenant tenant = TestTenant.create(context, 1, 5);
+		try (Browser browser = Browser.open(1280, 800, "en-US")) {
+			browser.get(api.base() + "/demo?org=" + tenant.slug());
+			DemoPage.openWidget(browser);
+			browser.type(By.id("first-question"), "Do you ship on Saturdays?");
+			browser.click(By.cssSelector("#prechat button[type=submit]"));
+			browser.await(d -> browser.shown(By.cssSelector("#leave-form textarea[name=body]")).getDomProperty("value")
+				.equals("Do you ship on Saturdays?"));
+			assertThat(browser.consoleErrors()).isEmpty();
+		}
+	}
+
+	@Test
+	void whenTheAssistantOffersToTakeAMessageTheFirstQuestionIsInTheMessageForm() {
+		Api api = new Api(port);
+		TestTenant tenant = TestTenant.create(context, 1, 5);
+		String admin = tenant.adminToken(api);
+		api.put("/api/v1/admin/groups/" + tenant.group().id() + "/assistant", admin, Map.of("enabled", true, "name",
+				"Kefu Assistant", "greeting", "您好，我是智能助手。", "threshold", 0.75));
+		try (Browser browser = Browser.open(1280, 800, "zh-CN")) {
+			browser.get(api.base() + "/demo?org=" + tenant.slug());
+			DemoPage.openWidget(browser);
+			browser.type(By.id("first-question"), "请问周末发货吗？");
+			browser.click(By.cssSelector("#prechat button[type=submit]"));
+			browser.withText(By.cssSelector(".msg.me .text"), "请问周末发货吗？");
+			browser.type(By.id("message"), "转人工", Keys.ENTER);
+			browser.click(By.cssSelector(".msg .leave-instead"));
+			browser.await(d -> browser.shown(By.cssSelector("#leave-form textarea[name=body]")).getDomProperty("value")
+				.equals("请问周末发货吗？"));
 			assertThat(browser.consoleErrors()).isEmpty();
 		}
 	}
