@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -15,10 +16,11 @@ import dev.kefu.testing.Api;
 import dev.kefu.testing.Browser;
 import dev.kefu.testing.BrowserTest;
 import dev.kefu.testing.TestTenant;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Who serves a chat, and whether it is still going, as both sides see it while it changes hands or ends (issue 14,
- * defect 2).
+ * defects 2 and 11).
  */
 @BrowserTest
 class ChatHandoverBrowserTest {
@@ -67,6 +69,38 @@ class ChatHandoverBrowserTest {
 			browser.shown(By.id("ended"));
 			browser.await(d -> d.findElements(By.id("served-by")).isEmpty());
 			assertThat(browser.consoleErrors()).isEmpty();
+		}
+	}
+
+	@Test
+	void deskMarksAChatTheCustomerEndedAndTheAgentDismissesIt() {
+		Api api = new Api(port);
+		TestTenant tenant = TestTenant.create(context, 1, 5);
+		String agent = tenant.agentToken(api, 0);
+		try (Browser desk = Browser.open(1280, 800, "zh-CN")) {
+			DeskPage.login(desk, api.base(), tenant.agent(0).username());
+			desk.await(d -> {
+				new Select(desk.shown(By.id("status"))).selectByValue("ONLINE");
+				return api.get("/api/v1/agents/me", agent).path("status").asString().equals("ONLINE");
+			});
+			String visitor = api.visitor(tenant.slug());
+			JsonNode started = api.startChat(visitor);
+			String id = started.path("conversation").path("id").asString();
+			api.post("/api/v1/conversations/" + id + "/messages", visitor,
+					Map.of("clientMsgId", "c-1", "text", "你好，在吗？"));
+			By item = By.cssSelector("#chats .chat-item[data-conversation='" + id + "']");
+			desk.click(item);
+			desk.shown(By.id("reply"));
+
+			api.post("/api/v1/visitor/conversations/" + id + "/end", visitor, Map.of());
+			assertThat(desk.withText(By.cssSelector("#chats .chat-item[data-conversation='" + id + "'] .ended"), "已结束")
+				.isDisplayed()).isTrue();
+			desk.await(d -> d.findElements(By.id("reply")).isEmpty());
+			desk.shown(By.id("chat-ended"));
+
+			desk.click(By.id("dismiss-chat"));
+			desk.await(d -> d.findElements(item).isEmpty());
+			assertThat(desk.consoleErrors()).isEmpty();
 		}
 	}
 }
