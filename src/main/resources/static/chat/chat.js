@@ -76,9 +76,14 @@ createApp({
 
     const color = computed(() => settings.value.primaryColor || '#1677ff');
     const lastSeq = computed(() => Math.max(0, ...messages.keys()));
+    // Who serves the chat now, as the server last named them: a transfer names the new agent before they write.
+    const serving = ref(null);
     const agentName = computed(() => {
-      const fromAgent = [...messages.values()].filter((m) => m.sender.type === 'AGENT').pop();
-      return conversation.value?.agentId ? (fromAgent?.sender.name || conversation.value.agentName || '') : '';
+      const c = conversation.value;
+      if (phase.value === 'ended' || !c?.agentId || c.state !== 'ASSIGNED') return '';
+      if (serving.value?.agentId === c.agentId) return serving.value.name;
+      const fromAgent = [...messages.values()].filter((m) => m.sender.type === 'AGENT' && m.sender.id === c.agentId).pop();
+      return fromAgent?.sender.name || '';
     });
     const timelineItems = computed(() => {
       const stored = [...messages.values()].sort((a, b) => a.seq - b.seq).map((m) => ({
@@ -242,6 +247,7 @@ createApp({
       switch (f.type) {
         case 'ready':
           if (f.conversation) conversation.value = newer(f.conversation);
+          if (f.conversation && f.agentName) serving.value = { agentId: f.conversation.agentId, name: f.agentName };
           if (f.queue) queue.value = f.queue;
           if (conversation.value) frame({ type: 'sync', conversationId: conversation.value.id, after: lastSeq.value });
           // Whatever was not acknowledged before the connection dropped goes again, under the same id.
@@ -259,6 +265,7 @@ createApp({
         case 'conversation':
           if (f.conversation.id !== conversation.value?.id) break;
           conversation.value = newer(f.conversation);
+          if (f.agentName) serving.value = { agentId: f.conversation.agentId, name: f.agentName };
           if (f.conversation.agentId) queue.value = null;
           if (f.event === 'closed' || f.event === 'abandoned') ended();
           break;

@@ -90,8 +90,13 @@ createApp({
       }
     }
 
+    // Chats of this agent that the customer (or someone else) ended while the desk showed them: they stay, marked,
+    // until the agent dismisses them, rather than vanishing or looking as if they were still going.
+    const endedElsewhere = reactive(new Set());
+    const closedHere = new Set();
     const list = computed(() => [...conversations.values()]
-      .filter((c) => c.agentId === me.value?.id && (c.state === 'ASSIGNED' || c.id === selectedId.value))
+      .filter((c) => c.agentId === me.value?.id
+        && (c.state === 'ASSIGNED' || c.id === selectedId.value || endedElsewhere.has(c.id)))
       .sort((a, b) => waitedSince(a) - waitedSince(b)));
     const selected = computed(() => conversations.get(selectedId.value) || null);
     // The staff app (/ops/): supervisors to the live view, inspectors to the QA queue, agents to their figures and reviews.
@@ -238,6 +243,10 @@ createApp({
         case 'conversation':
           if (f.event === 'assigned' && f.conversation.agentId === me.value?.id && !conversations.has(f.conversation.id)) {
             notify(t('desk.newChat'));
+          }
+          if ((f.event === 'closed' || f.event === 'abandoned') && !closedHere.has(f.conversation.id)
+              && conversations.get(f.conversation.id)?.agentId === me.value?.id) {
+            endedElsewhere.add(f.conversation.id);
           }
           upsert(f.conversation);
           break;
@@ -494,12 +503,23 @@ createApp({
 
     async function closeChat() {
       const c = selected.value;
+      closedHere.add(c.id);
       const closed = await api(`/api/v1/conversations/${c.id}/close`, {
         method: 'POST', body: { reason: 'resolved', summary: summary.value.trim() || null },
       });
       upsert(closed);
       closing.value = false;
       summary.value = '';
+    }
+
+    function ended(c) {
+      return c.state === 'CLOSED' || c.state === 'ABANDONED';
+    }
+
+    /** The agent has seen that an ended chat is over: it leaves the list. */
+    function dismiss(c) {
+      endedElsewhere.delete(c.id);
+      if (selectedId.value === c.id) selectedId.value = null;
     }
 
     async function copyTranscript() {
@@ -641,6 +661,7 @@ createApp({
       actionError, openTransfer, transfer, tickets, ticket, ticketAnswer, showTickets, openTicket, answerTicket,
       closeTicket, editing, profileDraft, editProfile, addAttribute, saveProfile, earlier, showEarlier, contactTickets,
       openContactTicket, uploads, attachFiles, ticketState, loadTickets, suggestions, useSuggestion, saveAsFaq, savedAsFaq,
+      ended, dismiss,
     };
   },
 }).mount('#app');

@@ -547,6 +547,10 @@ const messages = {
     'admin.channels.kind.web': 'Web widget',
     'admin.channels.kind.api': 'API',
     'admin.channels.setting.api.callbackUrl': 'Callback URL (where replies go)',
+    // Issue 14, defect 11: a chat ended by the customer or elsewhere is marked on the desk until dismissed.
+    'desk.ended': 'Ended',
+    'desk.endedNotice': 'This chat has ended. You can no longer reply.',
+    'desk.dismiss': 'Remove from list',
   },
   'zh-CN': {
     'chat.title': '在线客服',
@@ -1092,6 +1096,10 @@ const messages = {
     'admin.channels.kind.web': '网页插件',
     'admin.channels.kind.api': 'API',
     'admin.channels.setting.api.callbackUrl': '回调地址（接收回复）',
+    // Issue 14, defect 11: a chat ended by the customer or elsewhere is marked on the desk until dismissed.
+    'desk.ended': '已结束',
+    'desk.endedNotice': '本次对话已结束，无法再回复。',
+    'desk.dismiss': '从列表移除',
   },
 };
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -120,7 +121,8 @@ class LiveFanOut implements DisposableBean {
 	}
 
 	private void fanOut(ConversationEvents event, Conversation c) {
-		String frame = frames.frame("conversation", "event", name(event), "conversation", c);
+		String frame = frames.frame("conversation", "event", name(event), "conversation", c, "agentName",
+				servingName(event));
 		hub.publish(LiveHub.visitor(event.contactId()), frame);
 		for (UUID staffId : staffConcerned(event)) {
 			hub.publish(LiveHub.staff(staffId), frame);
@@ -175,6 +177,15 @@ class LiveFanOut implements DisposableBean {
 			case ConversationRequeued e -> List.of(e.previousAgentId());
 			case ConversationClosed e -> e.agentId() == null ? List.of() : List.of(e.agentId());
 			default -> List.of();
+		};
+	}
+
+	/** Who serves the customer after this change, for the widget: the conversation itself carries only an id. */
+	private static @Nullable String servingName(ConversationEvents event) {
+		return switch (event) {
+			case ConversationAssigned e -> e.agentName();
+			case ConversationTransferred e -> e.toAgentName();
+			default -> null;
 		};
 	}
 

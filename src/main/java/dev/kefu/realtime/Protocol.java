@@ -23,6 +23,7 @@ import dev.kefu.conversation.Message;
 import dev.kefu.conversation.Messages;
 import dev.kefu.organization.StaffMembers;
 import dev.kefu.routing.AgentStatus;
+import dev.kefu.routing.AgentLoad;
 import dev.kefu.routing.Agents;
 import dev.kefu.routing.Presence;
 import dev.kefu.routing.Queues;
@@ -220,7 +221,7 @@ class Protocol {
 			case VisitorCaller visitor -> {
 				Conversation open = conversations.openOf(visitor.organizationId(), visitor.contactId()).orElse(null);
 				yield frames.frame("ready", "id", id, "protocol", VERSION, "role", "visitor", "contactId",
-						visitor.contactId(), "conversation", open,
+						visitor.contactId(), "conversation", open, "agentName", servingName(open),
 						"queue", open == null ? null : queues.position(visitor.organizationId(), open.id()).orElse(null));
 			}
 			case StaffCaller member when member.apiToken() -> frames.frame("ready", "id", id, "protocol", VERSION,
@@ -230,6 +231,14 @@ class Protocol {
 					conversations.assignedTo(member.organizationId(), member.userId()));
 			case null, default -> throw new IllegalStateException("not authenticated");
 		};
+	}
+
+	/** The name of the agent serving an open chat, for the widget: the conversation itself carries only an id. */
+	private @Nullable String servingName(@Nullable Conversation open) {
+		if (open == null || open.agentId() == null) {
+			return null;
+		}
+		return agents.find(open.organizationId(), open.agentId()).map(AgentLoad::displayName).orElse(null);
 	}
 
 	void closed(Session session) {
