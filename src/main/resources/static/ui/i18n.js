@@ -547,6 +547,9 @@ const messages = {
     'admin.channels.kind.web': 'Web widget',
     'admin.channels.kind.api': 'API',
     'admin.channels.setting.api.callbackUrl': 'Callback URL (where replies go)',
+    // Issue 14, defect 9: new left messages alert the desk like new chats.
+    'desk.newTicket': 'New message left',
+    'desk.ticketsWaiting': '{count} left messages wait for an answer',
   },
   'zh-CN': {
     'chat.title': '在线客服',
@@ -1092,6 +1095,9 @@ const messages = {
     'admin.channels.kind.web': '网页插件',
     'admin.channels.kind.api': 'API',
     'admin.channels.setting.api.callbackUrl': '回调地址（接收回复）',
+    // Issue 14, defect 9: new left messages alert the desk like new chats.
+    'desk.newTicket': '新留言',
+    'desk.ticketsWaiting': '{count} 条留言等待回复',
   },
 };
 
