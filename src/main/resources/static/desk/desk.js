@@ -66,6 +66,8 @@ createApp({
     const tickets = ref([]);
     const ticket = ref(null);
     const ticketAnswer = ref('');
+    /** Left messages waiting for an answer (OPEN), counted on the tab; a new one alerts like a new chat. */
+    const waitingTickets = ref(0);
     const editing = ref(false);
     const profileDraft = reactive({ name: '', email: '', phone: '', attributes: [] });
     const connection = live({
@@ -232,6 +234,7 @@ createApp({
         case 'ready':
           agent.value = f.agent;
           loadGroups();
+          countTickets();
           f.conversations.forEach(upsert);
           // Every open chat's timeline, so previews and unread counts are the customer's messages.
           f.conversations.forEach((c) => frame({ type: 'sync', conversationId: c.id, after: completeUpTo(c.id) }));
@@ -277,7 +280,13 @@ createApp({
             upsert({ ...conversations.get(f.conversationId), contactReadSeq: f.read });
           }
           break;
+        case 'ticket':
+          notify(t('desk.newTicket'));
+          countTickets();
+          if (view.value === 'tickets') loadTickets();
+          break;
         case 'resync':
+          countTickets();
           if (selectedId.value) frame({ type: 'sync', conversationId: selectedId.value, after: completeUpTo(selectedId.value) });
           api('/api/v1/conversations/mine').then((mine) => mine.forEach(upsert));
           break;
@@ -603,6 +612,16 @@ createApp({
       const states = ticketState.value === 'open' ? 'state=OPEN&state=ANSWERED' : 'state=CLOSED';
       const list = await api(`/api/v1/tickets?${states}`).catch(() => tickets.value);
       if (round === ticketLists) tickets.value = list;
+      countTickets();
+    }
+
+    let ticketCounts = 0;
+
+    /** Asked again on each `ticket` frame and after each answer or close here; the newest ask's answer wins. */
+    async function countTickets() {
+      const round = ++ticketCounts;
+      const waiting = await api('/api/v1/tickets?state=OPEN&limit=100').catch(() => null);
+      if (waiting && round === ticketCounts) waitingTickets.value = waiting.length;
     }
 
     /** The staff API answers {ticket, thread}; the view wants one object. */
@@ -659,7 +678,7 @@ createApp({
       select, send, composerInput, composerKey, useCanned, closeChat, copyTranscript, setStatus, switchLanguage,
       unread, waitClass, elapsed, contactName, verified, channelLabel, view, transferring, transferGroups, transferTarget, transferNote,
       actionError, openTransfer, transfer, tickets, ticket, ticketAnswer, showTickets, openTicket, answerTicket,
-      closeTicket, editing, profileDraft, editProfile, addAttribute, saveProfile, earlier, showEarlier, contactTickets,
+      closeTicket, waitingTickets, editing, profileDraft, editProfile, addAttribute, saveProfile, earlier, showEarlier, contactTickets,
       openContactTicket, uploads, attachFiles, ticketState, loadTickets, suggestions, useSuggestion, saveAsFaq, savedAsFaq,
       ended, dismiss,
     };

@@ -57,20 +57,30 @@ export const ReportsView = {
       return `/api/v1/reports/kpis?${q}`;
     }
 
+    let runs = 0;
+
+    /**
+     * Show, and each change of the split, asks again, maybe before the last answer is in: only the newest ask's
+     * answer is shown.
+     */
     async function run() {
+      const round = ++runs;
       error.value = '';
       downloaded.value = '';
       try {
-        report.value = await props.api(query(filter.by));
+        const shown = await props.api(query(filter.by));
         // The charts are per period over the whole selection: ratios of a split cannot be added up here.
-        overall.value = filter.by === 'organization' ? report.value : await props.api(query('organization'));
+        const whole = filter.by === 'organization' ? shown : await props.api(query('organization'));
+        if (round !== runs) return;
+        report.value = shown;
+        overall.value = whole;
         filter.from = report.value.from;
         filter.to = report.value.to;
         await nextTick();
         draw();
       }
       catch (e) {
-        error.value = e.message;
+        if (round === runs) error.value = e.message;
       }
     }
 
@@ -154,7 +164,7 @@ export const ReportsView = {
           <select id="report-period" v-model="filter.period"><option v-for="p in PERIODS" :key="p" :value="p">{{ t('ops.period.' + p) }}</option></select>
         </label>
         <label><span>{{ t('ops.reports.by') }}</span>
-          <select id="report-by" v-model="filter.by"><option v-for="s in SPLITS" :key="s" :value="s">{{ t('ops.by.' + s) }}</option></select>
+          <select id="report-by" v-model="filter.by" @change="run"><option v-for="s in SPLITS" :key="s" :value="s">{{ t('ops.by.' + s) }}</option></select>
         </label>
         <label v-if="supervises"><span>{{ t('ops.reports.group') }}</span>
           <select id="report-group" v-model="filter.groupId">

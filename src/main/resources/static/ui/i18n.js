@@ -115,7 +115,7 @@ const messages = {
     'desk.pickTicket': 'Pick a message on the left.',
     'desk.closeTicket': 'Close',
     'desk.answer': 'Send answer',
-    'desk.answerPlaceholder': 'Your answer, shown to the customer and sent to their contact…',
+    'desk.answerPlaceholder': 'Your answer. The customer reads it in the chat on your site when they open it again; it is not e-mailed…',
     'desk.transfer': 'Transfer',
     'desk.transferTo': 'Transfer to',
     'desk.transferGroup': 'Group {name} (queue: {waiting})',
@@ -551,6 +551,9 @@ const messages = {
     'desk.ended': 'Ended',
     'desk.endedNotice': 'This chat has ended. You can no longer reply.',
     'desk.dismiss': 'Remove from list',
+    // Issue 14, defect 9: new left messages alert the desk like new chats.
+    'desk.newTicket': 'New message left',
+    'desk.ticketsWaiting': '{count} left messages wait for an answer',
   },
   'zh-CN': {
     'chat.title': '在线客服',
@@ -664,7 +667,7 @@ const messages = {
     'desk.pickTicket': '请在左侧选择一条留言。',
     'desk.closeTicket': '关闭',
     'desk.answer': '发送回复',
-    'desk.answerPlaceholder': '您的回复会显示给客户…',
+    'desk.answerPlaceholder': '您的回复。客户再次打开网站的聊天窗口时即可看到（不会通过邮件发送）…',
     'desk.transfer': '转接',
     'desk.transferTo': '转接给',
     'desk.transferGroup': '技能组 {name}（排队：{waiting}）',
@@ -1100,6 +1103,9 @@ const messages = {
     'desk.ended': '已结束',
     'desk.endedNotice': '本次对话已结束，无法再回复。',
     'desk.dismiss': '从列表移除',
+    // Issue 14, defect 9: new left messages alert the desk like new chats.
+    'desk.newTicket': '新留言',
+    'desk.ticketsWaiting': '{count} 条留言等待回复',
   },
 };
 

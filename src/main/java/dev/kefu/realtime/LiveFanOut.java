@@ -29,6 +29,8 @@ import dev.kefu.routing.QueueChanged;
 import dev.kefu.routing.QueuePosition;
 import dev.kefu.routing.Queues;
 import dev.kefu.shared.AfterCommit;
+import dev.kefu.ticket.TicketFollowedUp;
+import dev.kefu.ticket.TicketOpened;
 
 /**
  * Turns what the modules announce into frames for the topics that care. Everything here happens after commit; a
@@ -168,6 +170,22 @@ class LiveFanOut implements DisposableBean {
 		String frame = frames.frame("agent", "agent", agents.require(changed.organizationId(), changed.staffId()));
 		hub.publish(LiveHub.staff(changed.staffId()), frame);
 		hub.publish(LiveHub.organization(changed.organizationId()), frame);
+	}
+
+	/**
+	 * A left message waits for an answer, new or written again: the agents of its group hear of it, as of a new chat,
+	 * and read the tickets themselves. After commit by hand, for the reason given at {@link #on(ConversationEvents)}.
+	 */
+	@EventListener
+	void on(TicketOpened opened) {
+		AfterCommit.run(() -> hub.publish(LiveHub.group(opened.groupId()),
+				frames.frame("ticket", "event", "opened", "ticketId", opened.ticketId(), "groupId", opened.groupId())));
+	}
+
+	@EventListener
+	void on(TicketFollowedUp followedUp) {
+		AfterCommit.run(() -> hub.publish(LiveHub.group(followedUp.groupId()), frames.frame("ticket", "event",
+				"followed-up", "ticketId", followedUp.ticketId(), "groupId", followedUp.groupId())));
 	}
 
 	private static List<UUID> staffConcerned(ConversationEvents event) {

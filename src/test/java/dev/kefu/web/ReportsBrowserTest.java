@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -58,6 +59,29 @@ class ReportsBrowserTest {
 
 			ops.click(By.id("download-csv"));
 			ops.withText(By.id("downloaded"), "kefu-kpis-");
+			assertThat(ops.consoleErrors()).isEmpty();
+		}
+	}
+
+	@Test
+	void changingTheSplitReloadsTheReportWithoutAskingAgain() {
+		Api api = new Api(port);
+		TestTenant tenant = TestTenant.create(context, 1, 3);
+		String admin = tenant.adminToken(api);
+		ServedChat.start(api, tenant, tenant.agentToken(api, 0))
+			.customer("Where is my parcel?")
+			.agent("Hello! It left our warehouse today.")
+			.close();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> api.get("/api/v1/reports/kpis", admin).path("totals").path("conversations").asInt() == 1);
+
+		try (Browser ops = Browser.open(1280, 800, "en-US")) {
+			OpsPage.login(ops, api.base(), tenant.adminUsername());
+			ops.click(By.id("tab-reports"));
+			ops.withText(By.cssSelector("#kpi-table tbody tr.row td[data-figure=conversations]"), "1");
+			new Select(ops.shown(By.id("report-by"))).selectByValue("agent");
+			// No click on Show: the rows are the agent's now.
+			ops.withText(By.cssSelector("#kpi-table tbody tr.row td:nth-child(2)"), tenant.agent(0).name());
 			assertThat(ops.consoleErrors()).isEmpty();
 		}
 	}
