@@ -554,6 +554,9 @@ const messages = {
     // Issue 14, defect 9: new left messages alert the desk like new chats.
     'desk.newTicket': 'New message left',
     'desk.ticketsWaiting': '{count} left messages wait for an answer',
+    // Issue 14, defect 8: on a phone the desk is one column; an open chat or message has a way back to its list.
+    'desk.backToList': '‹ Chats',
+    'desk.backToTickets': '‹ Messages left',
   },
   'zh-CN': {
     'chat.title': '在线客服',
@@ -1106,6 +1109,9 @@ const messages = {
     // Issue 14, defect 9: new left messages alert the desk like new chats.
     'desk.newTicket': '新留言',
     'desk.ticketsWaiting': '{count} 条留言等待回复',
+    // Issue 14, defect 8: on a phone the desk is one column; an open chat or message has a way back to its list.
+    'desk.backToList': '‹ 会话列表',
+    'desk.backToTickets': '‹ 留言',
   },
 };
 
