@@ -1,0 +1,83 @@
+package dev.kefu.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import dev.kefu.knowledge.Knowledge;
+import dev.kefu.testing.Api;
+import dev.kefu.testing.Browser;
+import dev.kefu.testing.BrowserTest;
+import dev.kefu.testing.TestTenant;
+
+/** Answers written in Markdown reach customers formatted (bold, headings), never as raw {@code **} and {@code ##}. */
+@BrowserTest
+class MarkdownRenderingBrowserTest {
+
+	static final String ANSWER = "## Delivery times\n\nYou can return any order within **30 days**.";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	Knowledge knowledge;
+
+	@Test
+	void widgetShowsTheAssistantsMarkdownAnswerFormatted() {
+		Api api = new Api(port);
+		TestTenant tenant = TestTenant.create(context, 1, 5);
+		String admin = tenant.adminToken(api);
+		api.post("/api/v1/knowledge/articles", admin, Map.of("kind", "FAQ", "status", "PUBLISHED", "title",
+				"How long can I return an order?", "body", ANSWER, "phrasings",
+				List.of("return period", "how many days to return")));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> !knowledge.suggestions(tenant.id(), "return period", 1).isEmpty());
+		api.put("/api/v1/admin/groups/" + tenant.group().id() + "/assistant", admin, Map.of("enabled", true, "name",
+				"Kefu Assistant", "greeting", "Hi! I am the assistant.", "threshold", 0.75));
+
+		try (Browser visitor = Browser.open(1280, 800, "en-US")) {
+			visitor.get(api.base() + "/demo?org=" + tenant.slug());
+			DemoPage.openWidget(visitor);
+			visitor.type(By.id("first-question"), "How long can I return an order?");
+			visitor.click(By.cssSelector("#prechat button[type=submit]"));
+			visitor.withText(By.cssSelector(".msg.bot[data-kind=answer] .text strong"), "30 days");
+			visitor.withText(By.cssSelector(".msg.bot[data-kind=answer] .text h3"), "Delivery times");
+			assertThat(visitor.shown(By.cssSelector(".msg.bot[data-kind=answer] .text")).getText())
+				.doesNotContain("**")
+				.doesNotContain("##");
+			assertThat(visitor.consoleErrors()).isEmpty();
+		}
+	}
+
+	@Test
+	void helpCenterSnippetShowsMarkdownFormattedAndKeepsTheHighlight() {
+		Api api = new Api(port);
+		TestTenant tenant = TestTenant.create(context, 1, 5);
+		String admin = tenant.adminToken(api);
+		api.post("/api/v1/knowledge/articles", admin, Map.of("kind", "FAQ", "status", "PUBLISHED", "title",
+				"How long can I return an order?", "body", ANSWER));
+
+		try (Browser browser = Browser.open(1280, 800, "en-US")) {
+			browser.get(api.base() + "/help/" + tenant.slug());
+			browser.type(By.id("help-search"), "days");
+			browser.withText(By.cssSelector("#results .result .snippet strong"), "30");
+			browser.withText(By.cssSelector("#results .result .snippet mark"), "days");
+			assertThat(browser.shown(By.cssSelector("#results .result .snippet")).getText())
+				.doesNotContain("**")
+				.doesNotContain("##");
+			assertThat(browser.consoleErrors()).isEmpty();
+		}
+	}
+}
