@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -78,6 +79,38 @@ class MarkdownRenderingBrowserTest {
 				.doesNotContain("**")
 				.doesNotContain("##");
 			assertThat(browser.consoleErrors()).isEmpty();
+		}
+	}
+
+	@Test
+	void deskShowsTheSuggestedMarkdownAnswerFormatted() {
+		Api api = new Api(port);
+		TestTenant tenant = TestTenant.create(context, 1, 5);
+		api.post("/api/v1/knowledge/articles", tenant.adminToken(api), Map.of("kind", "FAQ", "status", "PUBLISHED",
+				"title", "How long can I return an order?", "body", ANSWER, "phrasings",
+				List.of("return period", "how many days to return")));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> !knowledge.suggestions(tenant.id(), "return period", 1).isEmpty());
+
+		try (Browser desk = Browser.open(1280, 800, "en-US")) {
+			DeskPage.login(desk, api.base(), tenant.agent(0).username());
+			desk.await(d -> {
+				new Select(desk.shown(By.id("status"))).selectByValue("ONLINE");
+				return api.get("/api/v1/agents/me", tenant.agentToken(api, 0)).path("status").asString().equals("ONLINE");
+			});
+			String visitor = api.visitor(tenant.slug());
+			String id = api.startChat(visitor).path("conversation").path("id").asString();
+			api.post("/api/v1/conversations/" + id + "/messages", visitor,
+					Map.of("clientMsgId", "c-1", "text", "How long can I return an order?"));
+			desk.click(By.cssSelector("#chats .chat-item"));
+			desk.withText(By.cssSelector("#suggestions li .answer strong"), "30 days");
+			assertThat(desk.shown(By.cssSelector("#suggestions li .answer")).getText())
+				.doesNotContain("**")
+				.doesNotContain("##");
+			desk.click(By.cssSelector("#suggestions li button"));
+			// The agent's reply is still the entry's own text, for the agent to edit before sending.
+			assertThat(desk.shown(By.id("reply")).getAttribute("value")).isEqualTo(ANSWER);
+			assertThat(desk.consoleErrors()).isEmpty();
 		}
 	}
 }
