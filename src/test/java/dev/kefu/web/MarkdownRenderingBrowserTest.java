@@ -113,4 +113,41 @@ class MarkdownRenderingBrowserTest {
 			assertThat(desk.consoleErrors()).isEmpty();
 		}
 	}
+
+	@Test
+	void transcriptShowsTheAssistantsMarkdownAnswerFormatted() {
+		Api api = new Api(port);
+		TestTenant tenant = TestTenant.create(context, 1, 5);
+		String admin = tenant.adminToken(api);
+		api.post("/api/v1/knowledge/articles", admin, Map.of("kind", "FAQ", "status", "PUBLISHED", "title",
+				"How long can I return an order?", "body", ANSWER, "phrasings",
+				List.of("return period", "how many days to return")));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> !knowledge.suggestions(tenant.id(), "return period", 1).isEmpty());
+		api.put("/api/v1/admin/groups/" + tenant.group().id() + "/assistant", admin, Map.of("enabled", true, "name",
+				"Kefu Assistant", "greeting", "Hi! I am the assistant.", "threshold", 0.75));
+
+		try (Browser ops = Browser.open(1280, 800, "en-US"); Browser desk = Browser.open(1280, 800, "en-US")) {
+			DeskPage.login(desk, api.base(), tenant.agent(0).username());
+			desk.await(d -> {
+				new Select(desk.shown(By.id("status"))).selectByValue("ONLINE");
+				return api.get("/api/v1/agents/me", tenant.agentToken(api, 0)).path("status").asString().equals("ONLINE");
+			});
+			String visitor = api.visitor(tenant.slug());
+			String chat = api.startChat(visitor).path("conversation").path("id").asString();
+			api.post("/api/v1/conversations/" + chat + "/messages", visitor,
+					Map.of("clientMsgId", "c-1", "text", "How long can I return an order?"));
+			await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/conversations/" + chat + "/messages",
+					visitor).toString().contains("30 days"));
+			api.post("/api/v1/conversations/" + chat + "/messages", visitor,
+					Map.of("clientMsgId", "c-2", "text", "I want to talk to a human"));
+
+			OpsPage.login(ops, api.base(), tenant.adminUsername());
+			ops.click(By.cssSelector("[data-group=General] .group-head"));
+			ops.click(By.cssSelector("#live-chats .chat-item[data-conversation='" + chat + "']"));
+			ops.withText(By.cssSelector("#watch .msg.bot .text strong"), "30 days");
+			assertThat(ops.shown(By.cssSelector("#watch .msg.bot .text h3")).getText()).isEqualTo("Delivery times");
+			assertThat(ops.consoleErrors()).isEmpty();
+		}
+	}
 }
