@@ -3,7 +3,7 @@
 import { createApp, computed, ref, watch } from 'vue';
 import { language, setLanguage, t } from '/ui/i18n.js';
 import { request } from '/ui/live.js';
-import { markdown } from '/ui/markdown.js';
+import { markdown, markdownSnippet } from '/ui/markdown.js';
 
 const org = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || 'demo');
 const api = `/api/v1/help/${encodeURIComponent(org)}`;
@@ -87,7 +87,7 @@ createApp({
 
     return {
       query, results, searched, categories, topCategories, category, articles, article, voted, error, color, title,
-      home: location.pathname, t, render: markdown, open, pick, goHome, vote, switchLanguage,
+      home: location.pathname, t, render: markdown, renderSnippet: markdownSnippet, open, pick, goHome, vote, switchLanguage,
     };
   },
 }).mount('#app');

@@ -3,6 +3,7 @@
 // inspection found and what the reviewer remarked.
 import { computed } from 'vue';
 import { t } from '/ui/i18n.js';
+import { markdown } from '/ui/markdown.js';
 
 export const Transcript = {
   props: {
@@ -37,7 +38,7 @@ export const Transcript = {
       if (props.pickable && m.seq) emit('pick', m);
     }
 
-    return { items, who, pick, t };
+    return { items, who, pick, t, render: markdown };
   },
   template: `
     <ol class="timeline transcript">
@@ -47,7 +48,9 @@ export const Transcript = {
           :tabindex="pickable && m.seq ? 0 : null" :role="pickable && m.seq ? 'button' : null"
           @click="pick(m)" @keydown.enter="pick(m)">
         <span class="who" v-if="m.side !== 'system'">{{ who(m) }}</span>
-        <span class="text" v-if="m.text">{{ m.text }}</span>
+        <!-- the assistant's answers are Markdown; markdown() escapes everything before adding its own tags -->
+        <div class="text rich" v-if="m.text && m.side === 'bot' && m.meta?.kind === 'answer'" v-html="render(m.text)"></div>
+        <span class="text" v-else-if="m.text">{{ m.text }}</span>
         <span v-for="a in m.attachments || []" :key="a.id" class="attachment">
           <a :href="a.url" target="_blank" rel="noopener">{{ a.name }}</a>
         </span>

@@ -41,3 +41,20 @@ export function markdown(source) {
   flush();
   return html.join('');
 }
+
+/**
+ * A search snippet (already HTML-escaped by the server, with the matched words in <mark>…</mark>) with its Markdown
+ * shown as formatting: bold, italics and code; heading marks, link targets and markers cut off by the snippet's
+ * edges are dropped. Any tag other than <mark> is escaped again, so the result stays safe as HTML.
+ */
+export function markdownSnippet(snippet) {
+  return (snippet || '')
+    .replace(/<(?!\/?mark>)/g, '&lt;')
+    .replace(/(^|\n)\s*#{1,4}\s+/g, '$1')
+    .replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, '$1')
+    .replace(/`([^`]+)`/g, '<code>$1</code>')
+    .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
+    .replace(/\*([^*\n]+)\*/g, '<em>$1</em>')
+    .replace(/\*+/g, '')
+    .replace(/\n+/g, ' ');
+}
