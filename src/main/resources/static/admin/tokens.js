@@ -2,31 +2,21 @@
 // write scopes per family of the API, an optional expiry) that shows the new secret once, and revocation.
 import { reactive, ref } from 'vue';
 import { language, t } from '/ui/i18n.js';
-import { request } from '/ui/live.js';
 
 const PATH = '/api/v1/admin/api-tokens';
 // The families of the API, each with a read and a write scope (docs/integrations.md says which paths each covers).
 const FAMILIES = ['conversations', 'messages', 'contacts', 'tickets', 'knowledge', 'reports', 'quality', 'admin'];
 
 export const ApiTokens = {
-  props: { token: { type: String, required: true } },
+  // The console's own call: its errors show in the console's banner, and an ended login logs out.
+  props: { api: { type: Function, required: true } },
   setup(props) {
     const tokens = ref([]);
-    const error = ref('');
     const draft = reactive({ name: '', scopes: [], expires: '' });
     const created = ref(null);
     const copied = ref(false);
 
-    const api = async (path, options = {}) => {
-      error.value = '';
-      try {
-        return await request(path, { ...options, token: props.token });
-      }
-      catch (e) {
-        error.value = e.message;
-        throw e;
-      }
-    };
+    const { api } = props;
 
     async function load() {
       tokens.value = await api(PATH).catch(() => []);
@@ -65,12 +55,11 @@ export const ApiTokens = {
     const expired = (token) => Boolean(token.expiresAt) && new Date(token.expiresAt) <= new Date();
 
     load();
-    return { families: FAMILIES, tokens, error, draft, created, copied, create, copy, revoke, when, scopeText, revoked, expired, t };
+    return { families: FAMILIES, tokens, draft, created, copied, create, copy, revoke, when, scopeText, revoked, expired, t };
   },
   template: `
     <div class="tokens">
       <p class="hint">{{ t('admin.tokens.intro') }}</p>
-      <p v-if="error" class="error banner" role="alert">{{ error }}</p>
       <div v-if="created" class="secret-once" id="token-secret" role="status">
         <strong>{{ t('admin.tokens.createdTitle', { name: created.token.name }) }}</strong>
         <p>{{ t('admin.tokens.onceOnly') }}</p>

@@ -2,7 +2,6 @@
 // that shows its signing secret once, secret rotation, removal, and each endpoint's delivery log with redelivery.
 import { reactive, ref } from 'vue';
 import { language, t } from '/ui/i18n.js';
-import { request } from '/ui/live.js';
 
 const PATH = '/api/v1/admin/webhooks';
 const EVENTS = ['conversation.opened', 'conversation.assigned', 'conversation.transferred', 'conversation.handed_over',
@@ -10,26 +9,17 @@ const EVENTS = ['conversation.opened', 'conversation.assigned', 'conversation.tr
   'contact.updated'];
 
 export const Webhooks = {
-  props: { token: { type: String, required: true } },
+  // The console's own call: its errors show in the console's banner, and an ended login logs out.
+  props: { api: { type: Function, required: true } },
   setup(props) {
     const endpoints = ref([]);
-    const error = ref('');
     const draft = reactive({ url: '', events: [] });
     const secret = ref(null);
     const copied = ref(false);
     const log = ref(null);
     const deliveries = ref([]);
 
-    const api = async (path, options = {}) => {
-      error.value = '';
-      try {
-        return await request(path, { ...options, token: props.token });
-      }
-      catch (e) {
-        error.value = e.message;
-        throw e;
-      }
-    };
+    const { api } = props;
 
     async function load() {
       endpoints.value = await api(PATH).catch(() => []);
@@ -94,13 +84,12 @@ export const Webhooks = {
     const when = (instant) => (instant ? new Date(instant).toLocaleString(language.value) : '');
 
     load();
-    return { events: EVENTS, endpoints, error, draft, secret, copied, log, deliveries, create, setEnabled, rotate, remove,
+    return { events: EVENTS, endpoints, draft, secret, copied, log, deliveries, create, setEnabled, rotate, remove,
       openLog, refreshLog, redeliver, copy, when, t };
   },
   template: `
     <div class="webhooks">
       <p class="hint">{{ t('admin.webhooks.intro') }}</p>
-      <p v-if="error" class="error banner" role="alert">{{ error }}</p>
       <div v-if="secret" class="secret-once" id="webhook-secret" role="status">
         <strong>{{ t('admin.webhooks.secretFor', { url: secret.url }) }}</strong>
         <p>{{ t('admin.webhooks.onceOnly') }}</p>
