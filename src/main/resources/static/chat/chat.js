@@ -226,8 +226,9 @@ createApp({
       clearTimeout(relatedTimer);
       if (q.trim().length < 3) { related.value = []; return; }
       relatedTimer = setTimeout(async () => {
-        related.value = await request(`/api/v1/help/${encodeURIComponent(org)}/search?q=${encodeURIComponent(q.trim())}&limit=3`)
-          .catch(() => []);
+        // An answer cut off (the frame reloading as the site identifies its customer) reads as null: no articles.
+        related.value = (await request(`/api/v1/help/${encodeURIComponent(org)}/search?q=${encodeURIComponent(q.trim())}&limit=3`)
+          .catch(() => [])) || [];
       }, 250);
     });
 
