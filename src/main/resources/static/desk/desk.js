@@ -6,6 +6,7 @@ import { createApp, computed, nextTick, reactive, ref, watch } from 'vue';
 import { language, setLanguage, t } from '/ui/i18n.js';
 import { LoginForm } from '/ui/login.js';
 import { CrmCard } from '/desk/crm-card.js';
+import { ConversationSearch } from '/desk/search.js';
 import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 import { markdown } from '/ui/markdown.js';
 
@@ -26,7 +27,7 @@ const MessageBody = {
 };
 
 createApp({
-  components: { LoginForm, MessageBody, CrmCard },
+  components: { LoginForm, MessageBody, CrmCard, ConversationSearch },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const me = ref(JSON.parse(sessionStorage.getItem(`${TOKEN}.me`) || 'null'));

@@ -8,13 +8,14 @@ import { request } from '/ui/live.js';
 import { LiveBoard } from '/ops/supervision.js';
 import { ReportsView } from '/ops/reports.js';
 import { QualityView } from '/ops/quality.js';
+import { ConversationSearch } from '/desk/search.js';
 
 const TOKEN = 'kefu.staff.token';
 
-/** The tabs a staff member's roles open: live supervision for supervisors and admins, the rest for everyone. */
+/** The tabs a staff member's roles open: live supervision and search for supervisors and admins, the rest for all. */
 function tabsFor(roles) {
   const supervises = roles.includes('SUPERVISOR') || roles.includes('ADMIN');
-  return [...(supervises ? ['live'] : []), 'reports', 'quality'];
+  return [...(supervises ? ['live', 'search'] : []), 'reports', 'quality'];
 }
 
 /** Where a role starts: supervisors on the floor, inspectors at their queue, agents at their figures. */
@@ -25,7 +26,7 @@ function homeFor(roles) {
 }
 
 createApp({
-  components: { LoginForm, LiveBoard, ReportsView, QualityView },
+  components: { LoginForm, LiveBoard, ReportsView, QualityView, ConversationSearch },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const me = ref(null);

@@ -49,6 +49,21 @@ class OpenApiDescriptionTest {
 		assertThat(session.path("properties").path("userId").path("example").asString()).isEqualTo("cust-42");
 	}
 
+	@Test
+	void conversationSearchDescribesEachFilter() {
+		JsonNode search = new Api(port).get("/v3/api-docs", null)
+			.path("paths")
+			.path("/api/v1/conversations/search")
+			.path("get");
+
+		assertThat(search.path("summary").asString()).contains("newest first");
+		assertThat(search.path("parameters").valueStream().map(p -> p.path("name").asString())).contains("q", "from",
+				"to", "agent", "group", "channel", "state", "rating", "tag", "page", "size").doesNotContain("caller");
+		assertThat(search.path("parameters").valueStream()
+			.filter(p -> p.path("name").asString().equals("q"))
+			.map(p -> p.path("description").asString())).singleElement().asString().contains("200 characters");
+	}
+
 	private static JsonNode requestSchema(JsonNode docs, String path, String method) {
 		JsonNode schema = docs.path("paths").path(path).path(method).path("requestBody").path("content")
 			.path("application/json").path("schema");
