@@ -557,6 +557,13 @@ const messages = {
     // Issue 14, defect 8: on a phone the desk is one column; an open chat or message has a way back to its list.
     'desk.backToList': '‹ Chats',
     'desk.backToTickets': '‹ Messages left',
+    // #14 system lines: what the system writes into a chat, by key, in the reader's language. The server's twin is
+    // i18n/system-lines*.properties (SystemLinesTest keeps both in step).
+    'system.handedOver': 'Connecting you to an agent',
+    'system.nowServing': '{agent} is now serving you',
+    'system.transferred': 'Transferred to {agent}',
+    'system.requeued': 'Please wait a moment, we are connecting you to another agent',
+    'system.closed': 'The conversation has ended',
   },
   'zh-CN': {
     'chat.title': '在线客服',
@@ -1112,6 +1119,12 @@ const messages = {
     // Issue 14, defect 8: on a phone the desk is one column; an open chat or message has a way back to its list.
     'desk.backToList': '‹ 会话列表',
     'desk.backToTickets': '‹ 留言',
+    // #14 system lines
+    'system.handedOver': '正在为您连接人工客服',
+    'system.nowServing': '{agent} 正在为您服务',
+    'system.transferred': '已为您转接给 {agent}',
+    'system.requeued': '请稍候，正在为您转接其他客服',
+    'system.closed': '会话已结束',
   },
 };
 
