@@ -4,6 +4,7 @@ import { createApp, computed, nextTick, reactive, ref, watch } from 'vue';
 import { language, setLanguage, t, translations } from '/ui/i18n.js';
 import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 import { markdown } from '/ui/markdown.js';
+import { messageText } from '/ui/message-text.js';
 
 const params = new URLSearchParams(location.search);
 const org = params.get('org') || 'demo';
@@ -103,9 +104,12 @@ createApp({
       return message.sender.type === 'BOT' ? 'agent bot' : 'agent';
     }
 
-    /** The assistant's text without the numbered list its choices are also written as (for transcripts). */
+    /**
+     * The assistant's text without the numbered list its choices are also written as (for transcripts); a system line
+     * in the visitor's language.
+     */
     function botText(m) {
-      return m.meta?.kind === 'choices' ? m.text.split('\n')[0] : m.text;
+      return m.meta?.kind === 'choices' ? m.text.split('\n')[0] : messageText(m);
     }
 
     /** A "did you mean" choice is asked as the customer's next question. */
@@ -389,7 +393,7 @@ createApp({
     }
 
     async function downloadTranscript() {
-      const response = await fetch(`/api/v1/visitor/conversations/${conversation.value.id}/transcript`, {
+      const response = await fetch(`/api/v1/visitor/conversations/${conversation.value.id}/transcript?lang=${language.value}`, {
         headers: { authorization: `Bearer ${token.value}` },
       });
       const link = document.createElement('a');

@@ -9,6 +9,7 @@ import { CrmCard } from '/desk/crm-card.js';
 import { ConversationSearch } from '/desk/search.js';
 import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 import { markdown } from '/ui/markdown.js';
+import { messageText } from '/ui/message-text.js';
 
 const TOKEN = 'kefu.staff.token';
 /** Seconds of waiting for a reply after which a chat turns amber, then red, until the group's own targets load. */
@@ -19,7 +20,8 @@ const EARLIER_CHATS = 5;
 /** A message's text and attachments, the same in the current chat and in earlier ones. */
 const MessageBody = {
   props: ['m'],
-  template: `<span class="text" v-if="m.text">{{ m.text }}</span>
+  methods: { messageText },
+  template: `<span class="text" v-if="m.text">{{ messageText(m) }}</span>
     <span v-for="a in m.attachments || []" :key="a.id" class="attachment">
       <img v-if="a.contentType.startsWith('image/')" :src="a.url" :alt="a.name">
       <a v-else :href="a.url" target="_blank" rel="noopener">{{ a.name }}</a>
@@ -310,7 +312,7 @@ createApp({
       if (c) {
         const lastSeqNow = Math.max(c.lastSeq, m.seq);
         const mine = m.sender.type === 'AGENT';
-        upsert({ ...c, lastSeq: lastSeqNow, lastMessagePreview: m.text || c.lastMessagePreview,
+        upsert({ ...c, lastSeq: lastSeqNow, lastMessagePreview: messageText(m) || c.lastMessagePreview,
           awaitingReplySince: m.sender.type === 'CONTACT' ? (c.awaitingReplySince || m.createdAt) : (mine ? null : c.awaitingReplySince) });
       }
       if (m.sender.type === 'CONTACT') {
@@ -535,7 +537,7 @@ createApp({
 
     async function copyTranscript() {
       const text = items.value.filter((m) => m.side !== 'note' && m.side !== 'whisper')
-        .map((m) => `[${new Date(m.at || Date.now()).toLocaleString(language.value)}] ${m.sender?.name || ''}: ${m.text || ''}`)
+        .map((m) => `[${new Date(m.at || Date.now()).toLocaleString(language.value)}] ${m.sender?.name || ''}: ${messageText(m) || ''}`)
         .join('\n');
       await navigator.clipboard.writeText(text).catch(() => {});
       copied.value = true;

@@ -4,6 +4,7 @@
 import { computed } from 'vue';
 import { t } from '/ui/i18n.js';
 import { markdown } from '/ui/markdown.js';
+import { messageText } from '/ui/message-text.js';
 
 export const Transcript = {
   props: {
@@ -38,7 +39,7 @@ export const Transcript = {
       if (props.pickable && m.seq) emit('pick', m);
     }
 
-    return { items, who, pick, t, render: markdown };
+    return { items, who, pick, t, render: markdown, messageText };
   },
   template: `
     <ol class="timeline transcript">
@@ -50,7 +51,7 @@ export const Transcript = {
         <span class="who" v-if="m.side !== 'system'">{{ who(m) }}</span>
         <!-- the assistant's answers are Markdown; markdown() escapes everything before adding its own tags -->
         <div class="text rich" v-if="m.text && m.side === 'bot' && m.meta?.kind === 'answer'" v-html="render(m.text)"></div>
-        <span class="text" v-else-if="m.text">{{ m.text }}</span>
+        <span class="text" v-else-if="m.text">{{ messageText(m) }}</span>
         <span v-for="a in m.attachments || []" :key="a.id" class="attachment">
           <a :href="a.url" target="_blank" rel="noopener">{{ a.name }}</a>
         </span>

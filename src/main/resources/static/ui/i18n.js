@@ -585,6 +585,13 @@ const messages = {
     'search.page': 'Page {page}',
     'search.back': '‹ Results',
     'search.pick': 'Pick a result to read the conversation.',
+    // #14 system lines: what the system writes into a chat, by key, in the reader's language. The server's twin is
+    // i18n/system-lines*.properties (SystemLinesTest keeps both in step).
+    'system.handedOver': 'Connecting you to an agent',
+    'system.nowServing': '{agent} is now serving you',
+    'system.transferred': 'Transferred to {agent}',
+    'system.requeued': 'Please wait a moment, we are connecting you to another agent',
+    'system.closed': 'The conversation has ended',
   },
   'zh-CN': {
     'chat.title': '在线客服',
@@ -1168,6 +1175,12 @@ const messages = {
     'search.page': '第 {page} 页',
     'search.back': '‹ 返回结果',
     'search.pick': '点击一条结果查看会话记录。',
+    // #14 system lines
+    'system.handedOver': '正在为您连接人工客服',
+    'system.nowServing': '{agent} 正在为您服务',
+    'system.transferred': '已为您转接给 {agent}',
+    'system.requeued': '请稍候，正在为您转接其他客服',
+    'system.closed': '会话已结束',
   },
 };
 

@@ -40,7 +40,8 @@ class ChannelOutbound {
 			return;
 		}
 		send(e.organizationId(), e.conversationId(), new Outbound.Message(e.conversationId(), e.contactId(),
-				e.messageId(), e.seq(), e.senderType(), e.senderName(), e.text(), e.attachments(), e.at()));
+				e.messageId(), e.seq(), e.senderType(), e.senderName(), e.text(), e.attachments(), e.at(), e.textKey(),
+				e.textParams()));
 	}
 
 	@ApplicationModuleListener

@@ -1,6 +1,7 @@
 package dev.kefu.channel;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -19,9 +20,14 @@ public sealed interface Outbound {
 
 	Instant at();
 
-	/** A message for the customer; {@code attachments} counts files (their links are not sent). */
+	/**
+	 * A message for the customer; {@code attachments} counts files (their links are not sent). A system line also has
+	 * its {@code textKey} and {@code textParams}, for a sender that writes to the customer in their language;
+	 * {@code text} is its English wording.
+	 */
 	record Message(UUID conversationId, UUID contactId, UUID messageId, long seq, ParticipantType senderType,
-			@Nullable String senderName, String text, int attachments, Instant at) implements Outbound {
+			@Nullable String senderName, String text, int attachments, Instant at, @Nullable String textKey,
+			@Nullable Map<String, String> textParams) implements Outbound {
 	}
 
 	/**

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -113,20 +115,23 @@ class ConversationController {
 		return conversations.transitions(caller.organizationId(), id);
 	}
 
+	/** System lines in the reader's language: {@code lang} ({@code en}, {@code zh-CN}), else Accept-Language. */
 	@GetMapping("/api/v1/conversations/{id}/transcript")
 	ResponseEntity<?> transcript(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
-			@RequestParam(defaultValue = "json") String format) {
+			@RequestParam(defaultValue = "json") String format, @RequestParam(required = false) @Nullable String lang,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage) {
 		Conversation conversation = conversations.require(caller.organizationId(), id);
+		String language = SystemLines.language(lang, acceptLanguage);
 		if ("text".equals(format)) {
 			String label = contacts.require(caller.organizationId(), conversation.contactId()).label();
 			String text = transcripts.asText(conversation, label,
-					organizations.require(caller.organizationId()).timeZone());
+					organizations.require(caller.organizationId()).timeZone(), language);
 			return ResponseEntity.ok()
 				.contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
 				.header("Content-Disposition", "attachment; filename=\"conversation-" + id + ".txt\"")
 				.body(text);
 		}
-		return ResponseEntity.ok(transcripts.of(conversation));
+		return ResponseEntity.ok(transcripts.of(conversation, language));
 	}
 
 	/** Only the assigned agent, or a supervisor, closes or summarises a chat. */

@@ -102,7 +102,7 @@ public class Conversations {
 		Conversation c = require(organizationId, conversationId);
 		record(organizationId, conversationId, "handed-over", ConversationState.BOT, ConversationState.QUEUED, null,
 				groupId, Participant.system(), reason, now);
-		messages.appendSystem(c, "Connecting you to an agent", "handed-over");
+		messages.appendSystem(c, SystemLine.handedOver());
 		events.publishEvent(new ConversationHandedOver(organizationId, conversationId, c.contactId(), groupId, reason,
 				now));
 		return true;
@@ -145,8 +145,8 @@ public class Conversations {
 					c.agentId(), c.groupId(), Participant.system(), null, now))
 			.toList());
 		messages.appendSystemLines(assigned.stream()
-			.map(c -> new Messages.SystemLine(c, moved.get(c.id()).agentName() + " is now serving you"))
-			.toList(), "assigned");
+			.map(c -> new Messages.SystemLineFor(c, SystemLine.nowServing(moved.get(c.id()).agentName())))
+			.toList());
 		assigned.forEach(c -> events.publishEvent(new ConversationAssigned(organizationId, c.id(), c.contactId(),
 				c.groupId(), c.agentId(), moved.get(c.id()).agentName(), now)));
 		return assigned;
@@ -168,7 +168,7 @@ public class Conversations {
 		Conversation c = require(organizationId, conversationId);
 		record(organizationId, conversationId, "transferred", ConversationState.ASSIGNED, ConversationState.ASSIGNED,
 				toAgentId, c.groupId(), actor, note, now);
-		messages.appendSystem(c, "Transferred to " + toAgentName, "transferred");
+		messages.appendSystem(c, SystemLine.transferred(toAgentName));
 		events.publishEvent(new ConversationTransferred(organizationId, conversationId, c.contactId(), c.groupId(),
 				fromAgentId, toAgentId, toAgentName, note, now));
 		return true;
@@ -193,7 +193,7 @@ public class Conversations {
 		Conversation c = require(organizationId, conversationId);
 		record(organizationId, conversationId, reason.equals("transfer") ? "transferred" : "requeued",
 				ConversationState.ASSIGNED, ConversationState.QUEUED, null, groupId, actor, note, now);
-		messages.appendSystem(c, "Please wait a moment, we are connecting you to another agent", "requeued");
+		messages.appendSystem(c, SystemLine.requeued());
 		Instant queuedAt = c.queuedAt() == null ? now : c.queuedAt();
 		events.publishEvent(new ConversationRequeued(organizationId, conversationId, c.contactId(), groupId,
 				fromAgentId, reason, note, queuedAt, now));
@@ -229,7 +229,7 @@ public class Conversations {
 		}
 		record(organizationId, conversationId, to == ConversationState.ABANDONED ? "abandoned" : "closed", c.state(), to,
 				c.agentId(), c.groupId(), actor, reason, now);
-		messages.appendSystem(c, "The conversation has ended", "closed");
+		messages.appendSystem(c, SystemLine.closed());
 		events.publishEvent(new ConversationClosed(organizationId, conversationId, c.contactId(), c.groupId(),
 				c.agentId(), to, reason, now));
 		return require(organizationId, conversationId);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,6 +34,7 @@ import dev.kefu.shared.ResourceNotFound;
 import dev.kefu.shared.SqlTime;
 import dev.kefu.shared.StateConflict;
 import dev.kefu.shared.Text;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -103,23 +105,23 @@ public class Messages {
 	}
 
 	/** A system line in the timeline ("Li Na is now serving you"), inside the caller's transaction. */
-	void appendSystem(Conversation conversation, String text, String kind) {
+	void appendSystem(Conversation conversation, SystemLine line) {
 		jdbc.sql("UPDATE conversation SET last_seq = last_seq + 1 WHERE id = ?").param(conversation.id()).update();
-		Message message = systemMessage(conversation.id(), lastSeq(conversation.id()), text, kind, clock.instant());
+		Message message = systemMessage(conversation.id(), lastSeq(conversation.id()), line, clock.instant());
 		store(conversation.organizationId(), message, null);
 		announce(conversation.organizationId(), conversation.contactId(), conversation.agentId(), conversation.state(),
 				message);
 	}
 
 	/** A system line for a conversation whose {@code lastSeq} the caller has just allocated for it. */
-	record SystemLine(Conversation conversation, String text) {
+	record SystemLineFor(Conversation conversation, SystemLine line) {
 	}
 
 	/** System lines in one batch, inside the caller's transaction (see {@link Conversations#assignAll}). */
-	void appendSystemLines(List<SystemLine> lines, String kind) {
+	void appendSystemLines(List<SystemLineFor> lines) {
 		Instant now = clock.instant();
 		List<Message> stored = lines.stream()
-			.map(line -> systemMessage(line.conversation().id(), line.conversation().lastSeq(), line.text(), kind, now))
+			.map(line -> systemMessage(line.conversation().id(), line.conversation().lastSeq(), line.line(), now))
 			.toList();
 		List<Object[]> rows = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
@@ -132,9 +134,15 @@ public class Messages {
 		}
 	}
 
-	private static Message systemMessage(UUID conversationId, long seq, String text, String kind, Instant at) {
-		return new Message(Ids.newId(), conversationId, seq, "sys-" + kind + "-" + Ids.newId(), Participant.system(),
-				text, List.of(), at);
+	/** Stored with its key and parameters; the text is the English wording, for clients that do not render keys. */
+	private static Message systemMessage(UUID conversationId, long seq, SystemLine line, Instant at) {
+		return new Message(Ids.newId(), conversationId, seq, "sys-" + kind(line) + "-" + Ids.newId(),
+				Participant.system(), SystemLines.english(line), List.of(), at, null, line.key(), line.params());
+	}
+
+	/** The client message id says which line it is (sys-now-serving-...), for whoever reads the table. */
+	private static String kind(SystemLine line) {
+		return line.key().substring(line.key().indexOf('.') + 1).replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
 	}
 
 	/** Messages after a sequence number, in order: the catch-up read after a reconnect or a detected gap. */
@@ -310,14 +318,15 @@ public class Messages {
 
 	private static final String INSERT_MESSAGE = """
 			INSERT INTO message (id, conversation_id, organization_id, seq, client_msg_id, sender_type, sender_id,
-			                     sender_name, body, attachments, created_at, meta)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+			                     sender_name, body, attachments, created_at, meta, text_key, text_params)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	private Object[] row(UUID organizationId, Message message, @Nullable String attachmentJson) {
 		return new Object[] { message.id(), message.conversationId(), organizationId, message.seq(),
 				message.clientMsgId(), message.sender().type().name(), message.sender().id(), message.sender().name(),
 				message.text(), attachmentJson, SqlTime.of(message.createdAt()),
-				message.meta() == null ? null : json.writeValueAsString(message.meta()) };
+				message.meta() == null ? null : json.writeValueAsString(message.meta()), message.textKey(),
+				message.textParams() == null ? null : json.writeValueAsString(message.textParams()) };
 	}
 
 	private void announce(UUID organizationId, UUID contactId, @Nullable UUID agentId, ConversationState state,
@@ -328,7 +337,7 @@ public class Messages {
 			Participant sender = message.sender();
 			events.publishEvent(new MessageCreated(organizationId, message.conversationId(), contactId, message.id(),
 					message.seq(), sender.type(), sender.id(), sender.name(), message.text(),
-					message.attachments().size(), message.createdAt()));
+					message.attachments().size(), message.createdAt(), message.textKey(), message.textParams()));
 		}
 		AfterCommit.run(() -> events.publishEvent(new MessageAppended(organizationId, contactId, agentId, state, message)));
 	}
@@ -400,6 +409,7 @@ public class Messages {
 
 	private Message map(ResultSet rs, int row) throws SQLException {
 		String attachmentJson = rs.getString("attachments");
+		Map<String, String> textParams = textParams(rs.getString("text_params"));
 		List<AttachmentRef> refs = attachmentJson == null ? List.of()
 				: attachments.signed(json.readValue(attachmentJson, new TypeReference<List<AttachmentRef>>() {
 				}));
@@ -407,7 +417,25 @@ public class Messages {
 				rs.getLong("seq"), rs.getString("client_msg_id"),
 				new Participant(ParticipantType.valueOf(rs.getString("sender_type")),
 						rs.getObject("sender_id", UUID.class), rs.getString("sender_name")),
-				rs.getString("body"), refs, SqlTime.read(rs, "created_at"), meta(rs.getString("meta")));
+				rs.getString("body"), refs, SqlTime.read(rs, "created_at"), meta(rs.getString("meta")),
+				textParams == null ? null : rs.getString("text_key"), textParams);
+	}
+
+	/**
+	 * Null when absent, or when the migration gave an old line params that do not read back: such a line is then shown
+	 * as stored.
+	 */
+	private @Nullable Map<String, String> textParams(@Nullable String stored) {
+		if (stored == null) {
+			return null;
+		}
+		try {
+			return json.readValue(stored, new TypeReference<Map<String, String>>() {
+			});
+		}
+		catch (JacksonException unreadable) {
+			return null;
+		}
 	}
 
 	private @Nullable Map<String, Object> meta(@Nullable String stored) {

@@ -8,7 +8,10 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-/** A conversation written out for people (plain text) or systems (JSON). */
+/**
+ * A conversation written out for people (plain text) or systems (JSON), with its system lines in the reader's
+ * language (see {@link SystemLines#language}).
+ */
 @Component
 class Transcripts {
 
@@ -23,12 +26,15 @@ class Transcripts {
 	record Transcript(Conversation conversation, List<Message> messages) {
 	}
 
-	Transcript of(Conversation conversation) {
-		return new Transcript(conversation, all(conversation.organizationId(), conversation.id()));
+	Transcript of(Conversation conversation, String language) {
+		return new Transcript(conversation, all(conversation.organizationId(), conversation.id()).stream()
+			.map(m -> SystemLines.forReader(m, language))
+			.toList());
 	}
 
-	String asText(Conversation conversation, String contactLabel, ZoneId zone) {
+	String asText(Conversation conversation, String contactLabel, ZoneId zone, String language) {
 		return all(conversation.organizationId(), conversation.id()).stream()
+			.map(m -> SystemLines.forReader(m, language))
 			.map(m -> "[" + TIME.format(m.createdAt().atZone(zone)) + "] " + author(m, contactLabel) + ": " + m.text()
 					+ m.attachments().stream().map(a -> " [" + a.name() + "]").collect(Collectors.joining()))
 			.collect(Collectors.joining("\n", "", "\n"));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -64,12 +66,15 @@ class VisitorConversationController {
 		return conversations.rate(visitor.organizationId(), id, visitor.contactId(), rating.rating(), rating.comment());
 	}
 
+	/** System lines in the reader's language: {@code lang} ({@code en}, {@code zh-CN}), else Accept-Language. */
 	@GetMapping("/api/v1/visitor/conversations/{id}/transcript")
 	ResponseEntity<String> transcript(@AuthenticationPrincipal VisitorCaller visitor, @PathVariable UUID id,
-			@RequestParam(defaultValue = "text") String format) {
+			@RequestParam(defaultValue = "text") String format, @RequestParam(required = false) @Nullable String lang,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage) {
 		Conversation conversation = access.readable(visitor, id);
 		String label = contacts.require(visitor.organizationId(), visitor.contactId()).label();
-		String text = transcripts.asText(conversation, label, organizations.require(visitor.organizationId()).timeZone());
+		String text = transcripts.asText(conversation, label, organizations.require(visitor.organizationId()).timeZone(),
+				SystemLines.language(lang, acceptLanguage));
 		return ResponseEntity.ok()
 			.contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
 			.header("Content-Disposition", "attachment; filename=\"conversation-" + id + ".txt\"")

@@ -94,6 +94,11 @@ class ApiChannel implements ChannelProvider {
 				message.put("senderType", m.senderType().name());
 				message.put("senderName", m.senderName());
 				message.put("text", m.text());
+				if (m.textKey() != null) {
+					// A system line: the bridge may word it in the customer's language (docs/integrations.md).
+					message.put("textKey", m.textKey());
+					message.put("textParams", m.textParams());
+				}
 				message.put("attachments", m.attachments());
 				message.put("createdAt", m.at().toString());
 				data.put("message", message);

@@ -243,6 +243,15 @@ class ApiChannelTest {
 		assertThat(data.path("externalCustomerId").asString()).isEqualTo("user-9");
 		assertThat(data.path("conversationId").asString()).isEqualTo(conversation);
 		assertThat(data.path("channelId").asString()).isEqualTo(channelId);
+		// System lines come with their key and parameters, to be worded in the customer's language; text is English.
+		JsonNode serving = receiver.ofType("message.created").stream()
+			.map(r -> r.json().path("data").path("message"))
+			.filter(m -> m.path("senderType").asString().equals("SYSTEM"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(serving.path("textKey").asString()).isEqualTo("system.nowServing");
+		assertThat(serving.path("textParams").path("agent").asString()).isEqualTo("Agent 1");
+		assertThat(serving.path("text").asString()).isEqualTo("Agent 1 is now serving you");
 		JsonNode assigned = receiver.ofType("conversation.assigned").getFirst().json().path("data");
 		assertThat(assigned.path("agentName").asString()).isEqualTo("Agent 1");
 		assertThat(receiver.ofType("message.created"))
