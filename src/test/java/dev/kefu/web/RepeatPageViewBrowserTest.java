@@ -23,9 +23,10 @@ import dev.kefu.testing.TestTenant;
 
 /**
  * What the widget costs a company's page, measured in the browser with the Resource Timing API. The cost is every
- * resource the page loads besides the page itself (the demo page loads nothing of its own but the embed line), and
- * everything the frames Kefu adds load: for each, the bytes that crossed the network (headers included). A file
- * taken from the browser's cache moves no bytes and is not a request; a revalidation (a 304) is one.
+ * resource the page loads besides the page itself (on the demo page that is the loader, what it fetches, and the
+ * page's own icon, which is counted too), and everything the frames Kefu adds load: for each, the bytes that crossed
+ * the network (headers included). A file taken from the browser's cache moves no bytes and is not a request; a
+ * revalidation (a 304) is one. The repeat view is another page of the same shop, at once after the first.
  */
 @BrowserTest
 class RepeatPageViewBrowserTest {
