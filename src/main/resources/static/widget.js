@@ -3,6 +3,9 @@
  *   <script src="https://YOUR-KEFU/widget.js" data-org="your-org" async></script>
  * It adds a launcher button and opens the chat in an iframe served by Kefu, so the host page's CSS and scripts
  * cannot reach the chat (nor the chat the page). The launcher lives in a shadow root for the same reason.
+ * The iframe is made only when it is needed: when the visitor opens the chat (or the page calls Kefu.open()), or at
+ * once for a visitor with a chat going or a message left, so its unread badge still counts. Anyone else costs the
+ * page this file (cached five minutes) and one small request for the widget's settings.
  * A site that signs its customer in passes who it is (docs/integrations.md, "Verified identity"), either as
  * data-user-id + data-user-hash or data-user-jwt (with data-user-name, -email, -phone, -member-level,
  * -account-number), or by calling Kefu.identify({ userId, userHash } or { jwt }, ...) before the chat is opened.
@@ -25,6 +28,23 @@
     if (value) identity[pair[0]] = value;
   });
   var frame = null;
+  var widget = null;
+  var openWanted = false;
+  // Set by the chat (kefu:active) while this visitor has a chat going or a message left, in the host page's storage.
+  var activeKey = 'kefu.active.' + org;
+
+  function remembered() {
+    try { return localStorage.getItem(activeKey) === '1'; }
+    catch (e) { return false; }
+  }
+
+  function remember(active) {
+    try {
+      if (active) localStorage.setItem(activeKey, '1');
+      else localStorage.removeItem(activeKey);
+    }
+    catch (e) { /* storage refused: the frame is then made when the chat is opened */ }
+  }
 
   function chatUrl() {
     var url = base + '/chat/?org=' + encodeURIComponent(org) + '&lang=' + encodeURIComponent(lang);
@@ -36,6 +56,11 @@
   window.Kefu.identify = function (given) {
     identity = given || {};
     if (frame) frame.src = chatUrl();
+  };
+  // Opens the chat, as a click on the launcher does.
+  window.Kefu.open = function () {
+    if (widget) widget.setOpen(true);
+    else openWanted = true;
   };
 
   function start(settings) {
@@ -62,34 +87,51 @@
       '@media (max-width:480px){.panel{right:0;bottom:0;width:100vw;height:100vh;max-height:none;border-radius:0}' +
       '.panel:not([hidden])~.launcher{display:none}}' +
       '</style>' +
-      '<div class="panel" hidden><iframe title="' + (zh ? '在线客服' : 'Chat') + '"></iframe></div>' +
+      '<div class="panel" hidden></div>' +
       '<button class="launcher" type="button" aria-expanded="false" aria-label="' +
       (zh ? '打开在线客服' : 'Open chat') + '">' +
       '<svg width="28" height="28" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"/></svg>' +
       '<span class="badge" hidden>0</span></button>';
     var launcher = root.querySelector('.launcher');
     var panel = root.querySelector('.panel');
-    frame = root.querySelector('iframe');
     var badge = root.querySelector('.badge');
-    // Loaded at once (hidden) so a chat in progress keeps its connection and can count unread messages.
-    frame.src = chatUrl();
+
+    function tellVisible() {
+      frame.contentWindow && frame.contentWindow.postMessage({ type: 'kefu:visible', visible: !panel.hidden }, base);
+    }
+
+    // Hidden until opened; once made, it stays, so a chat in progress keeps its connection and counts unread messages.
+    function makeFrame() {
+      if (frame) return;
+      frame = document.createElement('iframe');
+      frame.title = zh ? '在线客服' : 'Chat';
+      // The chat starts hidden; a frame made by a click is already open when its page arrives.
+      frame.addEventListener('load', tellVisible);
+      frame.src = chatUrl();
+      panel.appendChild(frame);
+    }
 
     function setOpen(open) {
+      if (open) makeFrame();
       panel.hidden = !open;
       launcher.setAttribute('aria-expanded', String(open));
-      frame.contentWindow && frame.contentWindow.postMessage({ type: 'kefu:visible', visible: open }, base);
+      if (frame) tellVisible();
       if (open) badge.hidden = true;
     }
+    widget = { setOpen: setOpen };
     launcher.addEventListener('click', function () { setOpen(panel.hidden); });
     window.addEventListener('message', function (event) {
-      if (event.origin !== base || !event.data || event.source !== frame.contentWindow) return;
+      if (event.origin !== base || !event.data || !frame || event.source !== frame.contentWindow) return;
       if (event.data.type === 'kefu:unread') {
         badge.textContent = event.data.count > 99 ? '99+' : String(event.data.count);
         badge.hidden = !panel.hidden || !event.data.count;
       }
       else if (event.data.type === 'kefu:close') setOpen(false);
+      else if (event.data.type === 'kefu:active') remember(event.data.active);
     });
     document.body.appendChild(host);
+    if (openWanted) setOpen(true);
+    else if (remembered()) makeFrame();
   }
 
   fetch(base + '/api/v1/widget/' + encodeURIComponent(org))

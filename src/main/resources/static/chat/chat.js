@@ -437,6 +437,12 @@ createApp({
       window.parent.postMessage({ type: 'kefu:close' }, '*');
     }
 
+    // The loader makes this frame on the next page at once only while there is something to hear about: a chat going
+    // or a message left. Anyone else gets no frame until they open the chat.
+    const active = computed(() => (['loading', 'error'].includes(phase.value) ? null
+      : phase.value === 'chat' || tickets.value.some((ticket) => ticket.state !== 'CLOSED')));
+    watch(active, (now) => { if (now !== null) window.parent.postMessage({ type: 'kefu:active', active: now }, '*'); });
+
     window.addEventListener('message', (event) => {
       if (event.data?.type === 'kefu:visible') {
         visible.value = event.data.visible;

@@ -1,8 +1,6 @@
 package dev.kefu.web;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +14,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -30,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>{@code 'unsafe-eval'}: the pages' templates are in the HTML and compiled in the browser by Vue's full build,
  * which makes functions with {@code new Function}; without a build step there is no way around it.</li>
  * <li>the SHA-256 of each inline import map: an import map cannot be loaded from a file. The hashes are taken from
- * the pages themselves at start, so editing a page cannot leave a stale policy behind.</li>
+ * the pages as served ({@link WebPages}) at start, so editing a page cannot leave a stale policy behind.</li>
  * <li>{@code style-src-attr 'unsafe-inline'}: ECharts writes its tooltips as HTML with style attributes. Style
  * elements and style sheets stay limited to this server.</li>
  * <li>{@code img-src https:}: knowledge articles may show pictures from other sites (Markdown image links).</li>
@@ -46,8 +43,8 @@ class StaffPagePolicy extends OncePerRequestFilter {
 
 	private final String policy;
 
-	StaffPagePolicy() {
-		this.policy = policy(inlineScriptHashes());
+	StaffPagePolicy(WebPages pages) {
+		this.policy = policy(inlineScriptHashes(pages));
 	}
 
 	static String policy(List<String> scriptHashes) {
@@ -73,22 +70,13 @@ class StaffPagePolicy extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private static List<String> inlineScriptHashes() {
+	private static List<String> inlineScriptHashes(WebPages pages) {
 		return APPS.stream()
-			.map(app -> read("static/" + app + "/index.html"))
+			.map(pages::rendered)
 			.flatMap(page -> INLINE_SCRIPT.matcher(page).results().map(script -> script.group(1)))
 			.map(StaffPagePolicy::sha256)
 			.distinct()
 			.toList();
-	}
-
-	private static String read(String path) {
-		try (InputStream in = new ClassPathResource(path).getInputStream()) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("the staff page " + path + " is missing", e);
-		}
 	}
 
 	private static String sha256(String script) {
