@@ -80,6 +80,11 @@
       frame.contentWindow && frame.contentWindow.postMessage({ type: 'kefu:visible', visible: open }, base);
       if (open) badge.hidden = true;
     }
+    // Opened before the chat page had loaded, the frame missed setOpen's message: it hears the state once loaded,
+    // or it would count what the customer is looking at as unseen.
+    frame.addEventListener('load', function () {
+      frame.contentWindow.postMessage({ type: 'kefu:visible', visible: !panel.hidden }, base);
+    });
     launcher.addEventListener('click', function () { setOpen(panel.hidden); });
     window.addEventListener('message', function (event) {
       if (event.origin !== base || !event.data || event.source !== frame.contentWindow) return;

@@ -557,6 +557,10 @@ const messages = {
     // Issue 14, defect 8: on a phone the desk is one column; an open chat or message has a way back to its list.
     'desk.backToList': '‹ Chats',
     'desk.backToTickets': '‹ Messages left',
+    // #14 leave-a-message live
+    'leave.newAnswer': 'New answer',
+    'leave.replyPlaceholder': 'Write again about this message…',
+    'leave.back': '‹ Back',
   },
   'zh-CN': {
     'chat.title': '在线客服',
@@ -1112,6 +1116,10 @@ const messages = {
     // Issue 14, defect 8: on a phone the desk is one column; an open chat or message has a way back to its list.
     'desk.backToList': '‹ 会话列表',
     'desk.backToTickets': '‹ 留言',
+    // #14 leave-a-message live
+    'leave.newAnswer': '新回复',
+    'leave.replyPlaceholder': '继续补充留言…',
+    'leave.back': '‹ 返回',
   },
 };
 
