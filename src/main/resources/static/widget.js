@@ -80,8 +80,7 @@
       frame.contentWindow && frame.contentWindow.postMessage({ type: 'kefu:visible', visible: open }, base);
       if (open) badge.hidden = true;
     }
-    // Opened before the chat page had loaded, the frame missed setOpen's message: it hears the state once loaded,
-    // or it would count what the customer is looking at as unseen.
+    // Opened before it had loaded, the frame missed setOpen's message (and would count what is shown as unseen).
     frame.addEventListener('load', function () {
       frame.contentWindow.postMessage({ type: 'kefu:visible', visible: !panel.hidden }, base);
     });
