@@ -1,10 +1,12 @@
 // The visitor's side of a chat, inside the widget's iframe: identity, pre-chat form, the live conversation over
 // protocol v1 (docs/protocol.md), rating and transcript, and leave-a-message when no chat can be had.
+// A left message is a thread of its own (left-messages.js), kept live over the same connection.
 import { createApp, computed, nextTick, reactive, ref, watch } from 'vue';
 import { language, setLanguage, t, translations } from '/ui/i18n.js';
 import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 import { markdown } from '/ui/markdown.js';
 import { messageText } from '/ui/message-text.js';
+import { LeftMessageThread, LeftMessagesList, leftMessages } from './left-messages.js';
 
 const params = new URLSearchParams(location.search);
 const org = params.get('org') || 'demo';
@@ -20,24 +22,8 @@ const identity = (() => {
 window.addEventListener('hashchange', () => location.reload());
 const EMOJI = ['😀', '😂', '😊', '😍', '🤔', '😢', '😡', '👍', '👏', '🙏', '🎉', '❤️'];
 
-const TicketsList = {
-  props: ['tickets'],
-  setup: () => ({ t }),
-  template: `
-    <section v-if="tickets.length" class="tickets" id="tickets">
-      <h3>{{ t('leave.yours') }}</h3>
-      <article v-for="ticket in tickets" :key="ticket.id" class="ticket" :data-state="ticket.state">
-        <p class="state">{{ t('leave.state.' + ticket.state) }}</p>
-        <p v-for="entry in ticket.thread" :key="entry.id" :class="entry.from === 'AGENT' ? 'answer' : 'asked'">
-          <strong v-if="entry.from === 'AGENT'">{{ t('leave.answer', { name: entry.agentName }) }}: </strong>{{ entry.body }}
-        </p>
-        <p v-if="ticket.state === 'OPEN'" class="waiting">{{ t('leave.waiting') }}</p>
-      </article>
-    </section>`,
-};
-
 createApp({
-  components: { TicketsList },
+  components: { LeftMessagesList, LeftMessageThread },
   setup() {
     const phase = ref('loading');
     const settings = ref({});
@@ -48,7 +34,8 @@ createApp({
     const messages = reactive(new Map());
     const pending = reactive(new Map());
     const uploads = ref([]);
-    const tickets = ref([]);
+    const left = leftMessages(org, () => token.value);
+    const justLeft = ref(false);
     const draft = ref('');
     const formError = ref('');
     const connected = ref(false);
@@ -70,7 +57,7 @@ createApp({
       token: () => token.value,
       onFrame: (f) => receive(f),
       onUp: (up) => { connected.value = up; },
-      keepOpen: () => phase.value === 'chat',
+      keepOpen: () => phase.value === 'chat' || left.awaiting,
     });
     let typingSent = 0;
     let typingTimer = null;
@@ -167,25 +154,24 @@ createApp({
       }
     }
 
-    async function loadTickets() {
-      tickets.value = await request('/api/v1/visitor/tickets', { token: token.value }).catch(() => []);
-    }
-
     async function start() {
       try {
         settings.value = await request(`/api/v1/widget/${encodeURIComponent(org)}`);
         await session();
-        const recent = await request('/api/v1/visitor/conversations', { token: token.value });
+        const [recent] = await Promise.all([request('/api/v1/visitor/conversations', { token: token.value }), left.load()]);
         const current = recent.find((c) => ['BOT', 'QUEUED', 'ASSIGNED'].includes(c.state));
         if (current) {
           conversation.value = current;
           phase.value = 'chat';
-          connect();
+        }
+        else if (left.firstUnseen()) {
+          left.show(left.firstUnseen().id);
+          phase.value = 'ticket';
         }
         else {
           phase.value = 'prechat';
         }
-        loadTickets();
+        if (current || left.awaiting) connect();
       }
       catch (e) {
         console.warn('Kefu chat could not start', e);
@@ -242,6 +228,15 @@ createApp({
 
     function connect() {
       connection.open();
+      // Already up (kept open for a left message), no 'ready' comes: resume once this turn has queued its messages.
+      if (connected.value) queueMicrotask(resume);
+    }
+
+    /** After 'ready': catch up on the chat and send again what was not acknowledged. */
+    function resume() {
+      if (conversation.value) frame({ type: 'sync', conversationId: conversation.value.id, after: lastSeq.value });
+      // Whatever was not acknowledged before the connection dropped goes again, under the same id.
+      for (const p of pending.values()) sendFrame(p);
     }
 
     function frame(data) {
@@ -254,9 +249,9 @@ createApp({
           if (f.conversation) conversation.value = newer(f.conversation);
           if (f.conversation && f.agentName) serving.value = { agentId: f.conversation.agentId, name: f.agentName };
           if (f.queue) queue.value = f.queue;
-          if (conversation.value) frame({ type: 'sync', conversationId: conversation.value.id, after: lastSeq.value });
-          // Whatever was not acknowledged before the connection dropped goes again, under the same id.
-          for (const p of pending.values()) sendFrame(p);
+          resume();
+          // An answer may have come while the connection was down.
+          if (left.tickets.length) left.load();
           break;
         case 'message':
         case 'ack':
@@ -289,6 +284,10 @@ createApp({
           break;
         case 'resync':
           if (conversation.value) frame({ type: 'sync', conversationId: conversation.value.id, after: lastSeq.value });
+          left.load();
+          break;
+        case 'ticket':
+          left.heard(f).then(answered);
           break;
         case 'error':
           console.warn('Kefu refused a frame', f.code, f.message);
@@ -322,7 +321,32 @@ createApp({
         frame({ type: 'read', conversationId: conversation.value.id, seq: lastSeq.value });
         conversation.value = { ...conversation.value, contactReadSeq: lastSeq.value };
       }
-      window.parent.postMessage({ type: 'kefu:unread', count: unread.value }, '*');
+      announce();
+    }
+
+    /** Tells the loader what its launcher badge counts: unread chat messages and answers to left messages not seen. */
+    function announce() {
+      if (phase.value === 'ticket' && visible.value && document.visibilityState === 'visible') left.markSeen();
+      window.parent.postMessage({ type: 'kefu:unread', count: unread.value + left.unseen }, '*');
+    }
+
+    /** An answer to a left message: while the widget is closed and no chat is on, it is what opening it shows. */
+    function answered(ticket) {
+      if (ticket && !visible.value && ['prechat', 'ticket'].includes(phase.value)) {
+        left.show(ticket.id);
+        phase.value = 'ticket';
+      }
+    }
+
+    function openLeftMessage(id) {
+      left.show(id);
+      justLeft.value = false;
+      phase.value = 'ticket';
+    }
+
+    function backToPrechat() {
+      justLeft.value = false;
+      phase.value = 'prechat';
     }
 
     function sendFrame(p) {
@@ -382,7 +406,8 @@ createApp({
       phase.value = 'ended';
       queue.value = null;
       agentTyping.value = false;
-      connection.close();
+      // A left message still waiting keeps the connection, to hear of its answer.
+      if (!left.awaiting) connection.close();
     }
 
     async function rate() {
@@ -419,12 +444,11 @@ createApp({
         return;
       }
       if (!leave.body.trim()) return;
-      await request('/api/v1/visitor/tickets', {
-        method: 'POST', token: token.value,
-        body: { clientMsgId: `t-${crypto.randomUUID()}`, body: leave.body, name: leave.name || null, email: leave.email || null, phone: leave.phone || null },
-      });
-      phase.value = 'left';
-      loadTickets();
+      await left.leave({ clientMsgId: `t-${crypto.randomUUID()}`, body: leave.body, name: leave.name || null, email: leave.email || null, phone: leave.phone || null });
+      leave.body = '';
+      justLeft.value = true;
+      phase.value = 'ticket';
+      connect();
     }
 
     function switchLanguage() {
@@ -440,7 +464,7 @@ createApp({
     // The loader makes this frame on the next page at once only while there is something to hear about: a chat going
     // or a message left. Anyone else gets no frame until they open the chat.
     const active = computed(() => (['loading', 'error'].includes(phase.value) ? null
-      : phase.value === 'chat' || tickets.value.some((ticket) => ticket.state !== 'CLOSED')));
+      : phase.value === 'chat' || left.awaiting));
     watch(active, (now) => { if (now !== null) window.parent.postMessage({ type: 'kefu:active', active: now }, '*'); });
 
     window.addEventListener('message', (event) => {
@@ -450,12 +474,13 @@ createApp({
       }
     });
     document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') settle(); });
+    watch(() => [left.unseen, phase.value, left.openId, visible.value], announce);
     watch(language, () => { document.title = t('chat.title'); }, { immediate: true });
     setLanguage(language.value);
     start();
 
     return {
-      phase, settings, profile, conversation, queue, uploads, tickets, draft, formError, connected, agentTyping,
+      phase, settings, profile, conversation, queue, uploads, left, justLeft, openLeftMessage, backToPrechat, draft, formError, connected, agentTyping,
       agentRead, unavailable, emojiOpen, stars, ratingComment, rated, leave, items: timelineItems, timeline, color, agentName,
       emoji: EMOJI, t, fieldLabel, waitText, startChat, send, typing, addEmoji, attachFiles, endChat, rate,
       downloadTranscript, newChat, leaveMessage, switchLanguage, minimize, botText, choose, helpful, rateAnswer,

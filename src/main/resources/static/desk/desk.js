@@ -288,6 +288,8 @@ createApp({
           notify(t('desk.newTicket'));
           countTickets();
           if (view.value === 'tickets') loadTickets();
+          // The customer wrote again on the ticket open here: the thread shows it, the answer being typed stays.
+          if (ticket.value?.id === f.ticketId) api(`/api/v1/tickets/${f.ticketId}`).then((d) => { ticket.value = ticketView(d); }).catch(() => {});
           break;
         case 'resync':
           countTickets();

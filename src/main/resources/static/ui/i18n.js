@@ -592,6 +592,10 @@ const messages = {
     'system.transferred': 'Transferred to {agent}',
     'system.requeued': 'Please wait a moment, we are connecting you to another agent',
     'system.closed': 'The conversation has ended',
+    // #14 leave-a-message live
+    'leave.newAnswer': 'New answer',
+    'leave.replyPlaceholder': 'Write again about this message…',
+    'leave.back': '‹ Back',
   },
   'zh-CN': {
     'chat.title': '在线客服',
@@ -1181,6 +1185,10 @@ const messages = {
     'system.transferred': '已为您转接给 {agent}',
     'system.requeued': '请稍候，正在为您转接其他客服',
     'system.closed': '会话已结束',
+    // #14 leave-a-message live
+    'leave.newAnswer': '新回复',
+    'leave.replyPlaceholder': '继续补充留言…',
+    'leave.back': '‹ 返回',
   },
 };
 

@@ -29,6 +29,7 @@ import dev.kefu.routing.QueueChanged;
 import dev.kefu.routing.QueuePosition;
 import dev.kefu.routing.Queues;
 import dev.kefu.shared.AfterCommit;
+import dev.kefu.ticket.TicketAnswered;
 import dev.kefu.ticket.TicketFollowedUp;
 import dev.kefu.ticket.TicketOpened;
 
@@ -186,6 +187,16 @@ class LiveFanOut implements DisposableBean {
 	void on(TicketFollowedUp followedUp) {
 		AfterCommit.run(() -> hub.publish(LiveHub.group(followedUp.groupId()), frames.frame("ticket", "event",
 				"followed-up", "ticketId", followedUp.ticketId(), "groupId", followedUp.groupId())));
+	}
+
+	/**
+	 * The customer hears of an answer on every tab of theirs, as of a chat message, and reads it with their own token
+	 * ({@code GET /api/v1/visitor/tickets/{id}}): the frame names the ticket and carries nothing else.
+	 */
+	@EventListener
+	void on(TicketAnswered answered) {
+		AfterCommit.run(() -> hub.publish(LiveHub.visitor(answered.contactId()),
+				frames.frame("ticket", "event", "answered", "ticketId", answered.ticketId())));
 	}
 
 	private static List<UUID> staffConcerned(ConversationEvents event) {

@@ -16,7 +16,10 @@ import dev.kefu.testing.ServerTest;
 import dev.kefu.testing.TestTenant;
 import tools.jackson.databind.JsonNode;
 
-/** The agents of a group hear of a left message that waits for an answer, as they hear of a new chat. */
+/**
+ * The agents of a group hear of a left message that waits for an answer, as they hear of a new chat; the customer
+ * hears of the answer, and nobody else does.
+ */
 @ServerTest
 class TicketFrameTest {
 
@@ -53,5 +56,38 @@ class TicketFrameTest {
 				assertThat(frame.path("type").asString()).isNotEqualTo("ticket");
 			}
 		}
+	}
+
+	@Test
+	void customerHearsOfTheAnswerOnTheirOwnConnectionAndAnotherVisitorCanNeitherHearNorReadIt() {
+		Api api = new Api(port);
+		TestTenant tenant = TestTenant.create(context, 1, 3);
+		String customer = api.visitor(tenant.slug());
+		String other = api.visitor(tenant.slug());
+		String agent = tenant.agentToken(api, 0);
+		String ticketId = api.post("/api/v1/visitor/tickets", customer, Map.of("clientMsgId", "t-1", "email",
+				"wang@example.com", "body", "Do you ship on Sundays?")).path("id").asString();
+		try (LiveClient widget = LiveClient.authenticated(api.http(), port, customer);
+				LiveClient stranger = LiveClient.authenticated(api.http(), port, other)) {
+			api.post("/api/v1/tickets/" + ticketId + "/answers", agent,
+					Map.of("clientMsgId", "a-1", "body", "Yes, on Sundays too."));
+
+			JsonNode answered = widget.next("ticket");
+			assertThat(answered.path("event").asString()).isEqualTo("answered");
+			assertThat(answered.path("ticketId").asString()).isEqualTo(ticketId);
+			assertThat(answered.path("groupId").isMissingNode()).as("staff details stay inside").isTrue();
+			JsonNode ticket = api.get("/api/v1/visitor/tickets/" + answered.path("ticketId").asString(), customer);
+			assertThat(ticket.path("state").asString()).isEqualTo("ANSWERED");
+			assertThat(ticket.path("thread").get(1).path("body").asString()).isEqualTo("Yes, on Sundays too.");
+
+			for (JsonNode frame = stranger.poll(Duration.ofMillis(300)); frame != null;
+					frame = stranger.poll(Duration.ofMillis(300))) {
+				assertThat(frame.path("type").asString()).isNotEqualTo("ticket");
+			}
+		}
+		assertThat(api.call("GET", "/api/v1/visitor/tickets/" + ticketId, other, null).status()).isEqualTo(404);
+		assertThat(api.call("POST", "/api/v1/visitor/tickets/" + ticketId + "/messages", other,
+				Map.of("clientMsgId", "x-1", "body", "Mine now?")).status()).isEqualTo(404);
+		assertThat(api.get("/api/v1/visitor/tickets/" + ticketId, customer).path("thread").size()).isEqualTo(2);
 	}
 }

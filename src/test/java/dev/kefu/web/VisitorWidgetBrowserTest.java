@@ -118,10 +118,12 @@ class VisitorWidgetBrowserTest {
 				assertThat(desk.consoleErrors()).isEmpty();
 			}
 			assertThat(api.get("/api/v1/tickets?state=ANSWERED", agent)).hasSize(1);
+			browser.withText(By.cssSelector("#left-thread .answer"), "周六也发货。");
 
 			browser.driver().navigate().refresh();
 			DemoPage.openWidget(browser);
-			browser.withText(By.cssSelector("#tickets .answer"), "周六也发货。");
+			browser.click(By.cssSelector("#tickets .left-link"));
+			browser.withText(By.cssSelector("#left-thread .answer"), "周六也发货。");
 			assertThat(browser.consoleErrors()).isEmpty();
 		}
 	}
