@@ -557,6 +557,20 @@ const messages = {
     // Issue 14, defect 8: on a phone the desk is one column; an open chat or message has a way back to its list.
     'desk.backToList': '‹ Chats',
     'desk.backToTickets': '‹ Messages left',
+    // #14 demo and closing notices
+    'closing.reopens': 'We reopen {when}.',
+    'closing.reopensIn': 'We reopen {when} ({zone}).',
+    'closing.beijingTime': 'Beijing time',
+    'admin.holidays': 'Holidays',
+    'admin.holidaysOf': 'Holidays of {name}',
+    'admin.holidaysHint': 'Dates closed all day, or with other hours than the week (a short day, a Saturday worked in lieu). In the organization\'s time zone.',
+    'admin.holidaysNone': 'None',
+    'admin.holidaysCount': '{count} dates',
+    'admin.holidayDate': 'Date',
+    'admin.holidayName': 'Name',
+    'admin.holidayClosed': 'Closed all day',
+    'admin.holidayAdd': 'Add a date',
+    'admin.holidayRemove': 'Remove',
   },
   'zh-CN': {
     'chat.title': '在线客服',
@@ -1112,6 +1126,20 @@ const messages = {
     // Issue 14, defect 8: on a phone the desk is one column; an open chat or message has a way back to its list.
     'desk.backToList': '‹ 会话列表',
     'desk.backToTickets': '‹ 留言',
+    // #14 demo and closing notices
+    'closing.reopens': '我们将于 {when} 恢复服务。',
+    'closing.reopensIn': '我们将于 {when}（{zone}）恢复服务。',
+    'closing.beijingTime': '北京时间',
+    'admin.holidays': '节假日',
+    'admin.holidaysOf': '{name} 的节假日',
+    'admin.holidaysHint': '全天休息的日期，或与每周服务时间不同的日期（如节前提早下班、周六调休上班）。按组织所在时区计算。',
+    'admin.holidaysNone': '无',
+    'admin.holidaysCount': '{count} 个日期',
+    'admin.holidayDate': '日期',
+    'admin.holidayName': '名称',
+    'admin.holidayClosed': '全天休息',
+    'admin.holidayAdd': '添加日期',
+    'admin.holidayRemove': '删除',
   },
 };
 
