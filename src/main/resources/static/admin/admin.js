@@ -12,6 +12,7 @@ import { IntegrationsPage } from '/admin/integrations.js';
 import { ApiTokens } from '/admin/tokens.js';
 import { Webhooks } from '/admin/webhooks.js';
 import { ChannelsTab } from '/admin/channels.js';
+import { HolidaysEditor } from '/admin/holidays.js';
 
 const TOKEN = 'kefu.admin.token';
 const ADMIN_TABS = ['widget', 'groups', 'staff', 'canned', 'knowledge', 'channels', 'tokens', 'webhooks', 'integrations'];
@@ -24,7 +25,7 @@ const NEW_STAFF = { id: null, username: '', displayName: '', email: '', password
   maxChats: 5, enabled: true };
 
 createApp({
-  components: { LoginForm, IntegrationsPage, ApiTokens, WebhookEndpoints: Webhooks, ChannelsTab },
+  components: { LoginForm, IntegrationsPage, ApiTokens, WebhookEndpoints: Webhooks, ChannelsTab, HolidaysEditor },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const userRoles = ref([]);
@@ -48,6 +49,7 @@ createApp({
     const staffDraft = reactive({ ...NEW_STAFF, roles: [...NEW_STAFF.roles], groupIds: [] });
     const newCanned = reactive({ shortcut: '', title: '', text: '' });
     const hoursFor = ref(null);
+    const holidaysFor = ref(null);
     const week = ref([]);
     const copied = ref(false);
 
@@ -242,7 +244,7 @@ createApp({
 
     return {
       token, error, saved, view, tabs, kb, api, change, organization, centers, groups, staff,
-      canned, widget, newCenter, groupDraft, assistantDraft, staffDraft, newCanned, hoursFor, week, copied, snippet, missingFields,
+      canned, widget, newCenter, groupDraft, assistantDraft, staffDraft, newCanned, hoursFor, holidaysFor, week, copied, snippet, missingFields,
       roles: ['ADMIN', 'SUPERVISOR', 'AGENT', 'QA_INSPECTOR', 'KB_EDITOR'], t, onlyAdminsAndEditors, loggedIn, openTab, logout, centerName, groupName,
       hoursText, editHours, saveHours, createCenter, renameCenter, deleteCenter, editGroup, saveGroup, deleteGroup,
       editStaff, saveStaff, updateStaff, createCanned, deleteCanned, saveWidget, addField, copySnippet, switchLanguage,

@@ -7,6 +7,7 @@ import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 import { markdown } from '/ui/markdown.js';
 import { messageText } from '/ui/message-text.js';
 import { LeftMessageThread, LeftMessagesList, leftMessages } from './left-messages.js';
+import { ClosingNotice } from '/chat/closing-notice.js';
 
 const params = new URLSearchParams(location.search);
 const org = params.get('org') || 'demo';
@@ -23,7 +24,7 @@ window.addEventListener('hashchange', () => location.reload());
 const EMOJI = ['😀', '😂', '😊', '😍', '🤔', '😢', '😡', '👍', '👏', '🙏', '🎉', '❤️'];
 
 createApp({
-  components: { LeftMessagesList, LeftMessageThread },
+  components: { LeftMessagesList, LeftMessageThread, ClosingNotice },
   setup() {
     const phase = ref('loading');
     const settings = ref({});

@@ -24,6 +24,7 @@ class OpenApiDescriptionTest {
 
 		assertThat(paths.propertyNames()).contains("/api/v1/admin/centers", "/api/v1/admin/centers/{id}",
 				"/api/v1/admin/groups", "/api/v1/admin/groups/{id}", "/api/v1/admin/groups/{id}/hours",
+				"/api/v1/admin/groups/{id}/holidays",
 				"/api/v1/admin/staff", "/api/v1/admin/staff/{id}", "/api/v1/admin/staff/{id}/password",
 				"/api/v1/admin/widget", "/api/v1/widget/{organizationSlug}", "/api/v1/canned-responses",
 				"/api/v1/canned-responses/{id}");

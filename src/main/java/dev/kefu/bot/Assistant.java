@@ -126,7 +126,7 @@ class Assistant implements FirstResponder, DisposableBean {
 			this.chat = chat;
 			this.profile = profile;
 			this.question = question;
-			this.chinese = BotLines.chinese(question.text()) || BotLines.chinese(profile.greeting());
+			this.chinese = BotLines.chinese(question.text(), profile.greeting());
 		}
 
 		void reply() {

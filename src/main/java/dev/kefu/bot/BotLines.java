@@ -21,6 +21,19 @@ enum BotLines {
 		return chinese ? this.chinese : english;
 	}
 
+	/**
+	 * Whether to answer this question in Chinese: when it is written in Chinese; when it has letters of neither
+	 * language (an order number, an emoji), when the greeting is, which a Chinese-only desk writes in Chinese. A
+	 * bilingual greeting (the demo's) thus leaves an English question an English answer.
+	 */
+	static boolean chinese(String question, String greeting) {
+		if (chinese(question)) {
+			return true;
+		}
+		return question.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN)
+				&& chinese(greeting);
+	}
+
 	static boolean chinese(String text) {
 		return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
 	}

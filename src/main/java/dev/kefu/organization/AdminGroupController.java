@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.StaffCaller;
 
-/** Admins manage business groups and their weekly opening hours. */
+/** Admins manage business groups, their weekly opening hours and their holidays. */
 @RestController
 @RequestMapping("/api/v1/admin/groups")
 class AdminGroupController {
@@ -62,6 +62,9 @@ class AdminGroupController {
 	}
 
 	/** The whole week; days without an interval are closed, an empty week is always open. */
+	record Holidays(@NotNull List<Holiday> holidays) {
+	}
+
 	record Week(@NotNull List<OpeningHours> hours) {
 	}
 
@@ -113,5 +116,18 @@ class AdminGroupController {
 			@Valid @RequestBody Week week) {
 		groups.replaceHours(caller.organizationId(), id, week.hours());
 		return new Week(groups.hours(caller.organizationId(), id));
+	}
+
+	@GetMapping("/{id}/holidays")
+	Holidays holidays(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
+		return new Holidays(groups.holidays(caller.organizationId(), id));
+	}
+
+	/** Replaces the whole list: dates closed all day, or with other hours than the week's. */
+	@PutMapping("/{id}/holidays")
+	Holidays replaceHolidays(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
+			@Valid @RequestBody Holidays holidays) {
+		groups.replaceHolidays(caller.organizationId(), id, holidays.holidays());
+		return new Holidays(groups.holidays(caller.organizationId(), id));
 	}
 }

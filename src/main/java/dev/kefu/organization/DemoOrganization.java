@@ -7,6 +7,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -16,7 +17,8 @@ import dev.kefu.shared.Role;
 
 /**
  * Seeds a demo organization with an admin and two agents on first start, so that {@code spring-boot:run} gives
- * something to log in to, and prints where. Only on the embedded database or when asked ({@link DemoWanted}); the
+ * something to log in to, and prints where. The modules with something to show (a knowledge base, canned responses,
+ * the assistant) fill in their part when told {@link DemoOrganizationCreated}, in the same commit's wake. Only on the embedded database or when asked ({@link DemoWanted}); the
  * passwords are printed only by the start that seeded them, as they may have been changed since.
  */
 @Component
@@ -35,15 +37,17 @@ class DemoOrganization {
 	private final Widgets widgets;
 	private final Environment environment;
 	private final ProvisioningLock lock;
+	private final ApplicationEventPublisher events;
 
 	DemoOrganization(Organizations organizations, Groups groups, StaffMembers staff, Widgets widgets,
-			Environment environment, ProvisioningLock lock) {
+			Environment environment, ProvisioningLock lock, ApplicationEventPublisher events) {
 		this.organizations = organizations;
 		this.groups = groups;
 		this.staff = staff;
 		this.widgets = widgets;
 		this.environment = environment;
 		this.lock = lock;
+		this.events = events;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -86,7 +90,7 @@ class DemoOrganization {
 		BusinessGroup general = groups.createGroup(demo.id(), center.id(), "General", 20, OfflinePolicy.REQUEUE,
 				Duration.ofMinutes(5));
 		BusinessGroup vip = groups.createGroup(demo.id(), center.id(), "VIP", 10, OfflinePolicy.KEEP, Duration.ZERO);
-		staff.create(demo.id(), "admin", ADMIN_PASSWORD,
+		StaffMember admin = staff.create(demo.id(), "admin", ADMIN_PASSWORD,
 				new StaffMembers.Profile("Admin", null, Set.of(Role.ADMIN, Role.SUPERVISOR), 0, true, List.of()));
 		staff.create(demo.id(), "agent1", AGENT_PASSWORD, new StaffMembers.Profile("Li Na", "agent1@example.com",
 				Set.of(Role.AGENT), 5, true, List.of(general.id(), vip.id())));
@@ -94,5 +98,6 @@ class DemoOrganization {
 				Set.of(Role.AGENT), 5, true, List.of(general.id())));
 		widgets.save(demo.id(), new WidgetSettings("Kefu Demo Shop", "#1f6feb", "您好！有什么可以帮您？ Hello! How can we help?",
 				WidgetSettings.defaults().prechatFields(), general.id()));
+		events.publishEvent(new DemoOrganizationCreated(demo.id(), general.id(), admin.id()));
 	}
 }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -244,27 +245,45 @@ public class Groups {
 			.list();
 	}
 
+	/**
+	 * Replaces the group's holidays: dates closed all day or with other hours than the week's (see {@link Holiday}).
+	 */
+	@Transactional
+	public List<Holiday> replaceHolidays(UUID organizationId, UUID groupId, List<Holiday> holidays) {
+		require(organizationId, groupId);
+		List<Holiday> checked = Holiday.checked(holidays);
+		jdbc.sql("DELETE FROM group_holiday WHERE group_id = ?").param(groupId).update();
+		for (Holiday h : checked) {
+			jdbc.sql("INSERT INTO group_holiday (group_id, holiday_date, name, opens_at, closes_at) VALUES (?, ?, ?, ?, ?)")
+				.params(groupId, h.date(), h.name(), h.opensAt(), h.closesAt())
+				.update();
+		}
+		forgetRoutables();
+		return checked;
+	}
+
+	public List<Holiday> holidays(UUID organizationId, UUID groupId) {
+		require(organizationId, groupId);
+		return jdbc.sql("SELECT * FROM group_holiday WHERE group_id = ? ORDER BY holiday_date")
+			.param(groupId)
+			.query((rs, row) -> new Holiday(rs.getObject("holiday_date", LocalDate.class), rs.getString("name"),
+					rs.getObject("opens_at", LocalTime.class), rs.getObject("closes_at", LocalTime.class)))
+			.list();
+	}
+
 	/** Whether the group is open at that instant, read in the organization's time zone. */
 	public boolean isOpen(UUID organizationId, UUID groupId, Instant at) {
 		return routable(organizationId, groupId).isOpen(at);
 	}
 
 	/**
-	 * A group as routing reads it for every new chat: its settings and opening hours in the organization's time zone.
-	 * Kept for {@link #ROUTING_VIEW_LIFETIME}; this node forgets it as soon as a change commits, other nodes when it
-	 * expires.
+	 * A group as routing reads it for every new chat: its settings and when it serves. Kept for
+	 * {@link #ROUTING_VIEW_LIFETIME}; this node forgets it as soon as a change commits, other nodes when it expires.
 	 */
-	public record Routable(BusinessGroup group, List<OpeningHours> hours, ZoneId zone) {
+	public record Routable(BusinessGroup group, ServiceHours hours) {
 
 		public boolean isOpen(Instant at) {
-			if (hours.isEmpty()) {
-				return true;
-			}
-			ZonedDateTime local = at.atZone(zone);
-			LocalTime time = local.toLocalTime();
-			int day = local.getDayOfWeek().getValue();
-			return hours.stream()
-				.anyMatch(h -> h.dayOfWeek() == day && !time.isBefore(h.opensAt()) && time.isBefore(h.closesAt()));
+			return hours.isOpen(at);
 		}
 	}
 
@@ -272,8 +291,8 @@ public class Groups {
 	public Routable routable(UUID organizationId, @Nullable UUID groupId) {
 		return routables.get(new RoutableKey(organizationId, groupId), key -> {
 			BusinessGroup group = groupId == null ? defaultGroup(organizationId) : require(organizationId, groupId);
-			return new Routable(group, hours(organizationId, group.id()),
-					organizations.require(organizationId).timeZone());
+			return new Routable(group, new ServiceHours(hours(organizationId, group.id()),
+					holidays(organizationId, group.id()), organizations.require(organizationId).timeZone()));
 		});
 	}
 

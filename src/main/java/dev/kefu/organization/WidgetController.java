@@ -1,8 +1,12 @@
 package dev.kefu.organization;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,7 +15,7 @@ import dev.kefu.shared.ResourceNotFound;
 
 /**
  * What the visitor widget needs before anyone signs in: its look, greeting, pre-chat form and whether the default
- * group is open now. Public, so it shows only what a website visitor may see anyway.
+ * group is open now, and if not, when it opens next. Public, so it shows only what a website visitor may see anyway.
  */
 @RestController
 class WidgetController {
@@ -28,8 +32,13 @@ class WidgetController {
 		this.clock = clock;
 	}
 
+	/**
+	 * {@code nextOpening}, only while closed: when the default group opens next, with the offset of its time zone
+	 * {@code timeZone} (the organization's), so the widget can say "We reopen Monday 09:00" and name the zone when
+	 * the visitor's differs. Absent when closed with no opening ahead (no group, or holidays all year).
+	 */
 	record PublicWidget(String title, String primaryColor, String greeting, List<PrechatField> prechatFields,
-			boolean open) {
+			boolean open, @Nullable OffsetDateTime nextOpening, @Nullable String timeZone) {
 	}
 
 	@GetMapping("/api/v1/widget/{organizationSlug}")
@@ -37,15 +46,17 @@ class WidgetController {
 		Organization organization = organizations.findBySlug(organizationSlug)
 			.orElseThrow(() -> new ResourceNotFound("organization", organizationSlug));
 		WidgetSettings settings = widgets.settings(organization.id());
-		return new PublicWidget(settings.title(), settings.primaryColor(), settings.greeting(),
-				settings.prechatFields(), openNow(organization));
-	}
-
-	/** An organization without any group cannot take a chat, so it counts as closed. */
-	private boolean openNow(Organization organization) {
+		// An organization without any group cannot take a chat, so it counts as closed, with no opening ahead.
 		if (groups.all(organization.id()).isEmpty()) {
-			return false;
+			return new PublicWidget(settings.title(), settings.primaryColor(), settings.greeting(),
+					settings.prechatFields(), false, null, null);
 		}
-		return groups.isOpen(organization.id(), groups.defaultGroup(organization.id()).id(), clock.instant());
+		ServiceHours hours = groups.routable(organization.id(), null).hours();
+		Instant now = clock.instant();
+		boolean open = hours.isOpen(now);
+		OffsetDateTime next = open ? null
+				: hours.nextOpening(now).map(ZonedDateTime::toOffsetDateTime).orElse(null);
+		return new PublicWidget(settings.title(), settings.primaryColor(), settings.greeting(),
+				settings.prechatFields(), open, next, open ? null : hours.zone().getId());
 	}
 }

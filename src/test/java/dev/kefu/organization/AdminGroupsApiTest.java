@@ -192,6 +192,38 @@ class AdminGroupsApiTest {
 	}
 
 	@Test
+	void holidaysAreReplacedAsAWholeListInDateOrder() {
+		JsonNode saved = api.put(groupPath() + "/holidays", admin, Map.of("holidays", List.of(
+				Map.of("date", "2026-10-11", "name", "调休", "opensAt", "09:00", "closesAt", "18:00"),
+				Map.of("date", "2026-10-01", "name", " 国庆节 "))));
+
+		assertThat(saved.path("holidays").size()).isEqualTo(2);
+		JsonNode read = api.get(groupPath() + "/holidays", admin).path("holidays");
+		assertThat(read.get(0).path("date").asString()).isEqualTo("2026-10-01");
+		assertThat(read.get(0).path("name").asString()).isEqualTo("国庆节");
+		assertThat(read.get(0).has("opensAt")).isFalse();
+		assertThat(read.get(1).path("opensAt").asString()).startsWith("09:00");
+		api.put(groupPath() + "/holidays", admin, Map.of("holidays", List.of()));
+		assertThat(api.get(groupPath() + "/holidays", admin).path("holidays").size()).isZero();
+	}
+
+	@Test
+	void holidaysListedTwiceOrWithHalfTheirHoursAreRejectedAndTheOldListKept() {
+		api.put(groupPath() + "/holidays", admin, Map.of("holidays", List.of(Map.of("date", "2026-05-01"))));
+
+		assertThat(api.call("PUT", groupPath() + "/holidays", admin, Map.of("holidays",
+				List.of(Map.of("date", "2026-10-01"), Map.of("date", "2026-10-01")))).code()).isEqualTo("duplicate-holiday");
+		assertThat(api.call("PUT", groupPath() + "/holidays", admin, Map.of("holidays",
+				List.of(Map.of("date", "2026-10-01", "opensAt", "09:00")))).code()).isEqualTo("invalid-holidays");
+		assertThat(api.call("PUT", groupPath() + "/holidays", admin, Map.of("holidays",
+				List.of(Map.of("name", "no date")))).code()).isEqualTo("invalid-holidays");
+		assertThat(api.call("PUT", groupPath() + "/holidays", admin,
+				"{\"holidays\":[{\"date\":\"1 October\"}]}").status()).isEqualTo(400);
+		assertThat(api.get(groupPath() + "/holidays", admin).path("holidays").get(0).path("date").asString())
+			.isEqualTo("2026-05-01");
+	}
+
+	@Test
 	void otherOrganizationsGroupIsNotFound() {
 		TestTenant other = TestTenant.create(context, 0, 1);
 		String otherAdmin = api.login(other.adminUsername(), TestTenant.PASSWORD);
@@ -203,6 +235,9 @@ class AdminGroupsApiTest {
 		assertThat(api.call("DELETE", groupPath(), otherAdmin, null).status()).isEqualTo(404);
 		assertThat(api.call("GET", groupPath() + "/hours", otherAdmin, null).status()).isEqualTo(404);
 		assertThat(api.call("PUT", groupPath() + "/hours", otherAdmin, Map.of("hours", List.of())).status())
+			.isEqualTo(404);
+		assertThat(api.call("GET", groupPath() + "/holidays", otherAdmin, null).status()).isEqualTo(404);
+		assertThat(api.call("PUT", groupPath() + "/holidays", otherAdmin, Map.of("holidays", List.of())).status())
 			.isEqualTo(404);
 		assertThat(api.call("POST", "/api/v1/admin/groups", otherAdmin, body).code()).isEqualTo("not-found");
 		assertThat(api.call("DELETE", "/api/v1/admin/centers/" + tenant.group().centerId(), otherAdmin, null)

@@ -1,7 +1,9 @@
 package dev.kefu.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +31,8 @@ import dev.kefu.testing.SharedDatabase;
 /**
  * A production installation's first start: two nodes come up together on one empty database, each configured with
  * the first organization and admin (and, here, the demo too). Both start; everything exists once; the generated
- * password and the demo's passwords are printed once, by whichever node created them, and never on a later start.
+ * password and the demo's passwords are printed once, by whichever node created them, and never on a later start;
+ * the demo's knowledge base, canned responses and assistant are there once, and a later start adds nothing.
  */
 @DatabaseTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -55,6 +58,7 @@ class FirstStartTest {
 				assertThat(once).isPositive();
 				assertThat(occurrences(output, "Generated password: ")).isEqualTo(once);
 				assertThat(occurrences(output, "admin  / kefu-admin")).isEqualTo(once);
+				awaitDemoContent(jdbc);
 
 				Matcher generated = GENERATED.matcher(output.getAll());
 				assertThat(generated.find()).isTrue();
@@ -70,11 +74,33 @@ class FirstStartTest {
 				assertThat(occurrences(output, "admin  / kefu-admin")).as("printed again on a later start")
 					.isEqualTo(once);
 				assertThat(new Api(port(nodes.getLast())).login("acme-admin", "a-new-password-42")).isNotBlank();
+				assertThat(demoContent(jdbc)).as("the demo's content after a later start").isEqualTo(DEMO_CONTENT);
 			}
 			finally {
 				nodes.forEach(ConfigurableApplicationContext::close);
 			}
 		}
+	}
+
+	/** FAQ entries, articles, canned responses and groups with the assistant on, as the demo's resource files give. */
+	static final List<Long> DEMO_CONTENT = List.of(24L, 6L, 10L, 1L);
+
+	/** The demo's modules fill in their part after the organization's commit, each in its own transaction. */
+	private static void awaitDemoContent(JdbcClient jdbc) {
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(demoContent(jdbc)).isEqualTo(DEMO_CONTENT));
+	}
+
+	private static List<Long> demoContent(JdbcClient jdbc) {
+		String demo = "(SELECT id FROM organization WHERE slug = 'demo')";
+		return List.of(
+				count(jdbc, "SELECT COUNT(*) FROM kb_article WHERE kind = 'FAQ' AND status = 'PUBLISHED' AND organization_id = " + demo),
+				count(jdbc, "SELECT COUNT(*) FROM kb_article WHERE kind = 'ARTICLE' AND status = 'PUBLISHED' AND organization_id = " + demo),
+				count(jdbc, "SELECT COUNT(*) FROM canned_response WHERE organization_id = " + demo),
+				count(jdbc, "SELECT COUNT(*) FROM bot_profile WHERE enabled = TRUE AND organization_id = " + demo));
+	}
+
+	private static long count(JdbcClient jdbc, String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
 	}
 
 	private static List<ConfigurableApplicationContext> startTogether(SharedDatabase database, int count)

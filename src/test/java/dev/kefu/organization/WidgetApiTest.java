@@ -2,11 +2,13 @@ package dev.kefu.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,29 @@ class WidgetApiTest {
 				Map.of("hours", List.of(Map.of("dayOfWeek", anotherDay, "opensAt", "00:00", "closesAt", "23:59"))));
 
 		assertThat(api.get("/api/v1/widget/" + tenant.slug(), null).path("open").asBoolean()).isFalse();
+	}
+
+	@Test
+	void publicWidgetSaysWhenAClosedServiceReopensSkippingAHolidayToday() {
+		ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+		LocalDate today = LocalDate.now(shanghai);
+		api.put("/api/v1/admin/groups/" + tenant.group().id() + "/hours", admin, Map.of("hours",
+				IntStream.rangeClosed(1, 7)
+					.mapToObj(d -> Map.of("dayOfWeek", d, "opensAt", "08:00", "closesAt", "20:00"))
+					.toList()));
+		api.put("/api/v1/admin/groups/" + tenant.group().id() + "/holidays", admin,
+				Map.of("holidays", List.of(Map.of("date", today.toString()))));
+
+		JsonNode widget = api.get("/api/v1/widget/" + tenant.slug(), null);
+		assertThat(widget.path("open").asBoolean()).isFalse();
+		assertThat(widget.path("nextOpening").asString()).isEqualTo(today.plusDays(1) + "T08:00:00+08:00");
+		assertThat(widget.path("timeZone").asString()).isEqualTo("Asia/Shanghai");
+
+		api.put("/api/v1/admin/groups/" + tenant.group().id() + "/hours", admin, Map.of("hours", List.of()));
+		api.put("/api/v1/admin/groups/" + tenant.group().id() + "/holidays", admin, Map.of("holidays", List.of()));
+		JsonNode open = api.get("/api/v1/widget/" + tenant.slug(), null);
+		assertThat(open.path("open").asBoolean()).isTrue();
+		assertThat(open.has("nextOpening")).isFalse();
 	}
 
 	@Test
