@@ -62,9 +62,15 @@ class Dispatcher implements DisposableBean {
 		while (!state.compareAndSet(1, 0));
 	}
 
-	/** A group whose agents pick their chats by hand is not drained; its desks still hear that the queue changed. */
+	/**
+	 * A group whose agents pick their chats by hand is not drained; its desks still hear that the queue changed. Read
+	 * afresh, not from the routing view kept for new chats: a drain that started just before the setting changed
+	 * would otherwise keep the old one for seconds, and assign chats that were meant to be picked.
+	 */
 	private void drain(UUID organizationId, UUID groupId) {
-		boolean autoAssign = groupSettings.routable(organizationId, groupId).group().queueAccess().autoAssign();
+		boolean autoAssign = groupSettings.find(organizationId, groupId)
+			.map(group -> group.queueAccess().autoAssign())
+			.orElse(false);
 		for (int rounds = 0; autoAssign && rounds < MAX_ROUNDS; rounds++) {
 			if (!assigner.assignRound(organizationId, groupId)) {
 				break;

@@ -12,13 +12,17 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import dev.kefu.contact.Contact;
 import dev.kefu.contact.Contacts;
 import dev.kefu.conversation.Conversation;
+import dev.kefu.conversation.ConversationState;
 import dev.kefu.conversation.Conversations;
+import dev.kefu.conversation.MessageAppended;
 import dev.kefu.conversation.Messages;
+import dev.kefu.conversation.ParticipantType;
 import dev.kefu.organization.BusinessGroup;
 import dev.kefu.organization.Groups;
 import dev.kefu.organization.StaffMembers;
@@ -145,6 +149,21 @@ class Picking {
 			}
 		}
 		throw new StateConflict("pick-contended", "many picks at once; try again");
+	}
+
+	/**
+	 * A customer wrote while waiting: the desks listing the chat show its first message, so a group that lets agents
+	 * pick tells them its queue changed. Often the chat is queued a moment before its first message is stored.
+	 */
+	@EventListener
+	void on(MessageAppended appended) {
+		if (appended.state() != ConversationState.QUEUED
+				|| appended.message().sender().type() != ParticipantType.CONTACT) {
+			return;
+		}
+		queues.waiting(appended.organizationId(), appended.message().conversationId())
+			.filter(w -> groups.routable(appended.organizationId(), w.groupId()).group().queueAccess().agentsMayPick())
+			.ifPresent(w -> events.publishEvent(new QueueChanged(appended.organizationId(), w.groupId())));
 	}
 
 	/** The groups the caller serves, as the organization has them now (routing's copy follows on the next refresh). */
