@@ -6,6 +6,7 @@ import { createApp, computed, nextTick, reactive, ref, watch } from 'vue';
 import { language, setLanguage, t } from '/ui/i18n.js';
 import { LoginForm } from '/ui/login.js';
 import { CrmCard } from '/desk/crm-card.js';
+import { QueuePanel } from '/desk/queue-panel.js';
 import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 import { markdown } from '/ui/markdown.js';
 
@@ -26,7 +27,7 @@ const MessageBody = {
 };
 
 createApp({
-  components: { LoginForm, MessageBody, CrmCard },
+  components: { LoginForm, MessageBody, CrmCard, QueuePanel },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const me = ref(JSON.parse(sessionStorage.getItem(`${TOKEN}.me`) || 'null'));
@@ -69,6 +70,8 @@ createApp({
     const ticketAnswer = ref('');
     /** Left messages waiting for an answer (OPEN), counted on the tab; a new one alerts like a new chat. */
     const waitingTickets = ref(0);
+    /** Bumped when a queue may have changed: the waiting panel (desk/queue-panel.js) reads it again. */
+    const queueChanged = ref(0);
     const editing = ref(false);
     const profileDraft = reactive({ name: '', email: '', phone: '', attributes: [] });
     const connection = live({
@@ -234,6 +237,7 @@ createApp({
       switch (f.type) {
         case 'ready':
           agent.value = f.agent;
+          queueChanged.value++;
           loadGroups();
           countTickets();
           f.conversations.forEach(upsert);
@@ -281,17 +285,27 @@ createApp({
             upsert({ ...conversations.get(f.conversationId), contactReadSeq: f.read });
           }
           break;
+        case 'queue.group':
+          queueChanged.value++;
+          break;
         case 'ticket':
           notify(t('desk.newTicket'));
           countTickets();
           if (view.value === 'tickets') loadTickets();
           break;
         case 'resync':
+          queueChanged.value++;
           countTickets();
           if (selectedId.value) frame({ type: 'sync', conversationId: selectedId.value, after: completeUpTo(selectedId.value) });
           api('/api/v1/conversations/mine').then((mine) => mine.forEach(upsert));
           break;
       }
+    }
+
+    /** A chat picked from the queue opens like one routing gave the agent. */
+    function picked(c) {
+      upsert(c);
+      select(c.id);
     }
 
     function upsert(c) {
@@ -681,7 +695,7 @@ createApp({
       actionError, openTransfer, transfer, tickets, ticket, ticketAnswer, showTickets, openTicket, answerTicket,
       closeTicket, waitingTickets, editing, profileDraft, editProfile, addAttribute, saveProfile, earlier, showEarlier, contactTickets,
       openContactTicket, uploads, attachFiles, ticketState, loadTickets, suggestions, useSuggestion, render: markdown, saveAsFaq, savedAsFaq,
-      ended, dismiss,
+      ended, dismiss, queueChanged, picked, now,
     };
   },
 }).mount('#app');

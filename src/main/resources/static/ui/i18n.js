@@ -557,6 +557,23 @@ const messages = {
     // Issue 14, defect 8: on a phone the desk is one column; an open chat or message has a way back to its list.
     'desk.backToList': '‹ Chats',
     'desk.backToTickets': '‹ Messages left',
+    // #14 queue pick
+    'queue.title': 'Waiting ({count})',
+    'queue.pick': 'Pick',
+    'queue.waited': 'waiting {time}',
+    'queue.more': 'and {count} more waiting',
+    'queue.refused.chat-taken': 'Someone else took this chat, or the customer left.',
+    'queue.refused.agent-full': 'You are at your chat limit: close a chat first.',
+    'queue.refused.agent-unavailable': 'Set your status to Online to pick a chat.',
+    'queue.refused.not-in-group': 'You do not serve this group.',
+    'queue.refused.picking-not-allowed': 'This group does not let agents pick chats.',
+    'queue.refused.pick-contended': 'Many picks at once: try again.',
+    'admin.queueAccess': 'Waiting chats',
+    'admin.agentsMayPick': 'Agents may pick chats from the queue',
+    'admin.pickOnly': 'Only by picking (no automatic assignment)',
+    'admin.queueAccessText.auto': 'assigned automatically',
+    'admin.queueAccessText.both': 'assigned, or picked',
+    'admin.queueAccessText.pick': 'picked by agents',
   },
   'zh-CN': {
     'chat.title': '在线客服',
@@ -1112,6 +1129,23 @@ const messages = {
     // Issue 14, defect 8: on a phone the desk is one column; an open chat or message has a way back to its list.
     'desk.backToList': '‹ 会话列表',
     'desk.backToTickets': '‹ 留言',
+    // #14 queue pick
+    'queue.title': '排队中（{count}）',
+    'queue.pick': '接入',
+    'queue.waited': '已等待 {time}',
+    'queue.more': '另有 {count} 位访客在排队',
+    'queue.refused.chat-taken': '该会话已被其他客服接入，或访客已离开。',
+    'queue.refused.agent-full': '已达接待上限，请先结束一个会话。',
+    'queue.refused.agent-unavailable': '请先将状态设为在线，再接入会话。',
+    'queue.refused.not-in-group': '你不属于该技能组。',
+    'queue.refused.picking-not-allowed': '该技能组不允许客服手动接入。',
+    'queue.refused.pick-contended': '同时接入的人较多，请重试。',
+    'admin.queueAccess': '排队会话',
+    'admin.agentsMayPick': '允许客服从排队中手动接入',
+    'admin.pickOnly': '仅手动接入（不自动分配）',
+    'admin.queueAccessText.auto': '自动分配',
+    'admin.queueAccessText.both': '自动分配或手动接入',
+    'admin.queueAccessText.pick': '客服手动接入',
   },
 };
 
