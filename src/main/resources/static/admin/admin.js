@@ -20,7 +20,7 @@ const EDITOR_TABS = ['knowledge'];
 const DAYS = [1, 2, 3, 4, 5, 6, 7];
 const FIELD_TYPES = { name: 'text', email: 'email', phone: 'phone' };
 const NEW_GROUP = { id: null, name: '', centerId: null, queueLimit: 20, offlinePolicy: 'KEEP', requeueMinutes: 5,
-  replyWarnSeconds: 60, replyAlertSeconds: 180 };
+  replyWarnSeconds: 60, replyAlertSeconds: 180, autoAssign: true, agentsMayPick: false };
 const NEW_STAFF = { id: null, username: '', displayName: '', email: '', password: '', roles: ['AGENT'], groupIds: [],
   maxChats: 5, enabled: true };
 

@@ -7,6 +7,7 @@ import { language, setLanguage, t } from '/ui/i18n.js';
 import { LoginForm } from '/ui/login.js';
 import { CrmCard } from '/desk/crm-card.js';
 import { ConversationSearch } from '/desk/search.js';
+import { QueuePanel } from '/desk/queue-panel.js';
 import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 import { markdown } from '/ui/markdown.js';
 import { messageText } from '/ui/message-text.js';
@@ -29,7 +30,7 @@ const MessageBody = {
 };
 
 createApp({
-  components: { LoginForm, MessageBody, CrmCard, ConversationSearch },
+  components: { LoginForm, MessageBody, CrmCard, ConversationSearch, QueuePanel },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const me = ref(JSON.parse(sessionStorage.getItem(`${TOKEN}.me`) || 'null'));
@@ -72,6 +73,8 @@ createApp({
     const ticketAnswer = ref('');
     /** Left messages waiting for an answer (OPEN), counted on the tab; a new one alerts like a new chat. */
     const waitingTickets = ref(0);
+    /** Bumped when a queue may have changed: the waiting panel (desk/queue-panel.js) reads it again. */
+    const queueChanged = ref(0);
     const editing = ref(false);
     const profileDraft = reactive({ name: '', email: '', phone: '', attributes: [] });
     const connection = live({
@@ -237,6 +240,7 @@ createApp({
       switch (f.type) {
         case 'ready':
           agent.value = f.agent;
+          queueChanged.value++;
           loadGroups();
           countTickets();
           f.conversations.forEach(upsert);
@@ -284,6 +288,9 @@ createApp({
             upsert({ ...conversations.get(f.conversationId), contactReadSeq: f.read });
           }
           break;
+        case 'queue.group':
+          queueChanged.value++;
+          break;
         case 'ticket':
           notify(t('desk.newTicket'));
           countTickets();
@@ -292,11 +299,18 @@ createApp({
           if (ticket.value?.id === f.ticketId) api(`/api/v1/tickets/${f.ticketId}`).then((d) => { ticket.value = ticketView(d); }).catch(() => {});
           break;
         case 'resync':
+          queueChanged.value++;
           countTickets();
           if (selectedId.value) frame({ type: 'sync', conversationId: selectedId.value, after: completeUpTo(selectedId.value) });
           api('/api/v1/conversations/mine').then((mine) => mine.forEach(upsert));
           break;
       }
+    }
+
+    /** A chat picked from the queue opens like one routing gave the agent. */
+    function picked(c) {
+      upsert(c);
+      select(c.id);
     }
 
     function upsert(c) {
@@ -686,7 +700,7 @@ createApp({
       actionError, openTransfer, transfer, tickets, ticket, ticketAnswer, showTickets, openTicket, answerTicket,
       closeTicket, waitingTickets, editing, profileDraft, editProfile, addAttribute, saveProfile, earlier, showEarlier, contactTickets,
       openContactTicket, uploads, attachFiles, ticketState, loadTickets, suggestions, useSuggestion, render: markdown, saveAsFaq, savedAsFaq,
-      ended, dismiss,
+      ended, dismiss, queueChanged, picked, now,
     };
   },
 }).mount('#app');

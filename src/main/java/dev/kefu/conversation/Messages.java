@@ -6,9 +6,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -168,6 +171,28 @@ public class Messages {
 		}
 		while (page.size() == MAX_PAGE);
 		return all;
+	}
+
+	/**
+	 * The customer's first message in each of these conversations, cut to a preview: what a waiting chat is about, for
+	 * agents choosing one from the queue. Conversations without one are missing from the answer.
+	 */
+	public Map<UUID, String> firstFromContact(UUID organizationId, Collection<UUID> conversationIds) {
+		if (conversationIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, String> first = new HashMap<>();
+		jdbc.sql("""
+				SELECT m.conversation_id, m.body FROM message m
+				WHERE m.conversation_id IN (:ids) AND m.organization_id = :org AND m.sender_type = 'CONTACT'
+				  AND m.seq = (SELECT MIN(f.seq) FROM message f
+				               WHERE f.conversation_id = m.conversation_id AND f.sender_type = 'CONTACT')""")
+			.param("ids", conversationIds)
+			.param("org", organizationId)
+			.query((rs, row) -> first.put(rs.getObject(1, UUID.class),
+					preview(Objects.requireNonNullElse(rs.getString(2), ""))))
+			.list();
+		return first;
 	}
 
 	/** Records how far a side has read and tells the other side. Never moves backwards. */

@@ -35,10 +35,22 @@ class AdminGroupController {
 		this.groups = groups;
 	}
 
-	/** Reply targets are optional: left out, a new group gets the defaults and a changed one keeps its own. */
+	/**
+	 * Reply targets and queue access are optional: left out, a new group gets the defaults and a changed one keeps its
+	 * own.
+	 */
 	record GroupRequest(@NotNull UUID centerId, String name, @NotNull Integer queueLimit,
 			@NotNull OfflinePolicy offlinePolicy, @NotNull Integer requeueMinutes, @Nullable Integer replyWarnSeconds,
-			@Nullable Integer replyAlertSeconds) {
+			@Nullable Integer replyAlertSeconds, @Nullable Boolean autoAssign, @Nullable Boolean agentsMayPick) {
+
+		/** One of the two left out keeps (or defaults) that one. */
+		Optional<QueueAccess> queueAccess(QueueAccess current) {
+			if (autoAssign == null && agentsMayPick == null) {
+				return Optional.empty();
+			}
+			return Optional.of(new QueueAccess(autoAssign == null ? current.autoAssign() : autoAssign,
+					agentsMayPick == null ? current.agentsMayPick() : agentsMayPick));
+		}
 
 		Optional<ReplyTargets> replyTargets() {
 			if (replyWarnSeconds == null && replyAlertSeconds == null) {
@@ -52,12 +64,14 @@ class AdminGroupController {
 	}
 
 	record GroupView(UUID id, UUID centerId, String name, int queueLimit, OfflinePolicy offlinePolicy,
-			long requeueMinutes, long replyWarnSeconds, long replyAlertSeconds) {
+			long requeueMinutes, long replyWarnSeconds, long replyAlertSeconds, boolean autoAssign,
+			boolean agentsMayPick) {
 
 		static GroupView of(BusinessGroup group) {
 			return new GroupView(group.id(), group.centerId(), group.name(), group.queueLimit(), group.offlinePolicy(),
 					group.requeueAfter().toMinutes(), group.replyTargets().warnAfter().toSeconds(),
-					group.replyTargets().alertAfter().toSeconds());
+					group.replyTargets().alertAfter().toSeconds(), group.queueAccess().autoAssign(),
+					group.queueAccess().agentsMayPick());
 		}
 	}
 
@@ -82,18 +96,24 @@ class AdminGroupController {
 	@ResponseStatus(HttpStatus.CREATED)
 	GroupView create(@AuthenticationPrincipal StaffCaller caller, @Valid @RequestBody GroupRequest request) {
 		Optional<ReplyTargets> targets = request.replyTargets();
+		Optional<QueueAccess> access = request.queueAccess(QueueAccess.DEFAULT);
 		BusinessGroup group = groups.createGroup(caller.organizationId(), request.centerId(), request.name(),
 				request.queueLimit(), request.offlinePolicy(), Duration.ofMinutes(request.requeueMinutes()));
-		return GroupView.of(withTargets(caller, group, targets));
+		return GroupView.of(withAccess(caller, withTargets(caller, group, targets), access));
 	}
 
 	@PutMapping("/{id}")
 	GroupView update(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
 			@Valid @RequestBody GroupRequest request) {
 		Optional<ReplyTargets> targets = request.replyTargets();
+		Optional<QueueAccess> access = request.queueAccess(groups.require(caller.organizationId(), id).queueAccess());
 		BusinessGroup group = groups.updateGroup(caller.organizationId(), id, request.centerId(), request.name(),
 				request.queueLimit(), request.offlinePolicy(), Duration.ofMinutes(request.requeueMinutes()));
-		return GroupView.of(withTargets(caller, group, targets));
+		return GroupView.of(withAccess(caller, withTargets(caller, group, targets), access));
+	}
+
+	private BusinessGroup withAccess(StaffCaller caller, BusinessGroup group, Optional<QueueAccess> access) {
+		return access.map(a -> groups.changeQueueAccess(caller.organizationId(), group.id(), a)).orElse(group);
 	}
 
 	private BusinessGroup withTargets(StaffCaller caller, BusinessGroup group, Optional<ReplyTargets> targets) {

@@ -2,6 +2,6 @@ package dev.kefu.organization;
 
 import java.util.UUID;
 
-/** A group's queue limit or offline policy changed. */
+/** A group's queue limit, offline policy, reply targets or queue access changed. */
 public record GroupChanged(UUID organizationId, UUID groupId) {
 }

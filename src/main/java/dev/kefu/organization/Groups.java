@@ -109,7 +109,7 @@ public class Groups {
 		requireCenter(organizationId, centerId);
 		validate(queueLimit, requeueAfter);
 		BusinessGroup group = new BusinessGroup(Ids.newId(), organizationId, centerId, name.strip(), queueLimit,
-				offlinePolicy, requeueAfter, ReplyTargets.DEFAULT);
+				offlinePolicy, requeueAfter, ReplyTargets.DEFAULT, QueueAccess.DEFAULT);
 		uniqueName(() -> jdbc.sql("""
 				INSERT INTO business_group (id, organization_id, center_id, name, queue_limit, offline_policy,
 				                            requeue_after_minutes)
@@ -153,6 +153,18 @@ public class Groups {
 		require(organizationId, groupId);
 		jdbc.sql("UPDATE business_group SET reply_warn_seconds = ?, reply_alert_seconds = ? WHERE id = ?")
 			.params(targets.warnAfter().toSeconds(), targets.alertAfter().toSeconds(), groupId)
+			.update();
+		events.publishEvent(new GroupChanged(organizationId, groupId));
+		forgetRoutables();
+		return require(organizationId, groupId);
+	}
+
+	/** Who takes the group's waiting chats; routing drains the queue again once this commits. */
+	@Transactional
+	public BusinessGroup changeQueueAccess(UUID organizationId, UUID groupId, QueueAccess access) {
+		require(organizationId, groupId);
+		jdbc.sql("UPDATE business_group SET auto_assign = ?, agents_may_pick = ? WHERE id = ?")
+			.params(access.autoAssign(), access.agentsMayPick(), groupId)
 			.update();
 		events.publishEvent(new GroupChanged(organizationId, groupId));
 		forgetRoutables();
@@ -340,6 +352,7 @@ public class Groups {
 				rs.getObject("center_id", UUID.class), rs.getString("name"), rs.getInt("queue_limit"),
 				OfflinePolicy.valueOf(rs.getString("offline_policy")),
 				Duration.ofMinutes(rs.getInt("requeue_after_minutes")),
-				ReplyTargets.ofSeconds(rs.getInt("reply_warn_seconds"), rs.getInt("reply_alert_seconds")));
+				ReplyTargets.ofSeconds(rs.getInt("reply_warn_seconds"), rs.getInt("reply_alert_seconds")),
+				new QueueAccess(rs.getBoolean("auto_assign"), rs.getBoolean("agents_may_pick")));
 	}
 }

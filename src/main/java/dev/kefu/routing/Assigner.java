@@ -61,6 +61,52 @@ class Assigner {
 		}
 	}
 
+	/** What became of an agent's pick. */
+	enum Pick {
+		/** The chat is the agent's. */
+		ASSIGNED,
+		/** The agent is not online or has no free slot (now); nothing changed. */
+		NO_SLOT,
+		/** Someone else got the chat first, or the customer left; nothing changed for the agent. */
+		GONE,
+		/** Lost a lock to another transaction; nothing changed, asking again may succeed. */
+		CONTENDED
+	}
+
+	/**
+	 * An agent picks one waiting chat by hand: the steps of a round, for one chat and one agent, in one transaction and
+	 * in the same order (the agent's slot, then the queue entry, then the conversation), so picks and rounds guard each
+	 * other through the same conditional updates and never lock in opposite orders.
+	 */
+	Pick pick(UUID organizationId, UUID groupId, UUID conversationId, UUID agentId, String agentName) {
+		try {
+			Pick pick = transactions.execute(status -> {
+				if (!slots.take(agentId)) {
+					return Pick.NO_SLOT;
+				}
+				int claimed = jdbc.update("DELETE FROM queue_entry WHERE conversation_id = ? AND group_id = ?",
+						conversationId, groupId);
+				if (claimed != 1) {
+					status.setRollbackOnly(); // gives the slot back
+					return Pick.GONE;
+				}
+				List<Conversation> assigned = conversations.assignAll(organizationId,
+						List.of(new Conversations.Handover(conversationId, agentId, agentName)));
+				if (assigned.isEmpty()) {
+					// The customer left after all; the stale entry stays gone, as a round would leave it.
+					slots.giveBack(agentId);
+					return Pick.GONE;
+				}
+				slots.record(organizationId, groupId, assigned);
+				return Pick.ASSIGNED;
+			});
+			return pick == null ? Pick.CONTENDED : pick;
+		}
+		catch (PessimisticLockingFailureException contention) {
+			return Pick.CONTENDED;
+		}
+	}
+
 	private boolean round(UUID organizationId, UUID groupId) {
 		List<UUID> waiting = jdbcClient.sql("""
 				SELECT conversation_id FROM queue_entry WHERE group_id = ? AND organization_id = ?

@@ -14,6 +14,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import dev.kefu.organization.Groups;
+
 /**
  * Drains a group's queue into free agent slots. Requests for the same group coalesce into one running drain on this
  * node, and a drain assigns in rounds of several chats (so a burst of 200 new chats is a handful of transactions, not
@@ -29,13 +31,15 @@ class Dispatcher implements DisposableBean {
 
 	private final Assigner assigner;
 	private final ApplicationEventPublisher events;
+	private final Groups groupSettings;
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 	/** Per group: 0 idle, 1 draining, more = drain again when done. */
 	private final Map<UUID, AtomicInteger> groups = new ConcurrentHashMap<>();
 
-	Dispatcher(@Lazy Assigner assigner, ApplicationEventPublisher events) {
+	Dispatcher(@Lazy Assigner assigner, ApplicationEventPublisher events, Groups groups) {
 		this.assigner = assigner;
 		this.events = events;
+		this.groupSettings = groups;
 	}
 
 	void request(UUID organizationId, UUID groupId) {
@@ -58,8 +62,16 @@ class Dispatcher implements DisposableBean {
 		while (!state.compareAndSet(1, 0));
 	}
 
+	/**
+	 * A group whose agents pick their chats by hand is not drained; its desks still hear that the queue changed. Read
+	 * afresh, not from the routing view kept for new chats: a drain that started just before the setting changed
+	 * would otherwise keep the old one for seconds, and assign chats that were meant to be picked.
+	 */
 	private void drain(UUID organizationId, UUID groupId) {
-		for (int rounds = 0; rounds < MAX_ROUNDS; rounds++) {
+		boolean autoAssign = groupSettings.find(organizationId, groupId)
+			.map(group -> group.queueAccess().autoAssign())
+			.orElse(false);
+		for (int rounds = 0; autoAssign && rounds < MAX_ROUNDS; rounds++) {
 			if (!assigner.assignRound(organizationId, groupId)) {
 				break;
 			}

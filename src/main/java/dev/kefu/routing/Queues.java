@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,6 +72,46 @@ public class Queues {
 
 	public int waiting(UUID groupId) {
 		return jdbc.sql("SELECT COUNT(*) FROM queue_entry WHERE group_id = ?").param(groupId).query(Integer.class).single();
+	}
+
+	/** A conversation waiting in a group's queue since {@code queuedAt}. */
+	record Waiting(UUID conversationId, UUID groupId, UUID contactId, Instant queuedAt) {
+	}
+
+	/** The chats that have waited longest in any of these groups, longest first, and how many wait in all. */
+	record Longest(List<Waiting> head, int count) {
+	}
+
+	Longest longestWaiting(UUID organizationId, Collection<UUID> groupIds, int limit) {
+		if (groupIds.isEmpty()) {
+			return new Longest(List.of(), 0);
+		}
+		List<Waiting> head = jdbc.sql("""
+				SELECT conversation_id, group_id, contact_id, queued_at FROM queue_entry
+				WHERE group_id IN (:groups) AND organization_id = :org ORDER BY queued_at, conversation_id LIMIT :limit""")
+			.param("groups", groupIds)
+			.param("org", organizationId)
+			.param("limit", limit)
+			.query((rs, row) -> new Waiting(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getObject(3, UUID.class), SqlTime.read(rs, "queued_at")))
+			.list();
+		int count = head.size() < limit ? head.size()
+				: jdbc.sql("SELECT COUNT(*) FROM queue_entry WHERE group_id IN (:groups) AND organization_id = :org")
+					.param("groups", groupIds)
+					.param("org", organizationId)
+					.query(Integer.class)
+					.single();
+		return new Longest(head, count);
+	}
+
+	Optional<Waiting> waiting(UUID organizationId, UUID conversationId) {
+		return jdbc.sql("""
+				SELECT conversation_id, group_id, contact_id, queued_at FROM queue_entry
+				WHERE conversation_id = ? AND organization_id = ?""")
+			.params(conversationId, organizationId)
+			.query((rs, row) -> new Waiting(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getObject(3, UUID.class), SqlTime.read(rs, "queued_at")))
+			.optional();
 	}
 
 	/** Every waiting conversation of a group, next first, with its estimated wait. */

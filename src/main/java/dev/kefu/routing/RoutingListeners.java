@@ -4,6 +4,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.kefu.conversation.ConversationClosed;
+import dev.kefu.organization.GroupChanged;
 import dev.kefu.organization.StaffMemberChanged;
 import dev.kefu.organization.StaffMembers;
 import dev.kefu.shared.AfterCommit;
@@ -34,6 +35,12 @@ class RoutingListeners {
 		queues.remove(closed.conversationId());
 		slots.release(closed.conversationId());
 		AfterCommit.run(() -> dispatcher.request(closed.organizationId(), closed.groupId()));
+	}
+
+	/** A group may have just started assigning automatically: drain what waits (and desks hear of any change). */
+	@ApplicationModuleListener
+	void on(GroupChanged changed) {
+		AfterCommit.run(() -> dispatcher.request(changed.organizationId(), changed.groupId()));
 	}
 
 	@ApplicationModuleListener

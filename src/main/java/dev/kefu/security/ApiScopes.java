@@ -88,6 +88,7 @@ final class ApiScopes {
 		rule(null, "/api/v1/supervision/conversations/*/whisper", refused);
 		rule(null, "/api/v1/supervision/conversations/*/take-over", refused);
 		rule(null, "/api/v1/tickets/*/claim", refused);
+		rule(null, "/api/v1/queue/**", refused);
 		// An answer would make the token the ticket's assignee, and the customer's agent.
 		rule(null, "/api/v1/tickets/*/answers", refused);
 		rule(null, "/api/v1/quality/tasks/*/review", refused);
