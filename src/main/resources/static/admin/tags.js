@@ -74,9 +74,10 @@ export const TagsTab = {
           <tr v-if="!tags.length"><td colspan="3" class="hint">{{ t('admin.tags.none') }}</td></tr>
         </tbody>
       </table>
+      <!-- No input named tagName: a form's named inputs shadow its own properties (form.tagName), which Vue reads. -->
       <form class="inline" id="tag-form" @submit.prevent="addTag">
-        <label>{{ t('admin.name') }} <input name="tagName" v-model.trim="tagDraft.name" required maxlength="40"></label>
-        <label>{{ t('admin.tags.colour') }} <input name="tagColour" type="color" v-model="tagDraft.colour"></label>
+        <label>{{ t('admin.name') }} <input name="newTagName" v-model.trim="tagDraft.name" required maxlength="40"></label>
+        <label>{{ t('admin.tags.colour') }} <input name="newTagColour" type="color" v-model="tagDraft.colour"></label>
         <button class="primary" type="submit">{{ t('admin.tags.add') }}</button>
       </form>
 

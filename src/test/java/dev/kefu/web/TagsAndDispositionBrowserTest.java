@@ -44,7 +44,7 @@ class TagsAndDispositionBrowserTest {
 			admin.type(By.cssSelector("#login input[name=password]"), TestTenant.PASSWORD);
 			admin.click(By.cssSelector("#login button[type=submit]"));
 			admin.click(By.id("tab-tags"));
-			admin.type(By.cssSelector("#tag-form input[name=tagName]"), "VIP");
+			admin.type(By.cssSelector("#tag-form input[name=newTagName]"), "VIP");
 			admin.click(By.cssSelector("#tag-form button[type=submit]"));
 			admin.shown(By.cssSelector("#tag-list tr[data-tag=VIP]"));
 			admin.type(By.cssSelector("#disposition-form input[name=dispositionName]"), "咨询");
@@ -78,7 +78,6 @@ class TagsAndDispositionBrowserTest {
 			choose(desk, By.id("disposition"), "咨询 > 物流");
 			desk.click(By.cssSelector("#close-form button[type=submit]"));
 			desk.shown(By.id("chat-ended"));
-			desk.screenshot("agent-desk-disposition");
 			assertThat(desk.consoleErrors()).isEmpty();
 		}
 		assertThat(api.get("/api/v1/conversations/" + chat.id() + "/tags", agent).get(0).path("name").asString())
