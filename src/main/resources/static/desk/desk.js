@@ -8,6 +8,8 @@ import { LoginForm } from '/ui/login.js';
 import { CrmCard } from '/desk/crm-card.js';
 import { ConversationSearch } from '/desk/search.js';
 import { QueuePanel } from '/desk/queue-panel.js';
+import { TagBar } from '/desk/tag-bar.js';
+import { DispositionPicker } from '/desk/disposition-picker.js';
 import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 import { markdown } from '/ui/markdown.js';
 import { messageText } from '/ui/message-text.js';
@@ -30,7 +32,7 @@ const MessageBody = {
 };
 
 createApp({
-  components: { LoginForm, MessageBody, CrmCard, ConversationSearch, QueuePanel },
+  components: { LoginForm, MessageBody, CrmCard, ConversationSearch, QueuePanel, TagBar, DispositionPicker },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const me = ref(JSON.parse(sessionStorage.getItem(`${TOKEN}.me`) || 'null'));
@@ -58,6 +60,9 @@ createApp({
     const cannedIndex = ref(0);
     const closing = ref(false);
     const summary = ref('');
+    const disposition = ref('');
+    const dispositionRequired = ref(false);
+    const closeError = ref('');
     const copied = ref(false);
     const contactTyping = ref(false);
     const now = ref(Date.now());
@@ -532,13 +537,29 @@ createApp({
 
     async function closeChat() {
       const c = selected.value;
+      closeError.value = '';
+      // The group requires a disposition code: ask for it here rather than after a round trip.
+      if (dispositionRequired.value && !disposition.value) {
+        closeError.value = t('desk.dispositionRequired');
+        return;
+      }
       closedHere.add(c.id);
-      const closed = await api(`/api/v1/conversations/${c.id}/close`, {
-        method: 'POST', body: { reason: 'resolved', summary: summary.value.trim() || null },
-      });
+      let closed;
+      try {
+        closed = await api(`/api/v1/conversations/${c.id}/close`, {
+          method: 'POST',
+          body: { reason: 'resolved', summary: summary.value.trim() || null, dispositionId: disposition.value || null },
+        });
+      }
+      catch (e) {
+        closedHere.delete(c.id);
+        closeError.value = e.code === 'disposition-required' ? t('desk.dispositionRequired') : e.message;
+        return;
+      }
       upsert(closed);
       closing.value = false;
       summary.value = '';
+      disposition.value = '';
     }
 
     function ended(c) {
@@ -700,7 +721,7 @@ createApp({
       actionError, openTransfer, transfer, tickets, ticket, ticketAnswer, showTickets, openTicket, answerTicket,
       closeTicket, waitingTickets, editing, profileDraft, editProfile, addAttribute, saveProfile, earlier, showEarlier, contactTickets,
       openContactTicket, uploads, attachFiles, ticketState, loadTickets, suggestions, useSuggestion, render: markdown, saveAsFaq, savedAsFaq,
-      ended, dismiss, queueChanged, picked, now,
+      ended, dismiss, queueChanged, picked, now, disposition, dispositionRequired, closeError,
     };
   },
 }).mount('#app');

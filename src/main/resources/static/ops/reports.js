@@ -1,5 +1,6 @@
 // Reports for every staff member, each within what they may see (docs/metrics.md): days from–to, by period, split by
-// center, group, agent or channel. Charts of volume, speed and satisfaction per period over the whole selection, a
+// center, group, agent, channel, disposition code or tag, filtered by a group, a tag or a disposition code. Charts of
+// volume, speed and satisfaction per period over the whole selection, a
 // table of the split rows with the totals, and the same rows as CSV.
 import { nextTick, onMounted, onUnmounted, reactive, ref, watch } from 'vue';
 import * as echarts from 'echarts';
@@ -7,7 +8,7 @@ import { language, t } from '/ui/i18n.js';
 import { duration, number, percent } from '/ops/format.js';
 
 const PERIODS = ['day', 'week', 'month'];
-const SPLITS = ['organization', 'center', 'group', 'agent', 'channel'];
+const SPLITS = ['organization', 'center', 'group', 'agent', 'channel', 'disposition', 'tag'];
 
 /** The table's columns: the figure and how it is written. */
 const COLUMNS = [
@@ -38,10 +39,12 @@ export const ReportsView = {
   setup(props) {
     const supervises = props.me.roles.includes('SUPERVISOR') || props.me.roles.includes('ADMIN');
     // Empty dates on the first run: the server fills in its last 7 days in the organization's time zone.
-    const filter = reactive({ from: '', to: '', period: 'day', by: 'organization', groupId: '' });
+    const filter = reactive({ from: '', to: '', period: 'day', by: 'organization', groupId: '', tagId: '', dispositionId: '' });
     const report = ref(null);
     const overall = ref(null);
     const groups = ref([]);
+    const tags = ref([]);
+    const dispositions = ref([]);
     const error = ref('');
     const downloaded = ref('');
     const volumeChart = ref(null);
@@ -54,6 +57,8 @@ export const ReportsView = {
       if (filter.from) q.set('from', filter.from);
       if (filter.to) q.set('to', filter.to);
       if (filter.groupId) q.set('groupId', filter.groupId);
+      if (filter.tagId) q.set('tagId', filter.tagId);
+      if (filter.dispositionId) q.set('dispositionId', filter.dispositionId);
       return `/api/v1/reports/kpis?${q}`;
     }
 
@@ -142,6 +147,11 @@ export const ReportsView = {
         const live = await props.api('/api/v1/supervision/overview').catch(() => null);
         groups.value = (live?.centers || []).flatMap((c) => c.groups.map((g) => ({ id: g.id, name: `${c.name} · ${g.name}` })));
       }
+      // Tags and disposition codes to filter by; a report without them still runs if they do not load.
+      const [tagList, choice] = await Promise.all([props.api('/api/v1/tags').catch(() => []),
+        props.api('/api/v1/dispositions').catch(() => ({ codes: [] }))]);
+      tags.value = tagList;
+      dispositions.value = choice.codes;
       run();
     });
     onUnmounted(() => {
@@ -151,7 +161,7 @@ export const ReportsView = {
     watch(language, () => nextTick(draw));
 
     return {
-      filter, report, groups, error, downloaded, supervises, volumeChart, speedChart, satisfactionChart, run, download,
+      filter, report, groups, tags, dispositions, error, downloaded, supervises, volumeChart, speedChart, satisfactionChart, run, download,
       PERIODS, SPLITS, COLUMNS, t,
     };
   },
@@ -170,6 +180,18 @@ export const ReportsView = {
           <select id="report-group" v-model="filter.groupId">
             <option value="">{{ t('ops.reports.allGroups') }}</option>
             <option v-for="g in groups" :key="g.id" :value="g.id">{{ g.name }}</option>
+          </select>
+        </label>
+        <label v-if="tags.length"><span>{{ t('ops.reports.tag') }}</span>
+          <select id="report-tag" v-model="filter.tagId">
+            <option value="">{{ t('ops.reports.anyTag') }}</option>
+            <option v-for="tg in tags" :key="tg.id" :value="tg.id">{{ tg.name }}</option>
+          </select>
+        </label>
+        <label v-if="dispositions.length"><span>{{ t('ops.reports.disposition') }}</span>
+          <select id="report-disposition" v-model="filter.dispositionId">
+            <option value="">{{ t('ops.reports.anyDisposition') }}</option>
+            <option v-for="d in dispositions" :key="d.id" :value="d.id">{{ d.label }}</option>
           </select>
         </label>
         <button type="submit" class="primary">{{ t('ops.reports.show') }}</button>

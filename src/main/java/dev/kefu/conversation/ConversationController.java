@@ -44,7 +44,9 @@ class ConversationController {
 		this.organizations = organizations;
 	}
 
-	record CloseRequest(@Nullable @Size(max = 32) String reason, @Nullable @Size(max = 4000) String summary) {
+	/** {@code dispositionId}: a disposition code from GET /api/v1/dispositions; required where the group says so. */
+	record CloseRequest(@Nullable @Size(max = 32) String reason, @Nullable @Size(max = 4000) String summary,
+			@Nullable UUID dispositionId) {
 	}
 
 	record SummaryRequest(String summary) {
@@ -83,7 +85,8 @@ class ConversationController {
 		requireHandler(caller, conversation);
 		String reason = request == null || request.reason() == null ? "resolved" : request.reason();
 		Conversation closed = conversations.close(caller.organizationId(), id,
-				Participant.agent(caller.userId(), caller.displayName()), reason);
+				Participant.agent(caller.userId(), caller.displayName()), reason,
+				request == null ? null : request.dispositionId());
 		if (request != null && request.summary() != null && !request.summary().isBlank()) {
 			closed = conversations.saveSummary(caller.organizationId(), id, caller.userId(), request.summary());
 		}

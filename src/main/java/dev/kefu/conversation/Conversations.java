@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,14 +36,16 @@ public class Conversations {
 	private final Messages messages;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final ObjectProvider<CloseRules> closeRules;
 
 	Conversations(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Messages messages, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, ObjectProvider<CloseRules> closeRules) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.messages = messages;
 		this.events = events;
 		this.clock = clock;
+		this.closeRules = closeRules;
 	}
 
 	/**
@@ -206,6 +209,16 @@ public class Conversations {
 	 */
 	@Transactional
 	public Conversation close(UUID organizationId, UUID conversationId, Participant actor, String reason) {
+		return close(organizationId, conversationId, actor, reason, null);
+	}
+
+	/**
+	 * Ends an open conversation with the disposition code the closer chose. A staff member's close must also satisfy
+	 * the {@link CloseRules} (a group may require a disposition); the customer's never waits on them.
+	 */
+	@Transactional
+	public Conversation close(UUID organizationId, UUID conversationId, Participant actor, String reason,
+			@Nullable UUID dispositionId) {
 		if (!reason.matches("[a-z][a-z0-9-]{1,31}")) {
 			throw new RequestRejected("invalid-reason", "close reason must be a short lower-case code like resolved");
 		}
@@ -215,6 +228,10 @@ public class Conversations {
 		}
 		ConversationState to = c.state() == ConversationState.QUEUED && actor.type() == ParticipantType.CONTACT
 				? ConversationState.ABANDONED : ConversationState.CLOSED;
+		UUID staffId = actor.type() == ParticipantType.AGENT ? actor.id() : null;
+		if (staffId != null) {
+			closeRules.orderedStream().forEach(rules -> rules.closing(c, staffId, dispositionId));
+		}
 		Instant now = clock.instant();
 		int updated = jdbc.sql("""
 				UPDATE conversation SET state = ?, closed_at = ?, closed_by = ?, close_reason = ?,
@@ -225,13 +242,13 @@ public class Conversations {
 			.update();
 		if (updated == 0) {
 			// Changed under us (assigned or closed meanwhile): decide again on the fresh state.
-			return close(organizationId, conversationId, actor, reason);
+			return close(organizationId, conversationId, actor, reason, dispositionId);
 		}
 		record(organizationId, conversationId, to == ConversationState.ABANDONED ? "abandoned" : "closed", c.state(), to,
 				c.agentId(), c.groupId(), actor, reason, now);
 		messages.appendSystem(c, SystemLine.closed());
 		events.publishEvent(new ConversationClosed(organizationId, conversationId, c.contactId(), c.groupId(),
-				c.agentId(), to, reason, now));
+				c.agentId(), to, reason, staffId == null ? null : dispositionId, now));
 		return require(organizationId, conversationId);
 	}
 

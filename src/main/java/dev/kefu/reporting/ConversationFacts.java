@@ -2,6 +2,7 @@ package dev.kefu.reporting;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -21,8 +22,16 @@ class ConversationFacts {
 		this.jdbc = jdbc;
 	}
 
-	/** A fact and where it falls in the organization's calendar and structure. */
-	record Placed(ConversationFact fact, LocalDate startedDay, @Nullable UUID centerId) {
+	/**
+	 * A fact, where it falls in the organization's calendar and structure, and how it was classified: the disposition
+	 * code it was closed with and its tags.
+	 */
+	record Placed(ConversationFact fact, LocalDate startedDay, @Nullable UUID centerId, @Nullable UUID dispositionId,
+			Set<UUID> tagIds) {
+
+		Placed(ConversationFact fact, LocalDate startedDay, @Nullable UUID centerId) {
+			this(fact, startedDay, centerId, null, Set.of());
+		}
 	}
 
 	/**
@@ -32,14 +41,27 @@ class ConversationFacts {
 	 * change before it.
 	 */
 	void save(Placed first, Supplier<Placed> again) {
-		if (insert(first)) {
-			return;
+		Placed written = first;
+		if (!insert(first)) {
+			jdbc.sql("SELECT conversation_id FROM report_conversation WHERE conversation_id = ? FOR UPDATE")
+				.param(first.fact().conversationId())
+				.query(UUID.class)
+				.optional();
+			written = again.get();
+			update(written);
 		}
-		jdbc.sql("SELECT conversation_id FROM report_conversation WHERE conversation_id = ? FOR UPDATE")
-			.param(first.fact().conversationId())
-			.query(UUID.class)
-			.optional();
-		update(again.get());
+		replaceTags(written);
+	}
+
+	/** One row per tag, under the fact's lock (or its fresh insert), so the tags match the fact written. */
+	private void replaceTags(Placed placed) {
+		UUID id = placed.fact().conversationId();
+		jdbc.sql("DELETE FROM report_conversation_tag WHERE conversation_id = ?").param(id).update();
+		for (UUID tagId : placed.tagIds()) {
+			jdbc.sql("INSERT INTO report_conversation_tag (conversation_id, tag_id, organization_id) VALUES (?, ?, ?)")
+				.params(id, tagId, placed.fact().organizationId())
+				.update();
+		}
 	}
 
 	private boolean insert(Placed placed) {
@@ -47,8 +69,8 @@ class ConversationFacts {
 				INSERT INTO report_conversation (started_day, center_id, organization_id, started_at, ended_at, group_id,
 				    agent_id, channel, assistant_served, assistant_resolved, handed_over, offered, answered, abandoned,
 				    effective, transfers, wait_ms, first_response_ms, responses, response_ms, handle_ms,
-				    after_chat_work_ms, customer_messages, agent_messages, rating, conversation_id)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				    after_chat_work_ms, customer_messages, agent_messages, rating, disposition_id, conversation_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT DO NOTHING""")
 			.params(values(placed))
 			.update() == 1;
@@ -60,7 +82,7 @@ class ConversationFacts {
 				    ended_at = ?, group_id = ?, agent_id = ?, channel = ?, assistant_served = ?, assistant_resolved = ?,
 				    handed_over = ?, offered = ?, answered = ?, abandoned = ?, effective = ?, transfers = ?, wait_ms = ?,
 				    first_response_ms = ?, responses = ?, response_ms = ?, handle_ms = ?, after_chat_work_ms = ?,
-				    customer_messages = ?, agent_messages = ?, rating = ?
+				    customer_messages = ?, agent_messages = ?, rating = ?, disposition_id = ?
 				WHERE conversation_id = ?""")
 			.params(values(placed))
 			.update();
@@ -73,7 +95,8 @@ class ConversationFacts {
 				flag(f.assistantResolved()), flag(f.handedOver()), flag(f.offered()), flag(f.answered()),
 				flag(f.abandoned()), flag(f.effective()), f.transfers(), millis(f.waitTime()),
 				millis(f.firstResponseTime()), f.responses(), f.responseTime().toMillis(), millis(f.handleTime()),
-				millis(f.afterChatWork()), f.customerMessages(), f.agentMessages(), f.rating(), f.conversationId() };
+				millis(f.afterChatWork()), f.customerMessages(), f.agentMessages(), f.rating(), placed.dispositionId(),
+				f.conversationId() };
 	}
 
 	private static int flag(boolean value) {

@@ -14,11 +14,31 @@ import dev.kefu.shared.RequestRejected;
 /**
  * What a report asks for: a range of days in the organization's time zone (both ends included), how to bucket them,
  * what to split by, and optional filters. {@code groups} and {@code agentId} also carry the caller's scope.
+ * {@code tagId} and {@code dispositionId} keep the conversations carrying that tag or closed with that code.
  */
 record KpiQuery(LocalDate from, LocalDate to, Period period, Dimension by, @Nullable UUID centerId,
-		@Nullable Set<UUID> groups, @Nullable UUID agentId, @Nullable String channel) {
+		@Nullable Set<UUID> groups, @Nullable UUID agentId, @Nullable String channel, @Nullable UUID tagId,
+		@Nullable UUID dispositionId) {
+
+	KpiQuery(LocalDate from, LocalDate to, Period period, Dimension by, @Nullable UUID centerId,
+			@Nullable Set<UUID> groups, @Nullable UUID agentId, @Nullable String channel) {
+		this(from, to, period, by, centerId, groups, agentId, channel, null, null);
+	}
 
 	static final int MAX_DAYS = 366;
+
+	/** The same query, split another way. */
+	KpiQuery by(Dimension other) {
+		return new KpiQuery(from, to, period, other, centerId, groups, agentId, channel, tagId, dispositionId);
+	}
+
+	/**
+	 * Only conversations carry tags and dispositions: filtered or split by either, the figures of left messages and
+	 * QA reviews are left out rather than shown unfiltered.
+	 */
+	boolean conversationsOnly() {
+		return tagId != null || dispositionId != null || by == Dimension.TAG || by == Dimension.DISPOSITION;
+	}
 
 	KpiQuery {
 		if (to.isBefore(from)) {
@@ -46,26 +66,31 @@ record KpiQuery(LocalDate from, LocalDate to, Period period, Dimension by, @Null
 		}
 	}
 
-	/** What rows are split by, and the column that says it in each fact table (null: not split that way). */
+	/**
+	 * What rows are split by, and the column that says it in each fact table (null: not split that way). A
+	 * conversation with two tags counts in both tags' rows.
+	 */
 	enum Dimension {
 		ORGANIZATION("organization_id", "organization_id", "organization_id"),
 		CENTER("center_id", "center_id", "center_id"),
 		GROUP("group_id", "group_id", "group_id"),
 		AGENT("agent_id", "answered_by", "agent_id"),
-		CHANNEL("channel", null, "channel");
+		CHANNEL("channel", null, "channel"),
+		DISPOSITION("disposition_id", null, null),
+		TAG("report_conversation_tag.tag_id", null, null);
 
 		final String conversationColumn;
 		final @Nullable String ticketColumn;
-		final String reviewColumn;
+		final @Nullable String reviewColumn;
 
-		Dimension(String conversationColumn, @Nullable String ticketColumn, String reviewColumn) {
+		Dimension(String conversationColumn, @Nullable String ticketColumn, @Nullable String reviewColumn) {
 			this.conversationColumn = conversationColumn;
 			this.ticketColumn = ticketColumn;
 			this.reviewColumn = reviewColumn;
 		}
 
 		static Dimension of(String name) {
-			return parse(Dimension.class, name, "by", "organization, center, group, agent or channel");
+			return parse(Dimension.class, name, "by", "organization, center, group, agent, channel, disposition or tag");
 		}
 	}
 

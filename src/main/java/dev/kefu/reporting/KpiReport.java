@@ -18,6 +18,7 @@ import dev.kefu.organization.Groups;
 import dev.kefu.organization.Organization;
 import dev.kefu.organization.Organizations;
 import dev.kefu.organization.StaffMembers;
+import dev.kefu.tagging.Tagging;
 
 /** KPI reports: the sums of the fact tables folded into periods and rows, with a name for each row. */
 @Service
@@ -27,9 +28,11 @@ class KpiReport {
 	private final Organizations organizations;
 	private final Groups groups;
 	private final StaffMembers staff;
+	private final Tagging tagging;
 
-	KpiReport(KpiSums sums, Organizations organizations, Groups groups, StaffMembers staff) {
+	KpiReport(KpiSums sums, Organizations organizations, Groups groups, StaffMembers staff, Tagging tagging) {
 		this.sums = sums;
+		this.tagging = tagging;
 		this.organizations = organizations;
 		this.groups = groups;
 		this.staff = staff;
@@ -50,6 +53,13 @@ class KpiReport {
 		for (KpiSums.Daily daily : sums.read(organizationId, query)) {
 			buckets.merge(new Bucket(query.period().start(daily.day()), daily.key()), daily.sums(), Kpis::plus);
 			total = total.plus(daily.sums());
+		}
+		if (query.by() == KpiQuery.Dimension.TAG) {
+			// A chat with two tags is in two rows; the totals count it once.
+			total = sums.read(organizationId, query.by(KpiQuery.Dimension.ORGANIZATION))
+				.stream()
+				.map(KpiSums.Daily::sums)
+				.reduce(Kpis.NONE, Kpis::plus);
 		}
 		Map<String, String> labels = labels(organization, query.by());
 		List<Row> rows = buckets.entrySet()
@@ -82,11 +92,17 @@ class KpiReport {
 				.forEach(m -> labels.put(m.id().toString(), m.displayName()));
 			case CHANNEL -> {
 			}
+			case DISPOSITION -> tagging.dispositions(organization.id())
+				.forEach(d -> labels.put(d.id().toString(), d.label()));
+			case TAG -> tagging.tags(organization.id()).forEach(t -> labels.put(t.id().toString(), t.name()));
 		}
 		return labels;
 	}
 
-	/** A row's name: what it is now, its channel, or a dash for no agent (chats nobody answered) or a deleted group. */
+	/**
+	 * A row's name: what it is now, its channel, or a dash for no agent (chats nobody answered), a deleted group, no
+	 * disposition or no tag.
+	 */
 	private static String label(Map<String, String> labels, @Nullable String key) {
 		return key == null ? "—" : labels.getOrDefault(key, key);
 	}

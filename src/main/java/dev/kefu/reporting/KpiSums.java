@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -35,12 +36,20 @@ class KpiSums {
 			return List.of();
 		}
 		List<Daily> rows = new ArrayList<>(conversations(organizationId, query));
+		if (query.conversationsOnly()) {
+			return rows;
+		}
 		if (query.by().ticketColumn != null && query.channel() == null) {
 			rows.addAll(tickets(organizationId, query));
 		}
 		rows.addAll(reviews(organizationId, query));
 		return rows;
 	}
+
+	/** Split by tag, a conversation is one row per tag, and one without tags a row of its own (key null). */
+	private static final String TAG_JOIN = """
+			LEFT JOIN report_conversation_tag
+			       ON report_conversation_tag.conversation_id = report_conversation.conversation_id""";
 
 	private List<Daily> conversations(UUID organizationId, KpiQuery query) {
 		String key = query.by().conversationColumn;
@@ -56,8 +65,9 @@ class KpiSums {
 				       SUM(CASE WHEN rating >= 4 THEN 1 ELSE 0 END) AS satisfied,
 				       SUM(assistant_served) AS served, SUM(assistant_resolved) AS resolved,
 				       SUM(handed_over) AS handed_over
-				FROM report_conversation
-				WHERE organization_id = :org AND started_day BETWEEN :from AND :to""".formatted(key),
+				FROM report_conversation %s
+				WHERE report_conversation.organization_id = :org AND started_day BETWEEN :from AND :to""".formatted(key,
+						query.by() == KpiQuery.Dimension.TAG ? TAG_JOIN : ""),
 				"started_day", key, "agent_id", "channel", organizationId, query, (rs, n) -> new Kpis(
 						rs.getLong("conversations"), rs.getLong("offered"), rs.getLong("answered"),
 						rs.getLong("abandoned"), rs.getLong("effective"), rs.getLong("transfers"), rs.getLong("waits"),
@@ -80,7 +90,7 @@ class KpiSums {
 	}
 
 	private List<Daily> reviews(UUID organizationId, KpiQuery query) {
-		String key = query.by().reviewColumn;
+		String key = Objects.requireNonNull(query.by().reviewColumn);
 		return select("""
 				SELECT reviewed_day AS on_day, %s AS k, COUNT(*) AS reviews, SUM(score) AS score_sum
 				FROM report_review
@@ -113,6 +123,16 @@ class KpiSums {
 		if (query.channel() != null && channelColumn != null) {
 			statement.append(" AND ").append(channelColumn).append(" = :channel");
 			params.put("channel", query.channel());
+		}
+		// Asked of report_conversation only: see KpiQuery.conversationsOnly.
+		if (query.dispositionId() != null) {
+			statement.append(" AND disposition_id = :disposition");
+			params.put("disposition", query.dispositionId());
+		}
+		if (query.tagId() != null) {
+			statement.append(" AND report_conversation.conversation_id IN (SELECT tagged.conversation_id")
+				.append(" FROM report_conversation_tag tagged WHERE tagged.organization_id = :org AND tagged.tag_id = :tag)");
+			params.put("tag", query.tagId());
 		}
 		statement.append(" GROUP BY ").append(dayColumn).append(", ").append(keyColumn);
 		return jdbc.sql(statement.toString())

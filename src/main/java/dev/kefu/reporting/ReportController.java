@@ -40,7 +40,8 @@ class ReportController {
 
 	/**
 	 * KPIs for the days {@code from} to {@code to} (inclusive, in the organization's time zone; default the last 7
-	 * days), bucketed by {@code period} and split by {@code by}. {@code format=csv} returns the rows as CSV.
+	 * days), bucketed by {@code period} and split by {@code by} (also {@code disposition} or {@code tag}), kept to one
+	 * tag or disposition code by {@code tagId} / {@code dispositionId}. {@code format=csv} returns the rows as CSV.
 	 */
 	@GetMapping("/api/v1/reports/kpis")
 	ResponseEntity<?> kpis(@AuthenticationPrincipal StaffCaller caller, @RequestParam(required = false) @Nullable String from,
@@ -50,6 +51,8 @@ class ReportController {
 			@RequestParam(required = false) @Nullable UUID groupId,
 			@RequestParam(required = false) @Nullable UUID agentId,
 			@RequestParam(required = false) @Nullable String channel,
+			@RequestParam(required = false) @Nullable UUID tagId,
+			@RequestParam(required = false) @Nullable UUID dispositionId,
 			@RequestParam(defaultValue = "json") String format) {
 		// An admin (or an API token, which is nobody's staff account) sees the whole organization's figures.
 		ReportScope scope = caller.has(Role.ADMIN) ? new ReportScope(null, null)
@@ -58,7 +61,7 @@ class ReportController {
 		LocalDate last = to == null ? LocalDate.now(zone) : date("to", to);
 		LocalDate first = from == null ? last.minusDays(6) : date("from", from);
 		KpiQuery query = new KpiQuery(first, last, KpiQuery.Period.of(period), KpiQuery.Dimension.of(by), centerId,
-				scope.groupsFor(groupId), scope.agentFor(agentId), channel);
+				scope.groupsFor(groupId), scope.agentFor(agentId), channel, tagId, dispositionId);
 		KpiReport.Report result = report.run(caller.organizationId(), query);
 		return switch (format) {
 			case "json" -> ResponseEntity.ok(result);

@@ -19,13 +19,15 @@ import dev.kefu.organization.BusinessGroup;
 import dev.kefu.organization.Groups;
 import dev.kefu.organization.Organizations;
 import dev.kefu.quality.ReviewCompleted;
+import dev.kefu.tagging.ConversationTagsChanged;
+import dev.kefu.tagging.Tagging;
 import dev.kefu.ticket.TicketAnswered;
 import dev.kefu.ticket.TicketOpened;
 
 /**
  * Feeds the reports from domain events. These come from the event publication registry, so a node that dies before
  * recording a fact leaves the event to be republished, not a hole in the figures. A conversation is measured once it
- * has ended, and measured again when it is rated or its summary is saved.
+ * has ended, and measured again when it is rated, its summary is saved or its tags change.
  */
 @Component
 class ReportFeed {
@@ -37,9 +39,11 @@ class ReportFeed {
 	private final ConversationFacts facts;
 	private final TicketFacts tickets;
 	private final ReviewFacts reviews;
+	private final Tagging tagging;
 
 	ReportFeed(Conversations conversations, Messages messages, Organizations organizations, Groups groups,
-			ConversationFacts facts, TicketFacts tickets, ReviewFacts reviews) {
+			ConversationFacts facts, TicketFacts tickets, ReviewFacts reviews, Tagging tagging) {
+		this.tagging = tagging;
 		this.conversations = conversations;
 		this.messages = messages;
 		this.organizations = organizations;
@@ -62,6 +66,12 @@ class ReportFeed {
 	@ApplicationModuleListener
 	void on(SummarySaved saved) {
 		record(saved.organizationId(), saved.conversationId());
+	}
+
+	/** Tags may change after the close: the fact follows (while the chat is open there is no fact yet). */
+	@ApplicationModuleListener
+	void on(ConversationTagsChanged changed) {
+		record(changed.organizationId(), changed.conversationId());
 	}
 
 	@ApplicationModuleListener
@@ -95,7 +105,8 @@ class ReportFeed {
 		ConversationFact fact = ConversationFact.measure(c, conversations.transitions(c.organizationId(), c.id()),
 				messages.all(c.organizationId(), c.id()));
 		return new ConversationFacts.Placed(fact, day(c.organizationId(), c.createdAt()),
-				centerOf(c.organizationId(), c.groupId()));
+				centerOf(c.organizationId(), c.groupId()), tagging.dispositionOf(c.organizationId(), c.id()).orElse(null),
+				tagging.tagsOf(c.organizationId(), c.id()));
 	}
 
 	private LocalDate day(UUID organizationId, Instant at) {

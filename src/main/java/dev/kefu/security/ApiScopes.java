@@ -103,6 +103,8 @@ final class ApiScopes {
 		rule(null, "/api/v1/contacts/*/conversations", new Needs(Family.CONVERSATIONS));
 		rule("GET", "/api/v1/events", new Needs(Family.CONVERSATIONS));
 		rule(null, "/api/v1/groups/**", new Needs(Family.CONVERSATIONS));
+		rule("GET", "/api/v1/tags", new Needs(Family.CONVERSATIONS));
+		rule("GET", "/api/v1/dispositions", new Needs(Family.CONVERSATIONS));
 		rule("GET", "/api/v1/channels", new Needs(Family.CONVERSATIONS));
 		rule(null, "/api/v1/contacts/**", new Needs(Family.CONTACTS));
 		rule(null, "/api/v1/tickets/**", new Needs(Family.TICKETS));
