@@ -7,7 +7,7 @@ import { language, t } from '/ui/i18n.js';
 import { Transcript } from '/ops/transcript.js';
 
 const STATES = ['BOT', 'QUEUED', 'ASSIGNED', 'CLOSED', 'ABANDONED'];
-const EMPTY = { q: '', from: '', to: '', agent: '', group: '', channel: '', state: '', rating: '' };
+const EMPTY = { q: '', from: '', to: '', agent: '', group: '', channel: '', state: '', rating: '', tag: '' };
 
 export const ConversationSearch = {
   components: { Transcript },
@@ -20,6 +20,7 @@ export const ConversationSearch = {
     const groups = ref([]);
     const agents = ref([]);
     const channels = ref(['web']);
+    const tags = ref([]);
     const results = ref(null);
     const error = ref('');
     const busy = ref(false);
@@ -27,10 +28,12 @@ export const ConversationSearch = {
 
     /** The choices for the filters: groups with their agents, and the channels in use. */
     async function loadChoices() {
-      const [found, named] = await Promise.all([
+      const [found, named, tagList] = await Promise.all([
         props.api('/api/v1/groups').catch(() => []),
         props.api('/api/v1/channels').catch(() => []),
+        props.api('/api/v1/tags').catch(() => []),
       ]);
+      tags.value = tagList;
       groups.value = found.map((g) => ({ id: g.id, name: g.name }));
       const byId = new Map();
       found.forEach((g) => g.agents.forEach((a) => byId.set(a.staffId, a.displayName)));
@@ -89,7 +92,7 @@ export const ConversationSearch = {
     loadChoices();
     search();
 
-    return { filters, groups, agents, channels, states: STATES, results, error, busy, opened, search, reset, open,
+    return { filters, groups, agents, channels, tags, states: STATES, results, error, busy, opened, search, reset, open,
       when, channelLabel, t };
   },
   template: `
@@ -113,6 +116,10 @@ export const ConversationSearch = {
         <select id="search-state" v-model="filters.state" :aria-label="t('search.state')">
           <option value="">{{ t('search.anyState') }}</option>
           <option v-for="s in states" :key="s" :value="s">{{ t('desk.state.' + s) }}</option>
+        </select>
+        <select v-if="tags.length" id="search-tag" v-model="filters.tag" :aria-label="t('search.tag')">
+          <option value="">{{ t('search.anyTag') }}</option>
+          <option v-for="tag in tags" :key="tag.id" :value="tag.id">{{ tag.name }}</option>
         </select>
         <select id="search-rating" v-model="filters.rating" :aria-label="t('search.rating')">
           <option value="">{{ t('search.anyRating') }}</option>

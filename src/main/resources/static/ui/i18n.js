@@ -585,6 +585,8 @@ const messages = {
     'search.page': 'Page {page}',
     'search.back': '‹ Results',
     'search.pick': 'Pick a result to read the conversation.',
+    'search.tag': 'Tag',
+    'search.anyTag': 'Any tag',
     // #14 system lines: what the system writes into a chat, by key, in the reader's language. The server's twin is
     // i18n/system-lines*.properties (SystemLinesTest keeps both in step).
     'system.handedOver': 'Connecting you to an agent',
@@ -1240,6 +1242,8 @@ const messages = {
     'search.page': '第 {page} 页',
     'search.back': '‹ 返回结果',
     'search.pick': '点击一条结果查看会话记录。',
+    'search.tag': '标签',
+    'search.anyTag': '全部标签',
     // #14 system lines
     'system.handedOver': '正在为您连接人工客服',
     'system.nowServing': '{agent} 正在为您服务',

@@ -97,6 +97,15 @@ class TagsAndDispositionsTest {
 		assertThat(names(api.get(conversation, colleague))).containsExactly("VIP");
 		assertThat(api.call("PUT", conversation + "/" + archived, colleague, null).code()).isEqualTo("unknown-tag");
 		assertThat(tagging.conversationsTagged(tenant.id(), UUID.fromString(vip))).containsExactly(UUID.fromString(chat.id()));
+		// Conversation search filters by the tag, named by its id or its name in any case.
+		ServedChat untagged = ServedChat.start(api, tenant, tenant.agentToken(api, 1));
+		for (String named : List.of(vip, "vip")) {
+			assertThat(api.get("/api/v1/conversations/search?tag=" + named, admin).path("items"))
+				.extracting(item -> item.path("conversationId").asString())
+				.containsExactly(chat.id())
+				.doesNotContain(untagged.id());
+		}
+		assertThat(api.call("GET", "/api/v1/conversations/search?tag=Nope", admin, null).code()).isEqualTo("unknown-tag");
 
 		// Another organization sees neither the chat nor may use its tags.
 		TestTenant other = TestTenant.create(context, 1, 5);

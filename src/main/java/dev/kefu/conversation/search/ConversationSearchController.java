@@ -41,7 +41,7 @@ class ConversationSearchController {
 					required = false) @Nullable String state,
 			@Parameter(description = "the customer's rating, 1-5") @RequestParam(
 					required = false) @Nullable String rating,
-			@Parameter(description = "a tag (only where conversation tags exist; else 400 tags-unavailable)")
+			@Parameter(description = "a tag, by its id or its name (400 unknown-tag when the organization has none such)")
 			@RequestParam(required = false) @Nullable String tag,
 			@Parameter(description = "page number from 0") @RequestParam(required = false) @Nullable String page,
 			@Parameter(description = "results per page, 1-50 (default 20)") @RequestParam(

@@ -202,7 +202,7 @@ class ConversationSearchTest {
 				Map.entry("group=" + UUID.randomUUID(), "invalid-group"), Map.entry("channel=Web!", "invalid-channel"),
 				Map.entry("state=OPEN", "invalid-state"), Map.entry("rating=6", "invalid-rating"),
 				Map.entry("rating=good", "invalid-rating"), Map.entry("page=-1", "invalid-page"),
-				Map.entry("size=500", "invalid-size"), Map.entry("tag=vip", "tags-unavailable"));
+				Map.entry("size=500", "invalid-size"), Map.entry("tag=vip", "unknown-tag"));
 		bad.forEach((query, code) -> {
 			Api.Response answer = api.call("GET", SEARCH + "?" + query, admin, null);
 			assertThat(answer.status()).as(query).isEqualTo(400);
