@@ -6,6 +6,7 @@ import { createApp, computed, nextTick, reactive, ref, watch } from 'vue';
 import { language, setLanguage, t } from '/ui/i18n.js';
 import { LoginForm } from '/ui/login.js';
 import { CrmCard } from '/desk/crm-card.js';
+import { deskNotifications } from '/desk/notifications.js';
 import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 import { markdown } from '/ui/markdown.js';
 
@@ -80,6 +81,7 @@ createApp({
     });
     let typingTimer = null;
     let cannedTimer = null;
+    const notifications = reactive(deskNotifications({ onOpen: (id) => { view.value = 'chats'; select(id); } }));
 
     setInterval(() => { now.value = Date.now(); }, 1000);
 
@@ -201,10 +203,14 @@ createApp({
       return contacts.get(c.contactId)?.verified === true;
     }
 
-    async function loadContact(id) {
-      if (contacts.has(id)) return;
-      contacts.set(id, null);
-      contacts.set(id, await api(`/api/v1/contacts/${id}`).catch(() => null));
+    /** Asked once per contact; the promise lets a notification wait for the name. */
+    const contactLoads = new Map();
+    function loadContact(id) {
+      if (!contactLoads.has(id)) {
+        contacts.set(id, null);
+        contactLoads.set(id, api(`/api/v1/contacts/${id}`).catch(() => null).then((c) => { if (!contacts.get(id)) contacts.set(id, c); }));
+      }
+      return contactLoads.get(id);
     }
 
     function loggedIn(session) {
@@ -247,6 +253,8 @@ createApp({
         case 'conversation':
           if (f.event === 'assigned' && f.conversation.agentId === me.value?.id && !conversations.has(f.conversation.id)) {
             notify(t('desk.newChat'));
+            const c = f.conversation;
+            loadContact(c.contactId).then(() => notifications.chat(c.id, contactName(c), c.lastMessagePreview));
           }
           if ((f.event === 'closed' || f.event === 'abandoned') && !closedHere.has(f.conversation.id)
               && conversations.get(f.conversation.id)?.agentId === me.value?.id) {
@@ -306,6 +314,10 @@ createApp({
       if (timelineOf.has(m.seq)) return;
       timelineOf.set(m.seq, m);
       const c = conversations.get(m.conversationId);
+      // Newer than the chat's last seq when it came: not history being synced.
+      if (c && m.seq > c.lastSeq && m.sender.type === 'CONTACT') {
+        loadContact(c.contactId).then(() => notifications.message(c.id, contactName(c), m.text || t('desk.notify.attachment')));
+      }
       if (c) {
         const lastSeqNow = Math.max(c.lastSeq, m.seq);
         const mine = m.sender.type === 'AGENT';
@@ -677,7 +689,7 @@ createApp({
       api, token, me, agent, activeChats, opsLink, connected, list, selected, selectedId, contact, history, items, draft,
       noteMode, canned, cannedIndex, closing, summary, copied, contactTyping, timeline, language, t, loggedIn, logout,
       select, send, composerInput, composerKey, useCanned, closeChat, copyTranscript, setStatus, switchLanguage,
-      unread, waitClass, elapsed, contactName, verified, channelLabel, view, transferring, transferGroups, transferTarget, transferNote,
+      notifications, unread, waitClass, elapsed, contactName, verified, channelLabel, view, transferring, transferGroups, transferTarget, transferNote,
       actionError, openTransfer, transfer, tickets, ticket, ticketAnswer, showTickets, openTicket, answerTicket,
       closeTicket, waitingTickets, editing, profileDraft, editProfile, addAttribute, saveProfile, earlier, showEarlier, contactTickets,
       openContactTicket, uploads, attachFiles, ticketState, loadTickets, suggestions, useSuggestion, render: markdown, saveAsFaq, savedAsFaq,

@@ -557,6 +557,14 @@ const messages = {
     // Issue 14, defect 8: on a phone the desk is one column; an open chat or message has a way back to its list.
     'desk.backToList': '‹ Chats',
     'desk.backToTickets': '‹ Messages left',
+    // #14 desk comforts
+    'desk.notify.on': 'Notifications on',
+    'desk.notify.off': 'Turn on notifications',
+    'desk.notify.hint': 'Browser notifications for new chats and messages while the desk is in the background',
+    'desk.notify.blocked': 'This site may not show notifications: allow them in the browser settings',
+    'desk.notify.newChat': 'New chat: {name}',
+    'desk.notify.messages': '{name} ({count} new messages)',
+    'desk.notify.attachment': 'Sent a file',
   },
   'zh-CN': {
     'chat.title': '在线客服',
@@ -1112,6 +1120,14 @@ const messages = {
     // Issue 14, defect 8: on a phone the desk is one column; an open chat or message has a way back to its list.
     'desk.backToList': '‹ 会话列表',
     'desk.backToTickets': '‹ 留言',
+    // #14 desk comforts
+    'desk.notify.on': '通知已开启',
+    'desk.notify.off': '开启桌面通知',
+    'desk.notify.hint': '工作台在后台时，用浏览器通知提醒新会话和新消息',
+    'desk.notify.blocked': '浏览器已禁止本站发送通知，请在浏览器设置中允许',
+    'desk.notify.newChat': '新会话：{name}',
+    'desk.notify.messages': '{name}（{count} 条新消息）',
+    'desk.notify.attachment': '发送了文件',
   },
 };
 
