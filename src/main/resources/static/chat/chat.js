@@ -4,6 +4,7 @@ import { createApp, computed, nextTick, reactive, ref, watch } from 'vue';
 import { language, setLanguage, t, translations } from '/ui/i18n.js';
 import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 import { markdown } from '/ui/markdown.js';
+import { MessageTime } from '/ui/times.js';
 
 const params = new URLSearchParams(location.search);
 const org = params.get('org') || 'demo';
@@ -36,7 +37,7 @@ const TicketsList = {
 };
 
 createApp({
-  components: { TicketsList },
+  components: { TicketsList, MessageTime },
   setup() {
     const phase = ref('loading');
     const settings = ref({});

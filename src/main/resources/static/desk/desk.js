@@ -9,6 +9,7 @@ import { CrmCard } from '/desk/crm-card.js';
 import { deskNotifications } from '/desk/notifications.js';
 import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 import { markdown } from '/ui/markdown.js';
+import { MessageTime } from '/ui/times.js';
 
 const TOKEN = 'kefu.staff.token';
 /** Seconds of waiting for a reply after which a chat turns amber, then red, until the group's own targets load. */
@@ -27,7 +28,7 @@ const MessageBody = {
 };
 
 createApp({
-  components: { LoginForm, MessageBody, CrmCard },
+  components: { LoginForm, MessageBody, CrmCard, MessageTime },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const me = ref(JSON.parse(sessionStorage.getItem(`${TOKEN}.me`) || 'null'));
