@@ -12,6 +12,7 @@ import { IntegrationsPage } from '/admin/integrations.js';
 import { ApiTokens } from '/admin/tokens.js';
 import { Webhooks } from '/admin/webhooks.js';
 import { ChannelsTab } from '/admin/channels.js';
+import { byFolder, VARIABLES } from '/ui/canned.js';
 
 const TOKEN = 'kefu.admin.token';
 const ADMIN_TABS = ['widget', 'groups', 'staff', 'canned', 'knowledge', 'channels', 'tokens', 'webhooks', 'integrations'];
@@ -46,7 +47,12 @@ createApp({
     const groupDraft = reactive({ ...NEW_GROUP });
     const assistantDraft = reactive({ enabled: false, name: '', greeting: '', threshold: 0.8 });
     const staffDraft = reactive({ ...NEW_STAFF, roles: [...NEW_STAFF.roles], groupIds: [] });
-    const newCanned = reactive({ shortcut: '', title: '', text: '' });
+    const newCanned = reactive({ shortcut: '', title: '', text: '', folder: '' });
+    // Unfiled first, then folders by name; the server's order (by shortcut) within each.
+    const cannedList = computed(() => byFolder([...canned.value]
+      .sort((a, b) => (a.folder ? 1 : 0) - (b.folder ? 1 : 0) || (a.folder || '').localeCompare(b.folder || ''))));
+    const cannedFolders = computed(() => [...new Set(canned.value.map((r) => r.folder).filter(Boolean))].sort());
+    const cannedVariables = Object.keys(VARIABLES).map((name) => `{${name}}`).join(' ');
     const hoursFor = ref(null);
     const week = ref([]);
     const copied = ref(false);
@@ -213,8 +219,12 @@ createApp({
 
     const createCanned = () => change(async () => {
       await api('/api/v1/canned-responses', { method: 'POST', body: { scope: 'ORGANIZATION', ...newCanned } });
-      Object.assign(newCanned, { shortcut: '', title: '', text: '' });
+      Object.assign(newCanned, { shortcut: '', title: '', text: '', folder: '' });
     });
+
+    const fileCanned = (r, folder) => change(() => api(`/api/v1/canned-responses/${r.id}`, {
+      method: 'PUT', body: { shortcut: r.shortcut, title: r.title, text: r.text, groupId: r.groupId, folder },
+    }));
 
     const deleteCanned = (r) => change(() => api(`/api/v1/canned-responses/${r.id}`, { method: 'DELETE' }));
 
@@ -242,7 +252,7 @@ createApp({
 
     return {
       token, error, saved, view, tabs, kb, api, change, organization, centers, groups, staff,
-      canned, widget, newCenter, groupDraft, assistantDraft, staffDraft, newCanned, hoursFor, week, copied, snippet, missingFields,
+      canned, widget, newCenter, groupDraft, assistantDraft, staffDraft, newCanned, cannedList, cannedFolders, cannedVariables, fileCanned, hoursFor, week, copied, snippet, missingFields,
       roles: ['ADMIN', 'SUPERVISOR', 'AGENT', 'QA_INSPECTOR', 'KB_EDITOR'], t, onlyAdminsAndEditors, loggedIn, openTab, logout, centerName, groupName,
       hoursText, editHours, saveHours, createCenter, renameCenter, deleteCenter, editGroup, saveGroup, deleteGroup,
       editStaff, saveStaff, updateStaff, createCanned, deleteCanned, saveWidget, addField, copySnippet, switchLanguage,

@@ -7,6 +7,7 @@ import { language, setLanguage, t } from '/ui/i18n.js';
 import { LoginForm } from '/ui/login.js';
 import { CrmCard } from '/desk/crm-card.js';
 import { deskNotifications } from '/desk/notifications.js';
+import { byFolder, fillVariables } from '/ui/canned.js';
 import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 import { markdown } from '/ui/markdown.js';
 import { MessageTime } from '/ui/times.js';
@@ -54,6 +55,8 @@ createApp({
     const noteMode = ref(false);
     const canned = ref([]);
     const cannedIndex = ref(0);
+    /** What the agent should look at in an inserted canned response: variables unknown or without a value. */
+    const cannedNote = ref('');
     const closing = ref(false);
     const summary = ref('');
     const copied = ref(false);
@@ -400,6 +403,7 @@ createApp({
       suggestedFor = '';
       draft.value = '';
       canned.value = [];
+      cannedNote.value = '';
       uploads.value = [];
       const c = conversations.get(id);
       frame({ type: 'sync', conversationId: id, after: completeUpTo(id) });
@@ -469,6 +473,7 @@ createApp({
       if (!text || !c) return;
       draft.value = '';
       canned.value = [];
+      cannedNote.value = '';
       if (noteMode.value) {
         const note = await api(`/api/v1/conversations/${c.id}/notes`, { method: 'POST', body: { text } });
         notes.set(c.id, [...(notes.get(c.id) || []).filter((n) => n.id !== note.id), note]);
@@ -490,13 +495,15 @@ createApp({
         return;
       }
       cannedTimer = setTimeout(async () => {
-        canned.value = (await api(`/api/v1/canned-responses?q=${encodeURIComponent(match[1])}`).catch(() => [])).slice(0, 8);
+        canned.value = byFolder((await api(`/api/v1/canned-responses?q=${encodeURIComponent(match[1])}`).catch(() => [])).slice(0, 8));
         cannedIndex.value = 0;
       }, 120);
     }
 
     function useCanned(response) {
-      draft.value = response.text;
+      const filled = fillVariables(response.text, { contact: contact.value, agent: me.value, conversation: selected.value });
+      draft.value = filled.text;
+      cannedNote.value = filled.note;
       canned.value = [];
     }
 
@@ -688,7 +695,7 @@ createApp({
 
     return {
       api, token, me, agent, activeChats, opsLink, connected, list, selected, selectedId, contact, history, items, draft,
-      noteMode, canned, cannedIndex, closing, summary, copied, contactTyping, timeline, language, t, loggedIn, logout,
+      noteMode, canned, cannedIndex, cannedNote, closing, summary, copied, contactTyping, timeline, language, t, loggedIn, logout,
       select, send, composerInput, composerKey, useCanned, closeChat, copyTranscript, setStatus, switchLanguage,
       notifications, unread, waitClass, elapsed, contactName, verified, channelLabel, view, transferring, transferGroups, transferTarget, transferNote,
       actionError, openTransfer, transfer, tickets, ticket, ticketAnswer, showTickets, openTicket, answerTicket,

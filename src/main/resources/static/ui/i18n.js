@@ -565,6 +565,11 @@ const messages = {
     'desk.notify.newChat': 'New chat: {name}',
     'desk.notify.messages': '{name} ({count} new messages)',
     'desk.notify.attachment': 'Sent a file',
+    'desk.canned.unknown': 'Not a known variable, left as written: {names}',
+    'desk.canned.empty': 'Nothing known for {names} in this chat, left empty',
+    'admin.canned.folder': 'Folder',
+    'admin.canned.unfiled': 'No folder',
+    'admin.canned.variables': 'Variables filled in when an agent inserts the response: {names}',
   },
   'zh-CN': {
     'chat.title': '在线客服',
@@ -1128,6 +1133,11 @@ const messages = {
     'desk.notify.newChat': '新会话：{name}',
     'desk.notify.messages': '{name}（{count} 条新消息）',
     'desk.notify.attachment': '发送了文件',
+    'desk.canned.unknown': '无法识别的变量，已原样保留：{names}',
+    'desk.canned.empty': '本会话中没有 {names} 的信息，已留空',
+    'admin.canned.folder': '分类',
+    'admin.canned.unfiled': '未分类',
+    'admin.canned.variables': '客服插入快捷回复时会自动替换以下变量：{names}',
   },
 };
 
