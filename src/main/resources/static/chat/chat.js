@@ -5,6 +5,7 @@ import { language, setLanguage, t, translations } from '/ui/i18n.js';
 import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 import { markdown } from '/ui/markdown.js';
 import { MessageTime } from '/ui/times.js';
+import { viewImages } from '/ui/image-viewer.js';
 
 const params = new URLSearchParams(location.search);
 const org = params.get('org') || 'demo';
@@ -18,6 +19,7 @@ const identity = (() => {
   }
 })();
 window.addEventListener('hashchange', () => location.reload());
+viewImages('.msg .attachment img');
 const EMOJI = ['😀', '😂', '😊', '😍', '🤔', '😢', '😡', '👍', '👏', '🙏', '🎉', '❤️'];
 
 const TicketsList = {

@@ -11,12 +11,15 @@ import { byFolder, fillVariables } from '/ui/canned.js';
 import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 import { markdown } from '/ui/markdown.js';
 import { MessageTime } from '/ui/times.js';
+import { viewImages } from '/ui/image-viewer.js';
 
 const TOKEN = 'kefu.staff.token';
 /** Seconds of waiting for a reply after which a chat turns amber, then red, until the group's own targets load. */
 const DEFAULT_TARGETS = { warn: 60, alert: 180 };
 /** How many earlier chats of the customer the timeline shows above the current one. */
 const EARLIER_CHATS = 5;
+
+viewImages('.msg .attachment img');
 
 /** A message's text and attachments, the same in the current chat and in earlier ones. */
 const MessageBody = {

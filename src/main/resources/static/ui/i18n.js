@@ -570,6 +570,9 @@ const messages = {
     'admin.canned.folder': 'Folder',
     'admin.canned.unfiled': 'No folder',
     'admin.canned.variables': 'Variables filled in when an agent inserts the response: {names}',
+    'viewer.title': 'Picture',
+    'viewer.original': 'Open original',
+    'viewer.close': 'Close (Esc)',
   },
   'zh-CN': {
     'chat.title': '在线客服',
@@ -1138,6 +1141,9 @@ const messages = {
     'admin.canned.folder': '分类',
     'admin.canned.unfiled': '未分类',
     'admin.canned.variables': '客服插入快捷回复时会自动替换以下变量：{names}',
+    'viewer.title': '图片',
+    'viewer.original': '查看原图',
+    'viewer.close': '关闭（Esc）',
   },
 };
 
