@@ -14,6 +14,7 @@ import { Webhooks } from '/admin/webhooks.js';
 import { ChannelsTab } from '/admin/channels.js';
 import { HolidaysEditor } from '/admin/holidays.js';
 import { TagsTab } from '/admin/tags.js';
+import { byFolder, VARIABLES } from '/ui/canned.js';
 
 const TOKEN = 'kefu.admin.token';
 const ADMIN_TABS = ['widget', 'groups', 'staff', 'canned', 'knowledge', 'channels', 'tags', 'tokens', 'webhooks', 'integrations'];
@@ -48,7 +49,12 @@ createApp({
     const groupDraft = reactive({ ...NEW_GROUP });
     const assistantDraft = reactive({ enabled: false, name: '', greeting: '', threshold: 0.8 });
     const staffDraft = reactive({ ...NEW_STAFF, roles: [...NEW_STAFF.roles], groupIds: [] });
-    const newCanned = reactive({ shortcut: '', title: '', text: '' });
+    const newCanned = reactive({ shortcut: '', title: '', text: '', folder: '' });
+    // Unfiled first, then folders by name; the server's order (by shortcut) within each.
+    const cannedList = computed(() => byFolder([...canned.value]
+      .sort((a, b) => (a.folder ? 1 : 0) - (b.folder ? 1 : 0) || (a.folder || '').localeCompare(b.folder || ''))));
+    const cannedFolders = computed(() => [...new Set(canned.value.map((r) => r.folder).filter(Boolean))].sort());
+    const cannedVariables = Object.keys(VARIABLES).map((name) => `{${name}}`).join(' ');
     const hoursFor = ref(null);
     const holidaysFor = ref(null);
     const week = ref([]);
@@ -216,8 +222,12 @@ createApp({
 
     const createCanned = () => change(async () => {
       await api('/api/v1/canned-responses', { method: 'POST', body: { scope: 'ORGANIZATION', ...newCanned } });
-      Object.assign(newCanned, { shortcut: '', title: '', text: '' });
+      Object.assign(newCanned, { shortcut: '', title: '', text: '', folder: '' });
     });
+
+    const fileCanned = (r, folder) => change(() => api(`/api/v1/canned-responses/${r.id}`, {
+      method: 'PUT', body: { shortcut: r.shortcut, title: r.title, text: r.text, groupId: r.groupId, folder },
+    }));
 
     const deleteCanned = (r) => change(() => api(`/api/v1/canned-responses/${r.id}`, { method: 'DELETE' }));
 
@@ -245,7 +255,7 @@ createApp({
 
     return {
       token, error, saved, view, tabs, kb, api, change, organization, centers, groups, staff,
-      canned, widget, newCenter, groupDraft, assistantDraft, staffDraft, newCanned, hoursFor, holidaysFor, week, copied, snippet, missingFields,
+      canned, widget, newCenter, groupDraft, assistantDraft, staffDraft, newCanned, cannedList, cannedFolders, cannedVariables, fileCanned, hoursFor, holidaysFor, week, copied, snippet, missingFields,
       roles: ['ADMIN', 'SUPERVISOR', 'AGENT', 'QA_INSPECTOR', 'KB_EDITOR'], t, onlyAdminsAndEditors, loggedIn, openTab, logout, centerName, groupName,
       hoursText, editHours, saveHours, createCenter, renameCenter, deleteCenter, editGroup, saveGroup, deleteGroup,
       editStaff, saveStaff, updateStaff, createCanned, deleteCanned, saveWidget, addField, copySnippet, switchLanguage,

@@ -8,6 +8,8 @@ import { markdown } from '/ui/markdown.js';
 import { messageText } from '/ui/message-text.js';
 import { LeftMessageThread, LeftMessagesList, leftMessages } from './left-messages.js';
 import { ClosingNotice } from '/chat/closing-notice.js';
+import { MessageTime } from '/ui/times.js';
+import { viewImages } from '/ui/image-viewer.js';
 
 const params = new URLSearchParams(location.search);
 const org = params.get('org') || 'demo';
@@ -21,10 +23,11 @@ const identity = (() => {
   }
 })();
 window.addEventListener('hashchange', () => location.reload());
+viewImages('.msg .attachment img');
 const EMOJI = ['😀', '😂', '😊', '😍', '🤔', '😢', '😡', '👍', '👏', '🙏', '🎉', '❤️'];
 
 createApp({
-  components: { LeftMessagesList, LeftMessageThread, ClosingNotice },
+  components: { LeftMessagesList, LeftMessageThread, ClosingNotice, MessageTime },
   setup() {
     const phase = ref('loading');
     const settings = ref({});

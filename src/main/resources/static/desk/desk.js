@@ -13,12 +13,18 @@ import { DispositionPicker } from '/desk/disposition-picker.js';
 import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 import { markdown } from '/ui/markdown.js';
 import { messageText } from '/ui/message-text.js';
+import { deskNotifications } from '/desk/notifications.js';
+import { byFolder, fillVariables } from '/ui/canned.js';
+import { MessageTime } from '/ui/times.js';
+import { viewImages } from '/ui/image-viewer.js';
 
 const TOKEN = 'kefu.staff.token';
 /** Seconds of waiting for a reply after which a chat turns amber, then red, until the group's own targets load. */
 const DEFAULT_TARGETS = { warn: 60, alert: 180 };
 /** How many earlier chats of the customer the timeline shows above the current one. */
 const EARLIER_CHATS = 5;
+
+viewImages('.msg .attachment img');
 
 /** A message's text and attachments, the same in the current chat and in earlier ones. */
 const MessageBody = {
@@ -32,7 +38,7 @@ const MessageBody = {
 };
 
 createApp({
-  components: { LoginForm, MessageBody, CrmCard, ConversationSearch, QueuePanel, TagBar, DispositionPicker },
+  components: { LoginForm, MessageBody, CrmCard, ConversationSearch, QueuePanel, TagBar, DispositionPicker, MessageTime },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const me = ref(JSON.parse(sessionStorage.getItem(`${TOKEN}.me`) || 'null'));
@@ -58,6 +64,8 @@ createApp({
     const noteMode = ref(false);
     const canned = ref([]);
     const cannedIndex = ref(0);
+    /** What the agent should look at in an inserted canned response: variables unknown or without a value. */
+    const cannedNote = ref('');
     const closing = ref(false);
     const summary = ref('');
     const disposition = ref('');
@@ -91,6 +99,7 @@ createApp({
     });
     let typingTimer = null;
     let cannedTimer = null;
+    const notifications = reactive(deskNotifications({ onOpen: (id) => { view.value = 'chats'; select(id); } }));
 
     setInterval(() => { now.value = Date.now(); }, 1000);
 
@@ -212,10 +221,14 @@ createApp({
       return contacts.get(c.contactId)?.verified === true;
     }
 
-    async function loadContact(id) {
-      if (contacts.has(id)) return;
-      contacts.set(id, null);
-      contacts.set(id, await api(`/api/v1/contacts/${id}`).catch(() => null));
+    /** Asked once per contact; the promise lets a notification wait for the name. */
+    const contactLoads = new Map();
+    function loadContact(id) {
+      if (!contactLoads.has(id)) {
+        contacts.set(id, null);
+        contactLoads.set(id, api(`/api/v1/contacts/${id}`).catch(() => null).then((c) => { if (!contacts.get(id)) contacts.set(id, c); }));
+      }
+      return contactLoads.get(id);
     }
 
     function loggedIn(session) {
@@ -259,6 +272,8 @@ createApp({
         case 'conversation':
           if (f.event === 'assigned' && f.conversation.agentId === me.value?.id && !conversations.has(f.conversation.id)) {
             notify(t('desk.newChat'));
+            const c = f.conversation;
+            loadContact(c.contactId).then(() => notifications.chat(c.id, contactName(c), c.lastMessagePreview));
           }
           if ((f.event === 'closed' || f.event === 'abandoned') && !closedHere.has(f.conversation.id)
               && conversations.get(f.conversation.id)?.agentId === me.value?.id) {
@@ -330,6 +345,10 @@ createApp({
       if (timelineOf.has(m.seq)) return;
       timelineOf.set(m.seq, m);
       const c = conversations.get(m.conversationId);
+      // Newer than the chat's last seq when it came: not history being synced.
+      if (c && m.seq > c.lastSeq && m.sender.type === 'CONTACT') {
+        loadContact(c.contactId).then(() => notifications.message(c.id, contactName(c), m.text || t('desk.notify.attachment')));
+      }
       if (c) {
         const lastSeqNow = Math.max(c.lastSeq, m.seq);
         const mine = m.sender.type === 'AGENT';
@@ -411,6 +430,7 @@ createApp({
       suggestedFor = '';
       draft.value = '';
       canned.value = [];
+      cannedNote.value = '';
       uploads.value = [];
       const c = conversations.get(id);
       frame({ type: 'sync', conversationId: id, after: completeUpTo(id) });
@@ -480,6 +500,7 @@ createApp({
       if (!text || !c) return;
       draft.value = '';
       canned.value = [];
+      cannedNote.value = '';
       if (noteMode.value) {
         const note = await api(`/api/v1/conversations/${c.id}/notes`, { method: 'POST', body: { text } });
         notes.set(c.id, [...(notes.get(c.id) || []).filter((n) => n.id !== note.id), note]);
@@ -501,13 +522,15 @@ createApp({
         return;
       }
       cannedTimer = setTimeout(async () => {
-        canned.value = (await api(`/api/v1/canned-responses?q=${encodeURIComponent(match[1])}`).catch(() => [])).slice(0, 8);
+        canned.value = byFolder((await api(`/api/v1/canned-responses?q=${encodeURIComponent(match[1])}`).catch(() => [])).slice(0, 8));
         cannedIndex.value = 0;
       }, 120);
     }
 
     function useCanned(response) {
-      draft.value = response.text;
+      const filled = fillVariables(response.text, { contact: contact.value, agent: me.value, conversation: selected.value });
+      draft.value = filled.text;
+      cannedNote.value = filled.note;
       canned.value = [];
     }
 
@@ -715,9 +738,9 @@ createApp({
 
     return {
       api, token, me, agent, activeChats, opsLink, connected, list, selected, selectedId, contact, history, items, draft,
-      noteMode, canned, cannedIndex, closing, summary, copied, contactTyping, timeline, language, t, loggedIn, logout,
+      noteMode, canned, cannedIndex, cannedNote, closing, summary, copied, contactTyping, timeline, language, t, loggedIn, logout,
       select, send, composerInput, composerKey, useCanned, closeChat, copyTranscript, setStatus, switchLanguage,
-      unread, waitClass, elapsed, contactName, verified, channelLabel, view, transferring, transferGroups, transferTarget, transferNote,
+      notifications, unread, waitClass, elapsed, contactName, verified, channelLabel, view, transferring, transferGroups, transferTarget, transferNote,
       actionError, openTransfer, transfer, tickets, ticket, ticketAnswer, showTickets, openTicket, answerTicket,
       closeTicket, waitingTickets, editing, profileDraft, editProfile, addAttribute, saveProfile, earlier, showEarlier, contactTickets,
       openContactTicket, uploads, attachFiles, ticketState, loadTickets, suggestions, useSuggestion, render: markdown, saveAsFaq, savedAsFaq,

@@ -5,6 +5,7 @@ import { computed } from 'vue';
 import { t } from '/ui/i18n.js';
 import { markdown } from '/ui/markdown.js';
 import { messageText } from '/ui/message-text.js';
+import { MessageTime } from '/ui/times.js';
 
 export const Transcript = {
   props: {
@@ -16,6 +17,7 @@ export const Transcript = {
     pickable: { type: Boolean, default: false },
     picked: { type: Number, default: null },
   },
+  components: { MessageTime },
   emits: ['pick'],
   setup(props, { emit }) {
     const items = computed(() => props.messages
@@ -55,6 +57,7 @@ export const Transcript = {
         <span v-for="a in m.attachments || []" :key="a.id" class="attachment">
           <a :href="a.url" target="_blank" rel="noopener">{{ a.name }}</a>
         </span>
+        <message-time :at="m.at"></message-time>
         <span v-for="(x, i) in marks[m.seq] || []" :key="i" :class="['mark-note', x.kind]">{{ x.text }}</span>
       </li>
     </ol>`,

@@ -7,10 +7,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A prepared reply. {@code shortcut} is what an agent types after '/'; {@code groupId}, only for organization-wide
- * responses, limits it to the members of one group.
+ * responses, limits it to the members of one group; {@code folder} files it under a name (null: unfiled). The text
+ * may hold variables such as {@code {contact.name}}, filled in by the desk when the reply is inserted.
  */
 public record CannedResponse(UUID id, UUID organizationId, Scope scope, @Nullable UUID ownerId, String shortcut,
-		String title, String text, @Nullable UUID groupId, Instant updatedAt) {
+		String title, String text, @Nullable UUID groupId, @Nullable String folder, Instant updatedAt) {
 
 	/** Who a response belongs to, and so who may change it. */
 	public enum Scope {

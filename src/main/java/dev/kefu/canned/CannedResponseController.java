@@ -34,9 +34,9 @@ class CannedResponseController {
 		this.responses = responses;
 	}
 
-	/** A new response; {@code scope} defaults to PERSONAL. */
+	/** A new response; {@code scope} defaults to PERSONAL, no {@code folder} leaves it unfiled. */
 	record NewResponse(@Nullable Scope scope, @Nullable String shortcut, @Nullable String title,
-			@Nullable String text, @Nullable UUID groupId) {
+			@Nullable String text, @Nullable UUID groupId, @Nullable String folder) {
 	}
 
 	@GetMapping
@@ -54,7 +54,8 @@ class CannedResponseController {
 	@ResponseStatus(HttpStatus.CREATED)
 	CannedResponse create(@AuthenticationPrincipal StaffCaller caller, @RequestBody NewResponse request) {
 		return responses.create(caller, request.scope() == null ? Scope.PERSONAL : request.scope(),
-				new CannedResponses.Draft(request.shortcut(), request.title(), request.text(), request.groupId()));
+				new CannedResponses.Draft(request.shortcut(), request.title(), request.text(), request.groupId(),
+						request.folder()));
 	}
 
 	@PutMapping("/{id}")

@@ -43,6 +43,9 @@ class CannedResponses {
 
 	private static final int MAX_RESULTS = 50;
 
+	/** A folder name: 1-64 characters, no line breaks or other control characters. */
+	static final Pattern FOLDER = Pattern.compile("[^\\p{Cntrl}]{1,64}");
+
 	private final JdbcClient jdbc;
 	private final Groups groups;
 	private final StaffMembers staff;
@@ -55,14 +58,18 @@ class CannedResponses {
 		this.clock = clock;
 	}
 
-	/** What the caller may insert or edit: a shortcut typed with or without its '/', a title or text fragment. */
+	/**
+	 * What the caller may insert or edit: a shortcut typed with or without its '/', a title or text fragment, and a
+	 * folder (blank or absent: unfiled).
+	 */
 	record Draft(@Nullable String shortcut, @Nullable String title, @Nullable String text,
-			@Nullable UUID groupId) {
+			@Nullable UUID groupId, @Nullable String folder) {
 	}
 
 	/**
 	 * The caller's personal responses and the organization-wide ones offered to them, matching {@code query} by
-	 * shortcut prefix or by title or text; shortcut matches first, then by shortcut with personal ones first.
+	 * shortcut prefix or by title, text or folder; shortcut matches first, then by shortcut with personal ones
+	 * first.
 	 */
 	List<CannedResponse> search(StaffCaller caller, @Nullable String query, @Nullable Scope scope) {
 		String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
@@ -73,7 +80,7 @@ class CannedResponses {
 				SELECT * FROM canned_response
 				WHERE organization_id = :org AND (owner_id = :me OR owner_id = :org)
 				  AND (:q = '' OR shortcut LIKE :prefix ESCAPE '\\' OR LOWER(title) LIKE :part ESCAPE '\\'
-				       OR LOWER(body) LIKE :part ESCAPE '\\')
+				       OR LOWER(body) LIKE :part ESCAPE '\\' OR LOWER(folder) LIKE :part ESCAPE '\\')
 				ORDER BY CASE WHEN shortcut LIKE :prefix ESCAPE '\\' THEN 0 ELSE 1 END, shortcut,
 				         CASE WHEN owner_id = :me THEN 0 ELSE 1 END, title""")
 			.param("org", caller.organizationId())
@@ -100,11 +107,11 @@ class CannedResponses {
 		Instant now = clock.instant();
 		UUID owner = scope == Scope.ORGANIZATION ? caller.organizationId() : caller.userId();
 		uniqueShortcut(() -> jdbc.sql("""
-				INSERT INTO canned_response (id, organization_id, owner_id, shortcut, title, body, group_id,
+				INSERT INTO canned_response (id, organization_id, owner_id, shortcut, title, body, group_id, folder,
 				                             created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, caller.organizationId(), owner, valid.shortcut(), valid.title(), valid.text(),
-					valid.groupId(), SqlTime.of(now), SqlTime.of(now))
+					valid.groupId(), valid.folder(), SqlTime.of(now), SqlTime.of(now))
 			.update());
 		return require(caller, id);
 	}
@@ -114,10 +121,10 @@ class CannedResponses {
 		CannedResponse existing = editable(caller, id);
 		Draft valid = validate(caller, existing.scope(), draft);
 		uniqueShortcut(() -> jdbc.sql("""
-				UPDATE canned_response SET shortcut = ?, title = ?, body = ?, group_id = ?, updated_at = ?
+				UPDATE canned_response SET shortcut = ?, title = ?, body = ?, group_id = ?, folder = ?, updated_at = ?
 				WHERE id = ? AND organization_id = ?""")
-			.params(valid.shortcut(), valid.title(), valid.text(), valid.groupId(), SqlTime.of(clock.instant()), id,
-					caller.organizationId())
+			.params(valid.shortcut(), valid.title(), valid.text(), valid.groupId(), valid.folder(),
+					SqlTime.of(clock.instant()), id, caller.organizationId())
 			.update());
 		return require(caller, id);
 	}
@@ -173,7 +180,11 @@ class CannedResponses {
 			}
 			groups.require(caller.organizationId(), draft.groupId());
 		}
-		return new Draft(shortcut, draft.title().strip(), draft.text(), draft.groupId());
+		String folder = draft.folder() == null || draft.folder().isBlank() ? null : draft.folder().strip();
+		if (folder != null && !FOLDER.matcher(folder).matches()) {
+			throw new RequestRejected("invalid-folder", "folder must be 1-64 characters on one line, or empty for none");
+		}
+		return new Draft(shortcut, draft.title().strip(), draft.text(), draft.groupId(), folder);
 	}
 
 	private static void uniqueShortcut(Runnable write) {
@@ -192,6 +203,6 @@ class CannedResponses {
 		return new CannedResponse(rs.getObject("id", UUID.class), organizationId,
 				shared ? Scope.ORGANIZATION : Scope.PERSONAL, shared ? null : owner, rs.getString("shortcut"),
 				rs.getString("title"), rs.getString("body"), rs.getObject("group_id", UUID.class),
-				SqlTime.read(rs, "updated_at"));
+				rs.getString("folder"), SqlTime.read(rs, "updated_at"));
 	}
 }

@@ -203,6 +203,41 @@ class CannedResponsesApiTest {
 		assertThat(api.call("GET", PATH, null, null).status()).isEqualTo(401);
 	}
 
+	@Test
+	void responsesAreFiledInFoldersThatCanBeRenamedClearedAndSearched() {
+		Map<String, Object> refund = body("ORGANIZATION", "refund", "Refund policy", "Refunds take 3-5 days, {contact.name}.");
+		refund.put("folder", "  Billing ");
+		JsonNode created = api.post(PATH, admin, refund);
+		assertThat(created.path("folder").asString()).isEqualTo("Billing");
+		assertThat(created.path("text").asString()).isEqualTo("Refunds take 3-5 days, {contact.name}.");
+		create(admin, "ORGANIZATION", "hello", "Greeting", "Hello!");
+
+		assertThat(shortcuts(agent, "billing")).containsExactly("refund");
+		JsonNode unfiled = api.get(PATH + "?q=hello", agent).get(0);
+		assertThat(unfiled.hasNonNull("folder")).isFalse();
+
+		String id = created.path("id").asString();
+		Map<String, Object> moved = body(null, "refund", "Refund policy", "Refunds take 3-5 days.");
+		moved.put("folder", "售后");
+		assertThat(api.put(PATH + "/" + id, admin, moved).path("folder").asString()).isEqualTo("售后");
+		moved.put("folder", " ");
+		assertThat(api.put(PATH + "/" + id, admin, moved).hasNonNull("folder")).isFalse();
+	}
+
+	@Test
+	void folderNamesThatDoNotFitAreRejected() {
+		Map<String, Object> tooLong = body(null, "ok", "t", "x");
+		tooLong.put("folder", "f".repeat(65));
+		assertThat(code(tooLong)).isEqualTo("invalid-folder");
+		Map<String, Object> twoLines = body(null, "ok", "t", "x");
+		twoLines.put("folder", "Billing\nRefunds");
+		assertThat(code(twoLines)).isEqualTo("invalid-folder");
+		Map<String, Object> longest = body(null, "ok", "t", "x");
+		longest.put("folder", "文".repeat(64));
+		assertThat(api.post(PATH, agent, longest).path("folder").asString()).hasSize(64);
+		assertThat(api.get(PATH, agent)).hasSize(1);
+	}
+
 	private String code(Map<String, Object> body) {
 		Api.Response response = api.call("POST", PATH, agent, body);
 		assertThat(response.status()).as(response.text()).isEqualTo(400);

@@ -45,15 +45,22 @@ public final class Browser implements AutoCloseable {
 
 	/** A desktop browser session (its own profile: storage is not shared with other sessions). */
 	public static Browser open(int width, int height, String language) {
-		return open(width, height, language, false);
+		return open(width, height, language, false, java.util.Map.of());
+	}
+
+	/** A desktop browser session in which every site may show notifications, as if the user had allowed them. */
+	public static Browser allowingNotifications(int width, int height, String language) {
+		return open(width, height, language, false,
+				java.util.Map.of("profile.default_content_setting_values.notifications", 1));
 	}
 
 	/** A phone: Chrome's device emulation at that size (a headless window cannot be narrower than 500 pixels). */
 	public static Browser phone(int width, int height, String language) {
-		return open(width, height, language, true);
+		return open(width, height, language, true, java.util.Map.of());
 	}
 
-	private static Browser open(int width, int height, String language, boolean phone) {
+	private static Browser open(int width, int height, String language, boolean phone,
+			java.util.Map<String, Object> prefs) {
 		Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
 				"browser test SKIPPED: no Chromium at " + CHROMIUM + " or no chromedriver at " + CHROMEDRIVER
 						+ " (apt-get install chromium chromium-driver, or set KEFU_CHROMIUM/KEFU_CHROMEDRIVER)");
@@ -62,7 +69,9 @@ public final class Browser implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
 				"--window-size=" + width + "," + height, "--lang=" + language);
 		// --lang alone does not reach navigator.language in headless mode; the preference does.
-		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+		java.util.Map<String, Object> allPrefs = new java.util.HashMap<>(prefs);
+		allPrefs.put("intl.accept_languages", language);
+		options.setExperimentalOption("prefs", allPrefs);
 		if (phone) {
 			options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
 					java.util.Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true)));
@@ -140,6 +149,11 @@ public final class Browser implements AutoCloseable {
 				return null;
 			}
 		});
+	}
+
+	/** A Chrome DevTools Protocol command on the current page, for what WebDriver cannot say (focus, permissions). */
+	public java.util.Map<String, Object> devTools(String command, java.util.Map<String, Object> params) {
+		return driver.executeCdpCommand(command, params);
 	}
 
 	public Object script(String js, Object... args) {

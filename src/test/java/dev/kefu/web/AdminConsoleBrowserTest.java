@@ -54,9 +54,14 @@ class AdminConsoleBrowserTest {
 			admin.type(By.cssSelector("#new-canned textarea[name=text]"), "Duplicate");
 			admin.click(By.cssSelector("#new-canned button[type=submit]"));
 			assertThat(admin.shown(By.cssSelector(".error.banner")).getText()).isNotBlank();
+			// Filed in a folder from the list: the list shows it under that folder's heading.
+			admin.type(By.cssSelector("#canned-admin tr[data-shortcut=hello] input[name=folder]"), "Greetings", Keys.TAB);
+			admin.withText(By.cssSelector("#canned-admin tr.canned-folder"), "Greetings");
 		}
 		assertThat(api.get("/api/v1/widget/" + tenant.slug(), null).path("title").asString()).isEqualTo("Tea House Help");
 		assertThat(api.get("/api/v1/canned-responses?q=hello", tenant.agentToken(api, 0))).hasSize(1);
+		assertThat(api.get("/api/v1/canned-responses?q=hello", tenant.agentToken(api, 0)).get(0).path("folder").asString())
+			.isEqualTo("Greetings");
 	}
 
 	@Test
