@@ -3,6 +3,7 @@ package dev.kefu.routing;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import dev.kefu.contact.ContactsMerged;
 import dev.kefu.conversation.ConversationClosed;
 import dev.kefu.organization.StaffMemberChanged;
 import dev.kefu.organization.StaffMembers;
@@ -34,6 +35,11 @@ class RoutingListeners {
 		queues.remove(closed.conversationId());
 		slots.release(closed.conversationId());
 		AfterCommit.run(() -> dispatcher.request(closed.organizationId(), closed.groupId()));
+	}
+
+	@ApplicationModuleListener
+	void on(ContactsMerged merged) {
+		queues.moveContact(merged.organizationId(), merged.mergedId(), merged.survivorId());
 	}
 
 	@ApplicationModuleListener
