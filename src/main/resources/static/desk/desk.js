@@ -10,6 +10,7 @@ import { ConversationSearch } from '/desk/search.js';
 import { QueuePanel } from '/desk/queue-panel.js';
 import { TagBar } from '/desk/tag-bar.js';
 import { DispositionPicker } from '/desk/disposition-picker.js';
+import { ContactsView } from '/desk/contacts.js';
 import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 import { markdown } from '/ui/markdown.js';
 import { messageText } from '/ui/message-text.js';
@@ -38,7 +39,7 @@ const MessageBody = {
 };
 
 createApp({
-  components: { LoginForm, MessageBody, CrmCard, ConversationSearch, QueuePanel, TagBar, DispositionPicker, MessageTime },
+  components: { LoginForm, MessageBody, CrmCard, ConversationSearch, QueuePanel, TagBar, DispositionPicker, MessageTime, ContactsView },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const me = ref(JSON.parse(sessionStorage.getItem(`${TOKEN}.me`) || 'null'));

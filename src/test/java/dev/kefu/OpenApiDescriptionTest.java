@@ -65,6 +65,19 @@ class OpenApiDescriptionTest {
 			.map(p -> p.path("description").asString())).singleElement().asString().contains("200 characters");
 	}
 
+	@Test
+	void contactsDescribeSearchHistoryAndMerge() {
+		JsonNode paths = new Api(port).get("/v3/api-docs", null).path("paths");
+
+		assertThat(paths.path("/api/v1/contacts").path("get").path("summary").asString()).contains("newest activity");
+		assertThat(paths.path("/api/v1/contacts").path("get").path("parameters").valueStream()
+			.map(p -> p.path("name").asString())).contains("q", "page", "size").doesNotContain("caller");
+		assertThat(paths.path("/api/v1/contacts/{id}/history").path("get").path("summary").asString())
+			.contains("conversations", "tickets");
+		assertThat(paths.path("/api/v1/contacts/{id}/merge").path("post").path("summary").asString())
+			.contains("verified-identities-differ");
+	}
+
 	private static JsonNode requestSchema(JsonNode docs, String path, String method) {
 		JsonNode schema = docs.path("paths").path(path).path(method).path("requestBody").path("content")
 			.path("application/json").path("schema");

@@ -86,9 +86,16 @@ public class Contacts {
 			.optional();
 	}
 
+	/**
+	 * The contact, or the survivor it was merged into: every link to a merged contact reaches the survivor. A merge
+	 * repoints the tombstones that named the contact it ends, so one step is enough.
+	 */
 	public Optional<Contact> find(UUID organizationId, UUID contactId) {
-		return jdbc.sql("SELECT * FROM contact WHERE id = ? AND organization_id = ?")
-			.params(contactId, organizationId)
+		return jdbc.sql("""
+				SELECT * FROM contact WHERE organization_id = :org AND id = COALESCE(
+				  (SELECT merged_into FROM contact WHERE id = :id AND organization_id = :org), :id)""")
+			.param("org", organizationId)
+			.param("id", contactId)
 			.query(this::map)
 			.optional();
 	}
@@ -115,11 +122,12 @@ public class Contacts {
 		String email = pick(profile.email(), contact.email(), 320, "email");
 		String phone = pick(profile.phone(), contact.phone(), 50, "phone");
 		validate(email, phone, attributes);
+		// A merged contact's id reaches its survivor, and the survivor is what changes.
 		jdbc.sql("UPDATE contact SET name = ?, email = ?, phone = ?, attributes = ? WHERE id = ? AND organization_id = ?")
-			.params(name, email, phone, json.writeValueAsString(attributes), contactId, organizationId)
+			.params(name, email, phone, json.writeValueAsString(attributes), contact.id(), organizationId)
 			.update();
-		events.publishEvent(new ContactUpdated(organizationId, contactId, clock.instant()));
-		return require(organizationId, contactId);
+		events.publishEvent(new ContactUpdated(organizationId, contact.id(), clock.instant()));
+		return require(organizationId, contact.id());
 	}
 
 	public void touch(UUID organizationId, UUID contactId) {
@@ -154,7 +162,7 @@ public class Contacts {
 		});
 	}
 
-	private Contact map(ResultSet rs, int row) throws SQLException {
+	Contact map(ResultSet rs, int row) throws SQLException {
 		return new Contact(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
 				rs.getString("name"), rs.getString("email"), rs.getString("phone"),
 				json.readValue(rs.getString("attributes"), new TypeReference<Map<String, String>>() {

@@ -1,9 +1,11 @@
 package dev.kefu.realtime;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -28,10 +30,8 @@ class LiveHub implements Relay.Receiver {
 
 	private final Map<String, Set<LiveConnection>> topics = new ConcurrentHashMap<>();
 	private final Relay relay;
-	private volatile Consumer<String> control = message -> {
-	};
-	private volatile Runnable missed = () -> {
-	};
+	private final List<Consumer<String>> controls = new CopyOnWriteArrayList<>();
+	private final List<Runnable> missed = new CopyOnWriteArrayList<>();
 
 	LiveHub(Relay relay) {
 		this.relay = relay;
@@ -79,22 +79,22 @@ class LiveHub implements Relay.Receiver {
 		relay.broadcast(topic, frame);
 	}
 
-	/** Handles control messages published on any node, this one included. */
+	/** Handles control messages published on any node, this one included; each handler sees every message. */
 	void onControl(Consumer<String> handler, Runnable missedSome) {
-		this.control = handler;
-		this.missed = missedSome;
+		controls.add(handler);
+		missed.add(missedSome);
 	}
 
 	/** Tells every node, this one first; as best effort as any push, so receivers also check on their own. */
 	void publishControl(String message) {
-		control.accept(message);
+		controls.forEach(handler -> handler.accept(message));
 		relay.broadcast(CONTROL, message);
 	}
 
 	@Override
 	public void deliver(String topic, String frame) {
 		if (CONTROL.equals(topic)) {
-			control.accept(frame);
+			controls.forEach(handler -> handler.accept(frame));
 			return;
 		}
 		Set<LiveConnection> connections = topics.get(topic);
@@ -107,7 +107,7 @@ class LiveHub implements Relay.Receiver {
 	@Override
 	public void missedSome() {
 		connections().forEach(connection -> sendIsolated(connection, RESYNC_FRAME));
-		missed.run();
+		missed.forEach(Runnable::run);
 	}
 
 	/** One connection failing in any way must not keep the frame from the others. */
@@ -118,6 +118,14 @@ class LiveHub implements Relay.Receiver {
 		catch (RuntimeException failed) {
 			log.debug("Closing connection {}: sending failed", connection.id(), failed);
 			connection.close();
+		}
+	}
+
+	/** Closes this node's connections on a topic; their clients connect again and are subscribed afresh. */
+	void close(String topic) {
+		Set<LiveConnection> connections = topics.get(topic);
+		if (connections != null) {
+			connections.forEach(LiveConnection::close);
 		}
 	}
 

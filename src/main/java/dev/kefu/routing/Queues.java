@@ -50,6 +50,13 @@ public class Queues {
 		return jdbc.sql("DELETE FROM queue_entry WHERE conversation_id = ?").param(conversationId).update() > 0;
 	}
 
+	/** A waiting customer's contact was merged into another: queue updates go to the survivor's widget. */
+	void moveContact(UUID organizationId, UUID fromContactId, UUID toContactId) {
+		jdbc.sql("UPDATE queue_entry SET contact_id = ? WHERE organization_id = ? AND contact_id = ?")
+			.params(toContactId, organizationId, fromContactId)
+			.update();
+	}
+
 	/** Whether a new chat can wait in this group now (business hours are checked by the intake). */
 	Optional<Unavailability> unavailability(UUID organizationId, UUID groupId, int queueLimit) {
 		record Seats(int online, int free) {

@@ -3,6 +3,7 @@ package dev.kefu.routing;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import dev.kefu.contact.ContactsMerged;
 import dev.kefu.conversation.ConversationClosed;
 import dev.kefu.organization.GroupChanged;
 import dev.kefu.organization.StaffMemberChanged;
@@ -41,6 +42,11 @@ class RoutingListeners {
 	@ApplicationModuleListener
 	void on(GroupChanged changed) {
 		AfterCommit.run(() -> dispatcher.request(changed.organizationId(), changed.groupId()));
+	}
+
+	@ApplicationModuleListener
+	void on(ContactsMerged merged) {
+		queues.moveContact(merged.organizationId(), merged.mergedId(), merged.survivorId());
 	}
 
 	@ApplicationModuleListener

@@ -94,6 +94,9 @@ final class ApiScopes {
 		rule(null, "/api/v1/quality/tasks/*/review", refused);
 		rule(null, "/api/v1/quality/reviews/*/appeal", refused);
 		rule(null, "/api/v1/quality/reviews/*/decision", refused);
+		// A contact's history mixes conversations and left messages, two families: a token reads each with its own
+		// scope (/contacts/{id}/conversations, /tickets?contactId=).
+		rule("GET", "/api/v1/contacts/*/history", refused);
 		// A token must not mint or revoke tokens: a leaked one could otherwise outlive its own revocation.
 		rule(null, "/api/v1/admin/api-tokens/**", refused);
 		// Families.

@@ -13,6 +13,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import dev.kefu.shared.VisitorCaller;
@@ -21,7 +22,8 @@ import dev.kefu.shared.VisitorCaller;
  * Stateless, signed visitor identities: {@code v1.<organization, contact, issued-at[, verified]>.<HMAC-SHA256>}. The
  * widget keeps the token in local storage, so a visitor stays the same contact across reloads and tabs without a
  * login. The verified byte says the host site vouched for the customer when the token was issued; tokens without it
- * (including those issued before it existed) are anonymous.
+ * (including those issued before it existed) are anonymous. A token for a contact that staff merged into another acts
+ * as the survivor ({@link VisitorContacts}), so a chat open in the widget goes on after the merge.
  */
 @Service
 public class VisitorTokens {
@@ -34,14 +36,16 @@ public class VisitorTokens {
 	private final SecretKeySpec key;
 	private final SecurityProperties properties;
 	private final Clock clock;
+	private final ObjectProvider<VisitorContacts> contacts;
 
-	VisitorTokens(SigningKeys keys, SecurityProperties properties, Clock clock) {
+	VisitorTokens(SigningKeys keys, SecurityProperties properties, Clock clock, ObjectProvider<VisitorContacts> contacts) {
 		String configured = properties.visitorTokenSecret();
 		byte[] secret = configured == null || configured.isBlank() ? keys.secret("visitor")
 				: configured.getBytes(StandardCharsets.UTF_8);
 		this.key = new SecretKeySpec(secret, "HmacSHA256");
 		this.properties = properties;
 		this.clock = clock;
+		this.contacts = contacts;
 	}
 
 	public String issue(UUID organizationId, UUID contactId) {
@@ -81,7 +85,12 @@ public class VisitorTokens {
 			if (issued.plus(properties.visitorTokenLifetime()).isBefore(clock.instant())) {
 				return Optional.empty();
 			}
-			return Optional.of(new VisitorCaller(organizationId, contactId, verified));
+			VisitorContacts current = contacts.getIfAvailable();
+			if (current == null) {
+				return Optional.of(new VisitorCaller(organizationId, contactId, verified));
+			}
+			return current.current(organizationId, contactId, verified)
+				.map(contact -> new VisitorCaller(organizationId, contact, verified));
 		}
 		catch (IllegalArgumentException malformed) {
 			return Optional.empty();

@@ -23,6 +23,9 @@ class ApiScopesTest {
 		assertThat(scope("GET", "/api/v1/conversations/1/notes")).isEqualTo("conversations:read");
 		assertThat(scope("GET", "/api/v1/contacts/1/conversations")).isEqualTo("conversations:read");
 		assertThat(scope("GET", "/api/v1/contacts/1/card")).isEqualTo("contacts:read");
+		assertThat(scope("GET", "/api/v1/contacts")).isEqualTo("contacts:read");
+		assertThat(scope("POST", "/api/v1/contacts/1/merge")).isEqualTo("contacts:write");
+		assertThat(ApiScopes.decide("GET", "/api/v1/contacts/1/history")).isInstanceOf(ApiScopes.NotForTokens.class);
 	}
 
 	@Test

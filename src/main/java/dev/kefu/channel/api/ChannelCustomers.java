@@ -7,12 +7,14 @@ import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.kefu.channel.ChannelInstance;
 import dev.kefu.contact.ContactProfile;
 import dev.kefu.contact.Contacts;
+import dev.kefu.contact.ContactsMerged;
 import dev.kefu.shared.SqlTime;
 
 /**
@@ -74,12 +76,31 @@ class ChannelCustomers {
 			.single();
 	}
 
-	/** The bridge's id for a contact of the channel. */
+	/**
+	 * The bridge's id for a contact of the channel. Two of the bridge's customers merged into one contact have two:
+	 * replies go to the one that wrote first to Kefu, the same one every time.
+	 */
 	Optional<String> externalId(ChannelInstance channel, UUID contactId) {
-		return jdbc.sql("SELECT external_id FROM channel_customer WHERE channel_id = ? AND contact_id = ?")
+		return jdbc.sql("""
+				SELECT external_id FROM channel_customer WHERE channel_id = ? AND contact_id = ?
+				ORDER BY created_at, external_id LIMIT 1""")
 			.params(channel.id(), contactId)
 			.query(String.class)
 			.optional();
+	}
+
+	/**
+	 * Staff merged a contact of a bridge's customer into another: the customer's next message goes to the survivor.
+	 * Durable, so a crash only delays it; running twice changes nothing.
+	 */
+	@ApplicationModuleListener
+	void on(ContactsMerged merged) {
+		jdbc.sql("UPDATE channel_customer SET contact_id = ? WHERE organization_id = ? AND contact_id = ?")
+			.params(merged.survivorId(), merged.organizationId(), merged.mergedId())
+			.update();
+		jdbc.sql("UPDATE channel_message SET contact_id = ? WHERE organization_id = ? AND contact_id = ?")
+			.params(merged.survivorId(), merged.organizationId(), merged.mergedId())
+			.update();
 	}
 
 	private Optional<UUID> find(UUID channelId, String externalId) {
