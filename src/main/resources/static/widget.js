@@ -10,6 +10,8 @@
  * data-user-id + data-user-hash or data-user-jwt (with data-user-name, -email, -phone, -member-level,
  * -account-number), or by calling Kefu.identify({ userId, userHash } or { jwt }, ...) before the chat is opened.
  * The identity travels in the iframe URL's fragment, which is never sent to a server nor in a Referer.
+ * The pages of this visit (address, title, time; the referrer of its first page) are kept in the page's sessionStorage
+ * and handed to the chat frame when there is one, which reports them while a chat is going: no request of their own.
  */
 (function () {
   'use strict';
@@ -32,6 +34,32 @@
   var openWanted = false;
   // Set by the chat (kefu:active) while this visitor has a chat going or a message left, in the host page's storage.
   var activeKey = 'kefu.active.' + org;
+  var visitKey = 'kefu.visit.' + org;
+  var visit = viewed();
+
+  /** This page added to the visit's list: the last 20, addresses cut to 2 KB and titles to 200 characters. */
+  function viewed() {
+    var v = null;
+    try { v = JSON.parse(sessionStorage.getItem(visitKey) || 'null'); }
+    catch (e) { /* none yet, or unreadable: a new visit */ }
+    if (!v || !v.pages) v = { referrer: address(document.referrer), pages: [] };
+    var page = { url: address(location.href), title: document.title.slice(0, 200).replace(/[\ud800-\udbff]$/, ''),
+      at: new Date().toISOString() };
+    var last = v.pages[v.pages.length - 1];
+    if (last && last.url === page.url) v.pages[v.pages.length - 1] = page;
+    else v.pages.push(page);
+    v.pages = v.pages.slice(-20);
+    try { sessionStorage.setItem(visitKey, JSON.stringify(v)); }
+    catch (e) { /* storage refused: this page alone is the visit */ }
+    return v;
+  }
+
+  /** A long address loses its query first; what remains never ends in half an escape. */
+  function address(url) {
+    if (!url || url.length <= 2048) return url || '';
+    var short = url.split(/[?#]/)[0];
+    return short.slice(0, 2048).replace(/%[0-9a-fA-F]?$/, '');
+  }
 
   function remembered() {
     try { return localStorage.getItem(activeKey) === '1'; }
@@ -96,6 +124,11 @@
     var panel = root.querySelector('.panel');
     var badge = root.querySelector('.badge');
 
+    function tellVisit() {
+      frame.contentWindow && frame.contentWindow.postMessage({ type: 'kefu:visit',
+        visit: { pages: visit.pages, referrer: visit.referrer, language: navigator.language } }, base);
+    }
+
     function tellVisible() {
       frame.contentWindow && frame.contentWindow.postMessage({ type: 'kefu:visible', visible: !panel.hidden }, base);
     }
@@ -107,6 +140,7 @@
       frame.title = zh ? '在线客服' : 'Chat';
       // The chat starts hidden; a frame made by a click is already open when its page arrives.
       frame.addEventListener('load', tellVisible);
+      frame.addEventListener('load', tellVisit);
       frame.src = chatUrl();
       panel.appendChild(frame);
     }
@@ -128,6 +162,10 @@
       }
       else if (event.data.type === 'kefu:close') setOpen(false);
       else if (event.data.type === 'kefu:active') remember(event.data.active);
+    });
+    // A page that changes its address without loading (a single-page site) is a page view too.
+    ['popstate', 'hashchange'].forEach(function (name) {
+      window.addEventListener(name, function () { visit = viewed(); if (frame) tellVisit(); });
     });
     document.body.appendChild(host);
     if (openWanted) setOpen(true);

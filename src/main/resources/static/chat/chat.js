@@ -7,6 +7,7 @@ import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 import { markdown } from '/ui/markdown.js';
 import { messageText } from '/ui/message-text.js';
 import { LeftMessageThread, LeftMessagesList, leftMessages } from './left-messages.js';
+import { visitReporter } from './visit.js';
 
 const params = new URLSearchParams(location.search);
 const org = params.get('org') || 'demo';
@@ -61,6 +62,8 @@ createApp({
     });
     let typingSent = 0;
     let typingTimer = null;
+    const visit = visitReporter(() => token.value, () => (phase.value === 'chat' ? conversation.value?.id : null));
+    watch(() => phase.value === 'chat' && conversation.value?.id, () => visit.send());
 
     const color = computed(() => settings.value.primaryColor || '#1677ff');
     const lastSeq = computed(() => Math.max(0, ...messages.keys()));

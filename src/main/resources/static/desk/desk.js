@@ -6,6 +6,7 @@ import { createApp, computed, nextTick, reactive, ref, watch } from 'vue';
 import { language, setLanguage, t } from '/ui/i18n.js';
 import { LoginForm } from '/ui/login.js';
 import { CrmCard } from '/desk/crm-card.js';
+import { VisitCard } from '/desk/visit-card.js';
 import { ConversationSearch } from '/desk/search.js';
 import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 import { markdown } from '/ui/markdown.js';
@@ -29,7 +30,7 @@ const MessageBody = {
 };
 
 createApp({
-  components: { LoginForm, MessageBody, CrmCard, ConversationSearch },
+  components: { LoginForm, MessageBody, CrmCard, ConversationSearch, VisitCard },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const me = ref(JSON.parse(sessionStorage.getItem(`${TOKEN}.me`) || 'null'));
@@ -290,6 +291,9 @@ createApp({
           if (view.value === 'tickets') loadTickets();
           // The customer wrote again on the ticket open here: the thread shows it, the answer being typed stays.
           if (ticket.value?.id === f.ticketId) api(`/api/v1/tickets/${f.ticketId}`).then((d) => { ticket.value = ticketView(d); }).catch(() => {});
+          break;
+        case 'visit':
+          window.dispatchEvent(new CustomEvent('kefu:visit', { detail: f }));
           break;
         case 'resync':
           countTickets();
