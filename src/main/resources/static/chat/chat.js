@@ -487,7 +487,7 @@ createApp({
       agentRead, unavailable, emojiOpen, stars, ratingComment, rated, leave, items: timelineItems, timeline, color, agentName,
       emoji: EMOJI, t, fieldLabel, waitText, startChat, send, typing, addEmoji, attachFiles, endChat, rate,
       downloadTranscript, newChat, leaveMessage, switchLanguage, minimize, botText, choose, helpful, rateAnswer,
-      leaveInstead, question, related, reading, read, render: markdown,
+      leaveInstead, question, related, reading, read, render: markdown, invitation: visit.invitation,
     };
   },
 }).mount('#app');

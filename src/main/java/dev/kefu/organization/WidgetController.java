@@ -2,6 +2,11 @@ package dev.kefu.organization;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,16 +25,30 @@ class WidgetController {
 	private final Widgets widgets;
 	private final Groups groups;
 	private final Clock clock;
+	private final InvitationRules invitations;
+	private final List<QueueLengths> queues;
 
-	WidgetController(Organizations organizations, Widgets widgets, Groups groups, Clock clock) {
+	WidgetController(Organizations organizations, Widgets widgets, Groups groups, Clock clock,
+			InvitationRules invitations, List<QueueLengths> queues) {
 		this.organizations = organizations;
 		this.widgets = widgets;
 		this.groups = groups;
 		this.clock = clock;
+		this.invitations = invitations;
+		this.queues = queues;
 	}
 
 	record PublicWidget(String title, String primaryColor, String greeting, List<PrechatField> prechatFields,
-			boolean open) {
+			boolean open, List<Invitation> invitations) {
+	}
+
+	/**
+	 * A rule as the loader evaluates it, compact because it travels on every page view: {@code url} is a pattern where
+	 * {@code *} is anything, {@code secs} the seconds on the page, {@code pages} the pages viewed in this visit.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Invitation(UUID id, String greeting, @Nullable String url, @Nullable Integer secs, @Nullable Integer pages,
+			@Nullable Boolean returning) {
 	}
 
 	@GetMapping("/api/v1/widget/{organizationSlug}")
@@ -38,7 +57,22 @@ class WidgetController {
 			.orElseThrow(() -> new ResourceNotFound("organization", organizationSlug));
 		WidgetSettings settings = widgets.settings(organization.id());
 		return new PublicWidget(settings.title(), settings.primaryColor(), settings.greeting(),
-				settings.prechatFields(), openNow(organization));
+				settings.prechatFields(), openNow(organization), invitations(organization.id()));
+	}
+
+	/** The enabled rules, less those whose group's queue is longer than the rule allows just now. */
+	private List<Invitation> invitations(UUID organizationId) {
+		return invitations.all(organizationId).stream()
+			.filter(InvitationRule::enabled)
+			.filter(rule -> rule.groupId() == null || rule.maxQueue() == null
+					|| waiting(organizationId, rule.groupId()) <= rule.maxQueue())
+			.map(rule -> new Invitation(rule.id(), rule.greeting(), rule.urlPattern(), rule.secondsOnPage(),
+					rule.minPages(), rule.returningOnly() ? Boolean.TRUE : null))
+			.toList();
+	}
+
+	private int waiting(UUID organizationId, UUID groupId) {
+		return queues.stream().mapToInt(q -> q.waiting(organizationId, groupId)).max().orElse(0);
 	}
 
 	/** An organization without any group cannot take a chat, so it counts as closed. */
