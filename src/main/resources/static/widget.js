@@ -10,6 +10,10 @@
  * data-user-id + data-user-hash or data-user-jwt (with data-user-name, -email, -phone, -member-level,
  * -account-number), or by calling Kefu.identify({ userId, userHash } or { jwt }, ...) before the chat is opened.
  * The identity travels in the iframe URL's fragment, which is never sent to a server nor in a Referer.
+ * The pages of this visit (address, title, time; the referrer of its first page) are kept in the page's sessionStorage
+ * and handed to the chat frame when there is one, which reports them while a chat is going: no request of their own.
+ * Proactive invitations come with the settings: the rules are evaluated here, and one that fires shows its greeting
+ * in a bubble by the launcher (no frame until the visitor clicks it), once per visit and rule.
  */
 (function () {
   'use strict';
@@ -32,6 +36,55 @@
   var openWanted = false;
   // Set by the chat (kefu:active) while this visitor has a chat going or a message left, in the host page's storage.
   var activeKey = 'kefu.active.' + org;
+  var visitKey = 'kefu.visit.' + org;
+  // Set on a visitor's first visit: a later visit (a new session) is a returning visitor's.
+  var seenKey = 'kefu.seen.' + org;
+  var viewStart = Date.now();
+  var visit = viewed();
+  var invitation = null;
+
+  /** This page added to the visit's list: the last 20, addresses cut to 2 KB and titles to 200 characters. */
+  function viewed() {
+    var v = null;
+    try { v = JSON.parse(sessionStorage.getItem(visitKey) || 'null'); }
+    catch (e) { /* none yet, or unreadable: a new visit */ }
+    if (!v || !v.pages) v = { referrer: address(document.referrer), pages: [], invited: [], returning: returning() };
+    var page = { url: address(location.href), title: document.title.slice(0, 200).replace(/[\ud800-\udbff]$/, ''),
+      at: new Date().toISOString() };
+    var last = v.pages[v.pages.length - 1];
+    if (last && last.url === page.url) v.pages[v.pages.length - 1] = page;
+    else v.pages.push(page);
+    v.pages = v.pages.slice(-20);
+    save(v);
+    return v;
+  }
+
+  function save(v) {
+    try { sessionStorage.setItem(visitKey, JSON.stringify(v)); }
+    catch (e) { /* storage refused: this page alone is the visit */ }
+  }
+
+  function returning() {
+    try {
+      var seen = localStorage.getItem(seenKey) === '1';
+      localStorage.setItem(seenKey, '1');
+      return seen;
+    }
+    catch (e) { return false; }
+  }
+
+  /** An invitation's address pattern: * is anything, every other character itself. */
+  function matches(pattern, url) {
+    var quoted = pattern.split('*').map(function (part) { return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); });
+    return new RegExp('^' + quoted.join('.*') + '$').test(url);
+  }
+
+  /** A long address loses its query first; what remains never ends in half an escape. */
+  function address(url) {
+    if (!url || url.length <= 2048) return url || '';
+    var short = url.split(/[?#]/)[0];
+    return short.slice(0, 2048).replace(/%[0-9a-fA-F]?$/, '');
+  }
 
   function remembered() {
     try { return localStorage.getItem(activeKey) === '1'; }
@@ -83,11 +136,19 @@
       '.panel{position:fixed;right:20px;bottom:88px;width:380px;height:600px;max-height:calc(100vh - 108px);' +
       'border-radius:12px;overflow:hidden;box-shadow:0 8px 30px rgba(0,0,0,.3);z-index:2147483000;background:#fff}' +
       '.panel iframe{border:0;width:100%;height:100%}' +
+      '.invite{position:fixed;right:20px;bottom:88px;max-width:300px;display:flex;align-items:flex-start;gap:4px;' +
+      'background:#fff;color:#222;border-radius:12px;box-shadow:0 4px 18px rgba(0,0,0,.25);z-index:2147483000;' +
+      'font:14px/1.45 system-ui,sans-serif}' +
+      '.invite-text{all:unset;cursor:pointer;padding:12px 0 12px 14px;white-space:pre-wrap;overflow-wrap:anywhere}' +
+      '.invite-close{all:unset;cursor:pointer;padding:6px 10px;color:#666;font-size:18px;line-height:1}' +
+      '.invite button:focus-visible{outline:2px solid ' + color + '}' +
       '[hidden]{display:none!important}' +
       '@media (max-width:480px){.panel{right:0;bottom:0;width:100vw;height:100vh;max-height:none;border-radius:0}' +
       '.panel:not([hidden])~.launcher{display:none}}' +
       '</style>' +
       '<div class="panel" hidden></div>' +
+      '<div class="invite" role="dialog" hidden><button class="invite-text" type="button"></button>' +
+      '<button class="invite-close" type="button" aria-label="' + (zh ? '关闭' : 'Close') + '">×</button></div>' +
       '<button class="launcher" type="button" aria-expanded="false" aria-label="' +
       (zh ? '打开在线客服' : 'Open chat') + '">' +
       '<svg width="28" height="28" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"/></svg>' +
@@ -95,6 +156,16 @@
     var launcher = root.querySelector('.launcher');
     var panel = root.querySelector('.panel');
     var badge = root.querySelector('.badge');
+    var bubble = root.querySelector('.invite');
+
+    function tellVisit() {
+      frame.contentWindow && frame.contentWindow.postMessage({ type: 'kefu:visit',
+        visit: { pages: visit.pages, referrer: visit.referrer, language: navigator.language } }, base);
+    }
+
+    function tellInvitation() {
+      if (invitation && frame.contentWindow) frame.contentWindow.postMessage({ type: 'kefu:invitation', greeting: invitation }, base);
+    }
 
     function tellVisible() {
       frame.contentWindow && frame.contentWindow.postMessage({ type: 'kefu:visible', visible: !panel.hidden }, base);
@@ -107,6 +178,8 @@
       frame.title = zh ? '在线客服' : 'Chat';
       // The chat starts hidden; a frame made by a click is already open when its page arrives.
       frame.addEventListener('load', tellVisible);
+      frame.addEventListener('load', tellVisit);
+      frame.addEventListener('load', tellInvitation);
       frame.src = chatUrl();
       panel.appendChild(frame);
     }
@@ -117,7 +190,34 @@
       launcher.setAttribute('aria-expanded', String(open));
       if (frame) tellVisible();
       if (open) badge.hidden = true;
+      if (open) bubble.hidden = true;
     }
+
+    // A rule that fits this page waits its time on the page; it is then shown unless the chat is open or going.
+    function fits(rule) {
+      return (visit.invited || []).indexOf(rule.id) < 0 && (!rule.url || matches(rule.url, location.href))
+        && (!rule.pages || visit.pages.length >= rule.pages) && (!rule.returning || visit.returning);
+    }
+
+    function invite(rule) {
+      if (!panel.hidden || !bubble.hidden || remembered() || !fits(rule)) return;
+      visit.invited = (visit.invited || []).concat(rule.id);
+      save(visit);
+      invitation = rule.greeting;
+      bubble.querySelector('.invite-text').textContent = rule.greeting;
+      bubble.hidden = false;
+    }
+
+    (settings.invitations || []).forEach(function (rule) {
+      if (!fits(rule)) return;
+      setTimeout(function () { invite(rule); }, Math.max(0, (rule.secs || 0) * 1000 - (Date.now() - viewStart)));
+    });
+    bubble.querySelector('.invite-text').addEventListener('click', function () {
+      var made = !!frame;
+      setOpen(true);
+      if (made) tellInvitation();
+    });
+    bubble.querySelector('.invite-close').addEventListener('click', function () { bubble.hidden = true; });
     widget = { setOpen: setOpen };
     launcher.addEventListener('click', function () { setOpen(panel.hidden); });
     window.addEventListener('message', function (event) {
@@ -128,6 +228,10 @@
       }
       else if (event.data.type === 'kefu:close') setOpen(false);
       else if (event.data.type === 'kefu:active') remember(event.data.active);
+    });
+    // A page that changes its address without loading (a single-page site) is a page view too.
+    ['popstate', 'hashchange'].forEach(function (name) {
+      window.addEventListener(name, function () { visit = viewed(); if (frame) tellVisit(); });
     });
     document.body.appendChild(host);
     if (openWanted) setOpen(true);

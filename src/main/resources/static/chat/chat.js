@@ -10,6 +10,7 @@ import { LeftMessageThread, LeftMessagesList, leftMessages } from './left-messag
 import { ClosingNotice } from '/chat/closing-notice.js';
 import { MessageTime } from '/ui/times.js';
 import { viewImages } from '/ui/image-viewer.js';
+import { visitReporter } from './visit.js';
 
 const params = new URLSearchParams(location.search);
 const org = params.get('org') || 'demo';
@@ -65,6 +66,8 @@ createApp({
     });
     let typingSent = 0;
     let typingTimer = null;
+    const visit = visitReporter(() => token.value, () => (phase.value === 'chat' ? conversation.value?.id : null));
+    watch(() => phase.value === 'chat' && conversation.value?.id, () => visit.send());
 
     const color = computed(() => settings.value.primaryColor || '#1677ff');
     const lastSeq = computed(() => Math.max(0, ...messages.keys()));
@@ -488,7 +491,7 @@ createApp({
       agentRead, unavailable, emojiOpen, stars, ratingComment, rated, leave, items: timelineItems, timeline, color, agentName,
       emoji: EMOJI, t, fieldLabel, waitText, startChat, send, typing, addEmoji, attachFiles, endChat, rate,
       downloadTranscript, newChat, leaveMessage, switchLanguage, minimize, botText, choose, helpful, rateAnswer,
-      leaveInstead, question, related, reading, read, render: markdown,
+      leaveInstead, question, related, reading, read, render: markdown, invitation: visit.invitation,
     };
   },
 }).mount('#app');

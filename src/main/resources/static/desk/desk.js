@@ -6,6 +6,7 @@ import { createApp, computed, nextTick, reactive, ref, watch } from 'vue';
 import { language, setLanguage, t } from '/ui/i18n.js';
 import { LoginForm } from '/ui/login.js';
 import { CrmCard } from '/desk/crm-card.js';
+import { VisitCard } from '/desk/visit-card.js';
 import { ConversationSearch } from '/desk/search.js';
 import { QueuePanel } from '/desk/queue-panel.js';
 import { TagBar } from '/desk/tag-bar.js';
@@ -39,7 +40,7 @@ const MessageBody = {
 };
 
 createApp({
-  components: { LoginForm, MessageBody, CrmCard, ConversationSearch, QueuePanel, TagBar, DispositionPicker, MessageTime, ContactsView },
+  components: { LoginForm, MessageBody, CrmCard, ConversationSearch, QueuePanel, TagBar, DispositionPicker, MessageTime, ContactsView, VisitCard },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const me = ref(JSON.parse(sessionStorage.getItem(`${TOKEN}.me`) || 'null'));
@@ -318,6 +319,9 @@ createApp({
           if (view.value === 'tickets') loadTickets();
           // The customer wrote again on the ticket open here: the thread shows it, the answer being typed stays.
           if (ticket.value?.id === f.ticketId) api(`/api/v1/tickets/${f.ticketId}`).then((d) => { ticket.value = ticketView(d); }).catch(() => {});
+          break;
+        case 'visit':
+          window.dispatchEvent(new CustomEvent('kefu:visit', { detail: f }));
           break;
         case 'resync':
           queueChanged.value++;

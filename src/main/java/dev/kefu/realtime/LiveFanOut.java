@@ -23,6 +23,7 @@ import dev.kefu.conversation.MessageAppended;
 import dev.kefu.conversation.NoteAdded;
 import dev.kefu.conversation.ParticipantType;
 import dev.kefu.conversation.ReceiptUpdated;
+import dev.kefu.conversation.VisitChanged;
 import dev.kefu.routing.AgentStatusChanged;
 import dev.kefu.routing.Agents;
 import dev.kefu.routing.QueueChanged;
@@ -94,6 +95,18 @@ class LiveFanOut implements DisposableBean {
 			hub.publish(LiveHub.visitor(receipt.contactId()), frame);
 		}
 		hub.publish(LiveHub.conversation(receipt.conversationId()), frame);
+	}
+
+	/** Small on purpose: the desk reads the visit again when the conversation is open on screen. */
+	@EventListener
+	void on(VisitChanged changed) {
+		AfterCommit.run(() -> {
+			String frame = frames.frame("visit", "conversationId", changed.conversationId());
+			if (changed.agentId() != null) {
+				hub.publish(LiveHub.staff(changed.agentId()), frame);
+			}
+			hub.publish(LiveHub.conversation(changed.conversationId()), frame);
+		});
 	}
 
 	/**
