@@ -232,6 +232,25 @@ class TagsAndDispositionsTest {
 		return chat.id();
 	}
 
+	@Test
+	void mergingTwoContactsLeavesTheSurvivorWithTheTagsOfBoth() {
+		TestTenant tenant = TestTenant.create(context, 1, 5);
+		String admin = tenant.adminToken(api);
+		String vip = tag(admin, "VIP");
+		String wholesale = tag(admin, "Wholesale");
+		String survivor = api.get("/api/v1/visitor/profile", api.visitor(tenant.slug())).path("id").asString();
+		String merged = api.get("/api/v1/visitor/profile", api.visitor(tenant.slug())).path("id").asString();
+		api.put("/api/v1/contacts/" + survivor + "/tags/" + vip, admin, null);
+		api.put("/api/v1/contacts/" + merged + "/tags/" + vip, admin, null);
+		api.put("/api/v1/contacts/" + merged + "/tags/" + wholesale, admin, null);
+
+		api.post("/api/v1/contacts/" + survivor + "/merge", admin, Map.of("from", merged));
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(names(api.get("/api/v1/contacts/" + survivor + "/tags", admin)))
+				.containsExactlyInAnyOrder("VIP", "Wholesale"));
+	}
+
 	private String tag(String admin, String name) {
 		return api.post("/api/v1/admin/tags", admin, Map.of("name", name)).path("id").asString();
 	}
