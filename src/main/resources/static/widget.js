@@ -12,6 +12,8 @@
  * The identity travels in the iframe URL's fragment, which is never sent to a server nor in a Referer.
  * The pages of this visit (address, title, time; the referrer of its first page) are kept in the page's sessionStorage
  * and handed to the chat frame when there is one, which reports them while a chat is going: no request of their own.
+ * The settings request also reports the page view (a random visit id, the page's address and title cut short, the
+ * visit's referrer, the browser's language), so supervisors see who is on the site at no extra request.
  * Proactive invitations come with the settings: the rules are evaluated here, and one that fires shows its greeting
  * in a bubble by the launcher (no frame until the visitor clicks it), once per visit and rule.
  */
@@ -49,6 +51,7 @@
     try { v = JSON.parse(sessionStorage.getItem(visitKey) || 'null'); }
     catch (e) { /* none yet, or unreadable: a new visit */ }
     if (!v || !v.pages) v = { referrer: address(document.referrer), pages: [], invited: [], returning: returning() };
+    if (!v.id) v.id = visitId();
     var page = { url: address(location.href), title: document.title.slice(0, 200).replace(/[\ud800-\udbff]$/, ''),
       at: new Date().toISOString() };
     var last = v.pages[v.pages.length - 1];
@@ -57,6 +60,32 @@
     v.pages = v.pages.slice(-20);
     save(v);
     return v;
+  }
+
+  /** A random id for this visit, so supervisors see one visitor however many pages they view. */
+  function visitId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return (Date.now().toString(36) + Math.random().toString(36).slice(2)).slice(0, 32);
+  }
+
+  /** A query parameter's value, cut so that it takes at most max characters once encoded (and no half pair). */
+  function param(value, max) {
+    // Control characters would have the request refused, and the widget with it.
+    var s = (value || '').replace(/[\u0000-\u001f\u007f]/g, ' ');
+    for (;;) {
+      s = s.replace(/[\ud800-\udbff]$/, '');
+      var encoded = encodeURIComponent(s);
+      if (encoded.length <= max) return encoded;
+      s = s.slice(0, Math.max(0, Math.floor(s.length * max / encoded.length) - 1));
+    }
+  }
+
+  /** The settings' address, which reports this page view too (supervisors' visitors online): at most about 1.3 KB. */
+  function settingsUrl() {
+    var page = visit.pages[visit.pages.length - 1];
+    return base + '/api/v1/widget/' + encodeURIComponent(org) + '?v=' + param(visit.id, 40) +
+      '&u=' + param(page.url, 600) + '&t=' + param(page.title, 300) + '&r=' + param(visit.referrer, 300) +
+      '&l=' + param(navigator.language, 35);
   }
 
   function save(v) {
@@ -238,7 +267,7 @@
     else if (remembered()) makeFrame();
   }
 
-  fetch(base + '/api/v1/widget/' + encodeURIComponent(org))
+  fetch(settingsUrl())
     .then(function (r) { return r.ok ? r.json() : {}; })
     .catch(function () { return {}; })
     .then(start);

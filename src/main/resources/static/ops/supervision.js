@@ -8,6 +8,7 @@ import { t } from '/ui/i18n.js';
 import { live } from '/ui/live.js';
 import { duration } from '/ops/format.js';
 import { Transcript } from '/ops/transcript.js';
+import { VisitorsPanel } from '/ops/visitors.js';
 
 /** The least time between two reads of the overview: a burst of frames becomes one read. */
 const COALESCE_MS = 500;
@@ -15,7 +16,7 @@ const COALESCE_MS = 500;
 const FALLBACK_MS = 15000;
 
 export const LiveBoard = {
-  components: { Transcript },
+  components: { Transcript, VisitorsPanel },
   props: { api: Function, token: String, me: Object },
   setup(props) {
     const overview = ref(null);
@@ -269,6 +270,7 @@ export const LiveBoard = {
             </table>
           </article>
         </template>
+        <visitors-panel :api="api"></visitors-panel>
       </section>
 
       <nav v-if="group" class="list live-chats" id="live-chats" :aria-label="t('ops.live.chatsOf', { name: group.name })">

@@ -746,6 +746,18 @@ const messages = {
     'admin.invitations.afterPages': 'after {n} pages',
     'admin.invitations.returning': 'returning visitors',
     'admin.invitations.offWhenQueue': 'off while {group} has more than {n} waiting',
+    // #14 visitors online
+    'ops.visitors.title': 'Visitors on the site',
+    'ops.visitors.hint': 'Visits with a page view in the last five minutes, most recently active first. Refreshed every 10 seconds.',
+    'ops.visitors.none': 'Nobody is on the site just now.',
+    'ops.visitors.page': 'Page',
+    'ops.visitors.referrer': 'Came from',
+    'ops.visitors.device': 'Device',
+    'ops.visitors.language': 'Language',
+    'ops.visitors.pages': 'Pages',
+    'ops.visitors.onSite': 'On the site',
+    'ops.visitors.lastSeen': 'Last active',
+    'ops.visitors.ago': '{time} ago',
   },
   'zh-CN': {
     'chat.title': '在线客服',
@@ -1489,6 +1501,18 @@ const messages = {
     'admin.invitations.afterPages': '浏览 {n} 页后',
     'admin.invitations.returning': '回访访客',
     'admin.invitations.offWhenQueue': '{group} 排队超过 {n} 人时暂停',
+    // #14 visitors online
+    'ops.visitors.title': '在线访客',
+    'ops.visitors.hint': '最近五分钟内有浏览的访客，最近活跃的在前，每 10 秒刷新一次。',
+    'ops.visitors.none': '当前网站上没有访客。',
+    'ops.visitors.page': '当前页面',
+    'ops.visitors.referrer': '来源',
+    'ops.visitors.device': '设备',
+    'ops.visitors.language': '语言',
+    'ops.visitors.pages': '浏览页数',
+    'ops.visitors.onSite': '停留时长',
+    'ops.visitors.lastSeen': '最近活跃',
+    'ops.visitors.ago': '{time} 前',
   },
 };
 

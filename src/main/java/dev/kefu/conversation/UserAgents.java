@@ -6,14 +6,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A rough reading of a User-Agent header, enough for an agent to picture the customer's screen: which kind of device
- * and which browser. Order matters: WeChat's in-app browser and Edge also call themselves Chrome and Safari.
+ * and which browser. Public, so supervision reads the visitors on the site the same way. Order matters: WeChat's
+ * in-app browser and Edge also call themselves Chrome and Safari.
  */
-final class UserAgents {
+public final class UserAgents {
 
 	private UserAgents() {
 	}
 
-	static String device(@Nullable String userAgent) {
+	public static String device(@Nullable String userAgent) {
 		String ua = lower(userAgent);
 		if (ua.contains("ipad") || ua.contains("tablet") || (ua.contains("android") && !ua.contains("mobile"))) {
 			return "tablet";
@@ -24,7 +25,7 @@ final class UserAgents {
 		return "desktop";
 	}
 
-	static String browser(@Nullable String userAgent) {
+	public static String browser(@Nullable String userAgent) {
 		String ua = lower(userAgent);
 		if (ua.contains("micromessenger")) {
 			return "wechat";

@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.kefu.shared.ResourceNotFound;
@@ -23,21 +27,25 @@ import dev.kefu.shared.ResourceNotFound;
 @RestController
 class WidgetController {
 
+	private static final Logger log = LoggerFactory.getLogger(WidgetController.class);
+
 	private final Organizations organizations;
 	private final Widgets widgets;
 	private final Groups groups;
 	private final Clock clock;
 	private final InvitationRules invitations;
 	private final List<QueueLengths> queues;
+	private final List<SiteVisits> visits;
 
 	WidgetController(Organizations organizations, Widgets widgets, Groups groups, Clock clock,
-			InvitationRules invitations, List<QueueLengths> queues) {
+			InvitationRules invitations, List<QueueLengths> queues, List<SiteVisits> visits) {
 		this.organizations = organizations;
 		this.widgets = widgets;
 		this.groups = groups;
 		this.clock = clock;
 		this.invitations = invitations;
 		this.queues = queues;
+		this.visits = visits;
 	}
 
 	/**
@@ -58,10 +66,23 @@ class WidgetController {
 			@Nullable Boolean returning) {
 	}
 
+	/**
+	 * The loader reports the page view here, so a visitor with the chat closed costs one request a page: {@code v} the
+	 * visit's random id, {@code u} and {@code t} the page's address and title, {@code r} the visit's referrer,
+	 * {@code l} the browser's language. All optional; a bad one is ignored, never an error for the visitor.
+	 */
 	@GetMapping("/api/v1/widget/{organizationSlug}")
-	PublicWidget widget(@PathVariable String organizationSlug) {
+	PublicWidget widget(@PathVariable String organizationSlug,
+			@RequestParam(name = "v", required = false) @Nullable String visitId,
+			@RequestParam(name = "u", required = false) @Nullable String url,
+			@RequestParam(name = "t", required = false) @Nullable String title,
+			@RequestParam(name = "r", required = false) @Nullable String referrer,
+			@RequestParam(name = "l", required = false) @Nullable String language,
+			@RequestHeader(name = "User-Agent", required = false) @Nullable String userAgent) {
 		Organization organization = organizations.findBySlug(organizationSlug)
 			.orElseThrow(() -> new ResourceNotFound("organization", organizationSlug));
+		PageViews.of(visitId, url, title, referrer, language, userAgent)
+			.ifPresent(view -> report(organization.id(), view));
 		WidgetSettings settings = widgets.settings(organization.id());
 		List<Invitation> rules = invitations(organization.id());
 		// An organization without any group cannot take a chat, so it counts as closed, with no opening ahead.
@@ -76,6 +97,18 @@ class WidgetController {
 				: hours.nextOpening(now).map(ZonedDateTime::toOffsetDateTime).orElse(null);
 		return new PublicWidget(settings.title(), settings.primaryColor(), settings.greeting(),
 				settings.prechatFields(), open, next, open ? null : hours.zone().getId(), rules);
+	}
+
+	/** A page view that cannot be kept is lost, never the visitor's widget. */
+	private void report(UUID organizationId, SiteVisits.PageView view) {
+		for (SiteVisits each : visits) {
+			try {
+				each.viewed(organizationId, view);
+			}
+			catch (RuntimeException e) {
+				log.warn("Page view not kept: {}", e.toString());
+			}
+		}
 	}
 
 	/** The enabled rules, less those whose group's queue is longer than the rule allows just now. */

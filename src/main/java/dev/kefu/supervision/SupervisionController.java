@@ -30,13 +30,15 @@ class SupervisionController {
 	private final Supervision supervision;
 	private final AuditTrail audit;
 	private final SupervisedGroups supervised;
+	private final SiteVisitors visitors;
 
 	SupervisionController(LiveOverview overview, Supervision supervision, AuditTrail audit,
-			SupervisedGroups supervised) {
+			SupervisedGroups supervised, SiteVisitors visitors) {
 		this.overview = overview;
 		this.supervision = supervision;
 		this.audit = audit;
 		this.supervised = supervised;
+		this.visitors = visitors;
 	}
 
 	record WhisperRequest(@Nullable String text) {
@@ -53,6 +55,12 @@ class SupervisionController {
 	@GetMapping("/api/v1/supervision/groups/{groupId}/conversations")
 	List<LiveOverview.LiveChat> chats(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID groupId) {
 		return overview.chats(caller, groupId);
+	}
+
+	/** The visits on the organization's site just now, most recently active first. */
+	@GetMapping("/api/v1/supervision/visitors")
+	List<Visitor> visitors(@AuthenticationPrincipal StaffCaller caller) {
+		return visitors.online(caller);
 	}
 
 	@PostMapping("/api/v1/supervision/conversations/{id}/whisper")

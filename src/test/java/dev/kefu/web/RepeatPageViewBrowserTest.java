@@ -53,6 +53,15 @@ class RepeatPageViewBrowserTest {
 				.isLessThanOrEqualTo(1);
 			assertThat(repeat.bytes()).as("bytes of a repeat view: %s", repeat).isLessThanOrEqualTo(5 * 1024);
 			assertThat(frames(browser)).as("no chat frame before the visitor asks for one").isZero();
+			// That one request also told the supervisors who is on the site: one visit, two pages, the second now.
+			List<Map<String, Object>> visitors = Api.json.convertValue(
+					api.get("/api/v1/supervision/visitors", tenant.adminToken(api)), List.class);
+			assertThat(visitors).singleElement().satisfies(visit -> {
+				assertThat(visit.get("pageViews")).isEqualTo(2);
+				assertThat((String) visit.get("url")).endsWith("&page=2");
+				assertThat(visit.get("language")).isEqualTo("en-US");
+				assertThat(visit.get("device")).isEqualTo("desktop");
+			});
 
 			// The chat is still there when asked for.
 			DemoPage.openWidget(browser);
