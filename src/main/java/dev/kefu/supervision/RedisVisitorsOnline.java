@@ -1,6 +1,7 @@
 package dev.kefu.supervision;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -41,6 +42,8 @@ final class RedisVisitorsOnline implements VisitorsOnline, DisposableBean {
 			redis.call('PEXPIRE', KEYS[2], ARGV[4])
 			return #gone""";
 
+	private static final Duration COMMAND_TIMEOUT = Duration.ofMillis(500);
+
 	private final RedisClient client;
 	private final StatefulRedisConnection<String, String> connection;
 	private final RedisCommands<String, String> redis;
@@ -49,6 +52,8 @@ final class RedisVisitorsOnline implements VisitorsOnline, DisposableBean {
 
 	RedisVisitorsOnline(String redisUrl, String clusterName, Clock clock) {
 		this.client = RedisClient.create(redisUrl);
+		// Asked on every widget settings request: a slow Redis must cost a page view a moment, not a minute.
+		client.setDefaultTimeout(COMMAND_TIMEOUT);
 		client.setOptions(ClientOptions.builder()
 			.autoReconnect(true)
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
