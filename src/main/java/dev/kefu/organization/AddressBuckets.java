@@ -34,8 +34,11 @@ final class AddressBuckets {
 		void refill(long now, int perMinute, int burst) {
 			this.perNano = perMinute / 60e9;
 			this.burst = burst;
-			tokens = Math.min(burst, tokens + (now - lastNanos) * perNano);
-			lastNanos = now;
+			// A request that read the clock before another reached the bucket comes in with an earlier time: that
+			// time already counted, and counting it backwards would take tokens away at a high rate.
+			long elapsed = Math.max(0, now - lastNanos);
+			tokens = Math.min(burst, tokens + elapsed * perNano);
+			lastNanos = Math.max(lastNanos, now);
 		}
 
 		boolean fullAt(long now) {

@@ -41,6 +41,21 @@ class AddressBucketsTest {
 		assertThat(take("203.0.113.7", 60_000, 1_000)).isZero(); // ...a thousand times faster
 	}
 
+	/**
+	 * Concurrent requests read the clock before they queue on the bucket, so one may arrive with an earlier time than
+	 * the last. It must find the tokens it would have found in order, not pay for the time running backwards.
+	 */
+	@Test
+	void aLateRequestWithAnEarlierClockLosesNoTokens() {
+		now.set(Duration.ofSeconds(20).toNanos());
+		assertThat(take("203.0.113.7", 60, 5)).isZero();
+		now.set(Duration.ofSeconds(10).toNanos());
+		for (int i = 0; i < 4; i++) {
+			assertThat(take("203.0.113.7", 60, 5)).as("take %d", i).isZero();
+		}
+		assertThat(take("203.0.113.7", 60, 5)).isPositive();
+	}
+
 	@Test
 	void countsAnIpv6CustomerByTheirNetwork() {
 		assertThat(take("2001:db8:1:2::1", 60, 1)).isZero();
