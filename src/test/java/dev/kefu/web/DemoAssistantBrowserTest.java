@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Rectangle;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.kefu.knowledge.Knowledge;
@@ -64,8 +66,14 @@ class DemoAssistantBrowserTest {
 		try (Browser visitor = Browser.open(1280, 800, "en-US")) {
 			visitor.get(base + "/demo");
 			DemoPage.openWidget(visitor);
+			By start = By.cssSelector("#prechat button[type=submit]");
+			Rectangle before = visitor.shown(start).getRect();
 			visitor.type(By.id("first-question"), "how long does shipping take?");
-			visitor.click(By.cssSelector("#prechat button[type=submit]"));
+			// The articles matching the question arrive as it is typed; the button must stay where the finger is.
+			visitor.withText(By.cssSelector("#related .choice"), "How long does delivery take?");
+			Rectangle after = visitor.shown(start).getRect();
+			assertThat(List.of(after.getPoint(), after.getDimension())).isEqualTo(List.of(before.getPoint(), before.getDimension()));
+			visitor.click(start);
 			visitor.withText(By.cssSelector(".msg.bot .text"), "I'm Xiaoke");
 			visitor.withText(By.cssSelector(".msg.bot[data-kind=answer] .text"), "2–3 working days");
 			assertThat(visitor.consoleErrors()).isEmpty();
