@@ -66,12 +66,21 @@ export const ChannelsTab = {
       secret.value = { name: rotated.name, value: rotated.secret };
     }, load);
 
+    // "Test the connection": the settings typed (not saved yet), or a saved channel's; the answer says what failed.
+    const checked = ref(null);
+    async function check(c) {
+      checked.value = { ok: null, detail: t('admin.channels.checking'), channel: c?.id || null };
+      const body = c ? { id: c.id } : { provider: draft.provider, configuration: configuration() };
+      const found = await props.api('/api/v1/admin/channel-checks', { method: 'POST', body }).catch(() => null);
+      checked.value = found ? { ...found, channel: c?.id || null } : null;
+    }
+
     const remove = (c) => props.change(() => props.api(`/api/v1/admin/channels/${c.id}`, { method: 'DELETE' }), load);
 
     onMounted(() => load().catch(() => {}));
 
     return { channels, providers, creatable, schema, draft, secret, INPUT_TYPES, t, providerName, settingLabel, signed,
-      create, update, rotate, remove };
+      create, update, rotate, remove, check, checked };
   },
   template: `
     <div class="channels">
@@ -90,12 +99,15 @@ export const ChannelsTab = {
             <td><input type="checkbox" :checked="c.enabled" :aria-label="t('admin.channels.enabled')"
                        @change="update(c, { enabled: $event.target.checked })"></td>
             <td>
+              <button v-if="!c.implicit" type="button" class="link" data-action="check" @click="check(c)">{{ t('admin.channels.check') }}</button>
               <button v-if="signed(c)" type="button" class="link" data-action="rotate" @click="rotate(c)">{{ t('admin.channels.rotate') }}</button>
               <button v-if="!c.implicit" type="button" class="link delete" data-action="delete" @click="remove(c)">{{ t('admin.delete') }}</button>
             </td>
           </tr>
         </tbody>
       </table>
+      <p v-if="checked && checked.channel" :class="['banner', checked.ok === false ? 'error' : 'saved']" id="channel-check-saved" role="status">
+        {{ checked.ok === null ? checked.detail : t(checked.ok ? 'admin.channels.checkOk' : 'admin.channels.checkFailed', { detail: checked.detail }) }}</p>
       <p v-if="secret" class="saved banner" id="channel-secret" role="status">
         {{ t('admin.channels.secretOnce', { name: secret.name }) }} <code>{{ secret.value }}</code></p>
       <h2>{{ t('admin.channels.add') }}</h2>
@@ -110,7 +122,12 @@ export const ChannelsTab = {
           <input v-else :type="p.secret ? 'password' : INPUT_TYPES[p.type]" :name="p.name" :required="p.required"
                  v-model.trim="draft.configuration[p.name]">
         </label>
-        <button class="primary" type="submit">{{ t('admin.add') }}</button>
+        <p v-if="checked && !checked.channel" :class="['banner', checked.ok === false ? 'error' : 'saved']" id="channel-check" role="status">
+          {{ checked.ok === null ? checked.detail : t(checked.ok ? 'admin.channels.checkOk' : 'admin.channels.checkFailed', { detail: checked.detail }) }}</p>
+        <div class="actions">
+          <button type="button" data-action="check-draft" @click="check(null)">{{ t('admin.channels.check') }}</button>
+          <button class="primary" type="submit">{{ t('admin.add') }}</button>
+        </div>
       </form>
     </div>`,
 };

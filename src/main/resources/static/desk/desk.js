@@ -19,6 +19,7 @@ import { deskNotifications } from '/desk/notifications.js';
 import { byFolder, fillVariables } from '/ui/canned.js';
 import { MessageTime } from '/ui/times.js';
 import { viewImages } from '/ui/image-viewer.js';
+import { deliveryStore, DeliveryMark } from '/desk/deliveries.js';
 
 const TOKEN = 'kefu.staff.token';
 /** Seconds of waiting for a reply after which a chat turns amber, then red, until the group's own targets load. */
@@ -40,7 +41,7 @@ const MessageBody = {
 };
 
 createApp({
-  components: { LoginForm, MessageBody, CrmCard, ConversationSearch, QueuePanel, TagBar, DispositionPicker, MessageTime, ContactsView, VisitCard },
+  components: { LoginForm, MessageBody, CrmCard, ConversationSearch, QueuePanel, TagBar, DispositionPicker, MessageTime, ContactsView, VisitCard, DeliveryMark },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const me = ref(JSON.parse(sessionStorage.getItem(`${TOKEN}.me`) || 'null'));
@@ -52,6 +53,8 @@ createApp({
     const pending = reactive(new Map());
     const contacts = reactive(new Map());
     const channels = reactive(new Map());
+    // Function declarations are hoisted, so api is callable here though written below.
+    const deliveries = deliveryStore((path) => api(path));
     const selectedId = ref(null);
     const history = ref([]);
     const earlier = ref(null);
@@ -323,6 +326,9 @@ createApp({
         case 'visit':
           window.dispatchEvent(new CustomEvent('kefu:visit', { detail: f }));
           break;
+        case 'delivery':
+          deliveries.apply(f);
+          break;
         case 'resync':
           queueChanged.value++;
           countTickets();
@@ -440,6 +446,7 @@ createApp({
       const c = conversations.get(id);
       frame({ type: 'sync', conversationId: id, after: completeUpTo(id) });
       notes.set(id, await api(`/api/v1/conversations/${id}/notes`).catch(() => []));
+      if (c.channel !== 'web') deliveries.load(id);
       history.value = (await api(`/api/v1/contacts/${c.contactId}/conversations`).catch(() => []))
         .filter((h) => h.id !== id);
       contactTickets.value = await api(`/api/v1/tickets?contactId=${c.contactId}&state=OPEN&state=ANSWERED&state=CLOSED`)
@@ -749,7 +756,7 @@ createApp({
       actionError, openTransfer, transfer, tickets, ticket, ticketAnswer, showTickets, openTicket, answerTicket,
       closeTicket, waitingTickets, editing, profileDraft, editProfile, addAttribute, saveProfile, earlier, showEarlier, contactTickets,
       openContactTicket, uploads, attachFiles, ticketState, loadTickets, suggestions, useSuggestion, render: markdown, saveAsFaq, savedAsFaq,
-      ended, dismiss, queueChanged, picked, now, disposition, dispositionRequired, closeError,
+      ended, dismiss, queueChanged, picked, now, disposition, dispositionRequired, closeError, deliveries,
     };
   },
 }).mount('#app');

@@ -758,6 +758,15 @@ const messages = {
     'ops.visitors.onSite': 'On the site',
     'ops.visitors.lastSeen': 'Last active',
     'ops.visitors.ago': '{time} ago',
+    // #13 channel deliveries and connection checks
+    'desk.delivery.sent': 'Sent',
+    'desk.delivery.pending': 'Sending…',
+    'desk.delivery.retrying': 'Not sent yet, trying again: {error}',
+    'desk.delivery.failed': 'Not delivered: {error}',
+    'admin.channels.check': 'Test connection',
+    'admin.channels.checking': 'Testing…',
+    'admin.channels.checkOk': 'Connection works: {detail}',
+    'admin.channels.checkFailed': 'Connection failed: {detail}',
   },
   'zh-CN': {
     'chat.title': '在线客服',
@@ -1513,6 +1522,15 @@ const messages = {
     'ops.visitors.onSite': '停留时长',
     'ops.visitors.lastSeen': '最近活跃',
     'ops.visitors.ago': '{time} 前',
+    // #13 channel deliveries and connection checks
+    'desk.delivery.sent': '已发送',
+    'desk.delivery.pending': '发送中…',
+    'desk.delivery.retrying': '尚未发出，正在重试：{error}',
+    'desk.delivery.failed': '未送达：{error}',
+    'admin.channels.check': '测试连接',
+    'admin.channels.checking': '正在测试…',
+    'admin.channels.checkOk': '连接正常：{detail}',
+    'admin.channels.checkFailed': '连接失败：{detail}',
   },
 };
 

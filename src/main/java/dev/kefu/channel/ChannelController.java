@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.kefu.conversation.Conversation;
+import dev.kefu.conversation.ConversationAccess;
 import dev.kefu.shared.StaffCaller;
 import dev.kefu.webhook.ChannelCallbacks;
 import dev.kefu.webhook.Delivery;
@@ -33,11 +35,16 @@ class ChannelController {
 	private final Channels channels;
 	private final ChannelProviders providers;
 	private final ChannelCallbacks callbacks;
+	private final Deliveries deliveries;
+	private final ConversationAccess access;
 
-	ChannelController(Channels channels, ChannelProviders providers, ChannelCallbacks callbacks) {
+	ChannelController(Channels channels, ChannelProviders providers, ChannelCallbacks callbacks,
+			Deliveries deliveries, ConversationAccess access) {
 		this.channels = channels;
 		this.providers = providers;
 		this.callbacks = callbacks;
+		this.deliveries = deliveries;
+		this.access = access;
 	}
 
 	@Schema(example = """
@@ -132,6 +139,28 @@ class ChannelController {
 			@RequestParam(defaultValue = "50") int limit) {
 		ChannelInstance channel = channels.require(caller.organizationId(), id);
 		return callbacks.deliveries(caller.organizationId(), channel.callbackOwner(), Math.clamp(limit, 1, 500));
+	}
+
+	/** What to test: a provider and settings, or a saved channel's {@code id} with changed settings (secrets kept). */
+	@Schema(example = """
+			{"provider":"email","configuration":{"imapHost":"imap.example.com","imapPort":993}}""")
+	record CheckRequest(@Nullable UUID id, @Nullable String provider,
+			@Nullable Map<String, @Nullable Object> configuration) {
+	}
+
+	/** "Test the connection": tries the settings against the channel's servers, saying exactly what failed. */
+	@PostMapping("/api/v1/admin/channel-checks")
+	ConnectionCheck check(@AuthenticationPrincipal StaffCaller caller, @RequestBody CheckRequest request) {
+		ChannelInstance draft = channels.draft(caller.organizationId(), request.id(),
+				new Channels.Request(request.provider(), null, request.configuration(), true));
+		return providers.require(draft.provider()).check(draft);
+	}
+
+	/** Whether each message to the customer of a queued channel (e-mail, WeChat) was sent, and if not, why. */
+	@GetMapping("/api/v1/conversations/{id}/deliveries")
+	List<Deliveries.Delivery> deliveries(@AuthenticationPrincipal StaffCaller caller, @PathVariable("id") UUID id) {
+		Conversation conversation = access.readable(caller, id);
+		return deliveries.ofConversation(conversation.organizationId(), conversation.id());
 	}
 
 	@GetMapping("/api/v1/channels")

@@ -17,9 +17,10 @@ import dev.kefu.conversation.ParticipantType;
 
 /**
  * Hands each channel's provider what its customers should get: messages from agents, the assistant and the system,
- * and changes of state. The customer's own messages are never handed back. Fed by durable events (the event
- * publication registry replays what a crash interrupted); the message path publishes durable message events only in
- * organizations that have a channel which sends out (see {@link ChannelMessageSubscribers}).
+ * and changes of state (a queued provider gets them through the send queue). The customer's own messages are never
+ * handed back. Fed by durable events (the event publication registry replays what a crash interrupted); the message
+ * path publishes durable message events only in organizations that have a channel which sends out (see
+ * {@link ChannelMessageSubscribers}).
  */
 @Component
 class ChannelOutbound {
@@ -27,11 +28,13 @@ class ChannelOutbound {
 	private final Channels channels;
 	private final ChannelProviders providers;
 	private final Conversations conversations;
+	private final SendQueue queue;
 
-	ChannelOutbound(Channels channels, ChannelProviders providers, Conversations conversations) {
+	ChannelOutbound(Channels channels, ChannelProviders providers, Conversations conversations, SendQueue queue) {
 		this.channels = channels;
 		this.providers = providers;
 		this.conversations = conversations;
+		this.queue = queue;
 	}
 
 	@ApplicationModuleListener
@@ -83,6 +86,13 @@ class ChannelOutbound {
 			.flatMap(channelId -> channels.find(organizationId, channelId))
 			.ifPresent(channel -> providers.find(channel.provider())
 				.filter(ChannelProvider::sendsOut)
-				.ifPresent(provider -> provider.send(channel, outbound)));
+				.ifPresent(provider -> {
+					if (provider.queued()) {
+						queue.enqueue(channel, outbound);
+					}
+					else {
+						provider.send(channel, outbound);
+					}
+				}));
 	}
 }

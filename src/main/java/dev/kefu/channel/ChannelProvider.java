@@ -57,8 +57,38 @@ public interface ChannelProvider {
 
 	/**
 	 * The outbound sender: something for the customer of one of the instance's conversations. Called from a durable
-	 * event listener, so it must be idempotent (the same event may come again after a crash).
+	 * event listener, so it must be idempotent (the same event may come again after a crash). Not called for a
+	 * {@link #queued} provider.
 	 */
 	default void send(ChannelInstance instance, Outbound outbound) {
+	}
+
+	/**
+	 * Whether what the customer should get goes through the channel send queue and {@link #deliver}: retried with
+	 * backoff, in order per conversation, one node at a time, each message's state shown on the desk. For channels
+	 * that talk to the customer's side themselves (e-mail, WeChat). Needs {@link #sendsOut}.
+	 */
+	default boolean queued() {
+		return false;
+	}
+
+	/**
+	 * Delivers one item of the send queue, outside any transaction, possibly again after a crash (make it idempotent
+	 * where the channel allows). Returns the channel's own id of what was sent (an e-mail's Message-ID, a WeChat
+	 * msgid) or null.
+	 *
+	 * @throws DeliveryFailed for what no retry can fix (the message is marked failed at once, with the reason)
+	 * @throws Exception anything else, which is retried with backoff for about a day
+	 */
+	default @Nullable String deliver(ChannelInstance instance, Outbound outbound) throws Exception {
+		throw new UnsupportedOperationException(id() + " is not a queued channel");
+	}
+
+	/**
+	 * "Test the connection": tries the settings (which may not be saved yet) against the channel's servers and says
+	 * exactly what failed.
+	 */
+	default ConnectionCheck check(ChannelInstance instance) {
+		return ConnectionCheck.ok("nothing to test: this channel connects to nothing");
 	}
 }

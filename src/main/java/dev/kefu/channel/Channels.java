@@ -182,6 +182,28 @@ public class Channels {
 		return changed;
 	}
 
+	/**
+	 * An instance as it would be with these settings, not saved: for "test the connection" before (or instead of)
+	 * saving. Secret settings left out are taken from the stored instance {@code id}, if given; no settings at all
+	 * test the stored instance as it is.
+	 */
+	ChannelInstance draft(UUID organizationId, @Nullable UUID id, Request request) {
+		@Nullable ChannelInstance stored = id == null ? null : require(organizationId, id);
+		String providerId = stored != null ? stored.provider() : request.provider();
+		if (providerId == null) {
+			throw new RequestRejected("invalid-channel", "provider is required; see /api/v1/admin/channel-providers");
+		}
+		ChannelProvider provider = providers.require(providerId);
+		Map<String, Object> configuration = request.configuration() == null && stored != null ? stored.configuration()
+				: ChannelConfiguration.checked(provider,
+						request.configuration() == null ? Map.of() : request.configuration(),
+						stored == null ? Map.of() : stored.configuration());
+		Instant now = clock.instant();
+		return new ChannelInstance(stored == null ? Ids.newId() : stored.id(), organizationId, providerId,
+				request.name() == null ? provider.displayName() : request.name(), configuration,
+				stored == null ? null : stored.secret(), true, now, now);
+	}
+
 	/** A new secret for a signing channel; the old one stops working at once. The answer carries it, this once. */
 	@Transactional
 	ChannelInstance rotateSecret(UUID organizationId, UUID id) {

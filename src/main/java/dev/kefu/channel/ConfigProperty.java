@@ -53,5 +53,10 @@ public record ConfigProperty(String name, String label, Type type, boolean requi
 		return new ConfigProperty(name, label, Type.STRING, true, true);
 	}
 
+	/** A secret that may be left out (WeChat's message encryption key, when messages come in plain text). */
+	public static ConfigProperty optionalSecret(String name, String label) {
+		return new ConfigProperty(name, label, Type.STRING, false, true);
+	}
+
 	static final String HIDDEN = "********";
 }

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import dev.kefu.channel.MessageDeliveryChanged;
 import dev.kefu.conversation.Conversation;
 import dev.kefu.conversation.ConversationAssigned;
 import dev.kefu.conversation.ConversationClosed;
@@ -210,6 +211,23 @@ class LiveFanOut implements DisposableBean {
 	void on(TicketAnswered answered) {
 		AfterCommit.run(() -> hub.publish(LiveHub.visitor(answered.contactId()),
 				frames.frame("ticket", "event", "answered", "ticketId", answered.ticketId())));
+	}
+
+	/**
+	 * A message to a customer of a queued channel (e-mail, WeChat) was sent or failed: the agent serving the chat and
+	 * whoever watches it see it on the message. Small: the desk knows the message.
+	 */
+	@EventListener
+	void on(MessageDeliveryChanged changed) {
+		AfterCommit.run(() -> {
+			String frame = frames.frame("delivery", "conversationId", changed.conversationId(), "messageId",
+					changed.messageId(), "status", changed.status(), "attempts", changed.attempts(), "error",
+					changed.error());
+			conversations.find(changed.organizationId(), changed.conversationId())
+				.map(Conversation::agentId)
+				.ifPresent(agent -> hub.publish(LiveHub.staff(agent), frame));
+			hub.publish(LiveHub.conversation(changed.conversationId()), frame);
+		});
 	}
 
 	private static List<UUID> staffConcerned(ConversationEvents event) {

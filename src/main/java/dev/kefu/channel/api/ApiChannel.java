@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import dev.kefu.channel.ChannelInstance;
 import dev.kefu.channel.ChannelProvider;
 import dev.kefu.channel.ConfigProperty;
+import dev.kefu.channel.CustomerMessages;
 import dev.kefu.channel.Outbound;
 import dev.kefu.webhook.ChannelCallbacks;
 
@@ -25,9 +26,9 @@ class ApiChannel implements ChannelProvider {
 	static final String CALLBACK_URL = "callbackUrl";
 
 	private final ChannelCallbacks callbacks;
-	private final ChannelCustomers customers;
+	private final CustomerMessages customers;
 
-	ApiChannel(ChannelCallbacks callbacks, ChannelCustomers customers) {
+	ApiChannel(ChannelCallbacks callbacks, CustomerMessages customers) {
 		this.callbacks = callbacks;
 		this.customers = customers;
 	}
@@ -79,7 +80,7 @@ class ApiChannel implements ChannelProvider {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("channelId", instance.id());
 		data.put("conversationId", outbound.conversationId());
-		data.put("externalCustomerId", customers.externalId(instance, outbound.contactId()).orElse(null));
+		data.put("externalCustomerId", customers.externalCustomerId(instance, outbound.contactId()).orElse(null));
 		String type;
 		String key;
 		long seq;

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.kefu.channel.ChannelInstance;
 import dev.kefu.channel.Channels;
+import dev.kefu.channel.CustomerMessages;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.ResourceNotFound;
 import dev.kefu.shared.Text;
@@ -86,7 +87,7 @@ class ApiInboundController {
 			throw new RequestRejected("malformed-request", "the body must be a JSON message: " + e.getOriginalMessage());
 		}
 		wellFormed(message);
-		ApiInbound.Received received = inbound.receive(channel, message);
+		CustomerMessages.Received received = inbound.receive(channel, message);
 		return ResponseEntity.status(received.duplicate() ? 200 : 201)
 			.body(new Accepted(received.conversationId(), received.messageId(), received.seq(), received.contactId(),
 					received.duplicate()));

@@ -1,4 +1,4 @@
-package dev.kefu.channel.api;
+package dev.kefu.channel;
 
 import java.time.Clock;
 import java.util.Map;
@@ -11,21 +11,20 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.kefu.channel.ChannelInstance;
 import dev.kefu.contact.ContactProfile;
 import dev.kefu.contact.Contacts;
 import dev.kefu.contact.ContactsMerged;
 import dev.kefu.shared.SqlTime;
 
 /**
- * The contacts of an API channel's customers, by the bridge's own id for each (unique per channel, so two bridges may
- * use the same ids). Not the contact module's verified external id: that one is the host site's signed-in user, and a
- * bridge's customer ids are its own namespace.
+ * The contacts of a channel's customers, by the channel's own id for each (a bridge's customer id, an e-mail address,
+ * a WeChat openid; unique per channel, so two channels may use the same ids). Not the contact module's verified
+ * external id: that one is the host site's signed-in user, and a channel's customer ids are its own namespace.
  */
 @Component
 class ChannelCustomers {
 
-	/** The contact attribute that shows agents the bridge's id for the customer. */
+	/** The contact attribute that shows agents the channel's id for the customer. */
 	static final String ATTRIBUTE = "externalCustomerId";
 
 	private final JdbcClient jdbc;
