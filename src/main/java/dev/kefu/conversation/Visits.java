@@ -3,6 +3,7 @@ package dev.kefu.conversation;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,7 @@ class Visits {
 	static final int MAX_URL = 2048;
 	static final int MAX_TITLE = 200;
 	static final int MAX_PAGES = 20;
+	static final Duration MAX_VISIT = Duration.ofDays(1);
 	private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}");
 
 	private final JdbcClient jdbc;
@@ -114,8 +116,10 @@ class Visits {
 			if (title.length() > MAX_TITLE) {
 				throw new RequestRejected("visit-title", "a page title has at most " + MAX_TITLE + " characters");
 			}
-			// A page's time comes from the visitor's clock: never in the future of ours.
-			Instant at = page.at() == null || page.at().isAfter(now) ? now : page.at();
+			// A page's time comes from the visitor's clock (or is made up): never in the future of ours, and never
+			// further back than a visit lasts, so an agent is not shown a page viewed in 1970.
+			Instant at = page.at() == null || page.at().isAfter(now) || page.at().isBefore(now.minus(MAX_VISIT)) ? now
+					: page.at();
 			return new Visit.PageView(address(page.url(), "visit-url"), title, at);
 		}).toList();
 	}

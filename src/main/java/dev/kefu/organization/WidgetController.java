@@ -69,7 +69,8 @@ class WidgetController {
 	/**
 	 * The loader reports the page view here, so a visitor with the chat closed costs one request a page: {@code v} the
 	 * visit's random id, {@code u} and {@code t} the page's address and title, {@code r} the visit's referrer,
-	 * {@code l} the browser's language. All optional; a bad one is ignored, never an error for the visitor.
+	 * {@code l} the browser's language. All optional; a bad one is ignored, never an error for the visitor, except a
+	 * NUL or text that is not UTF-8, which every endpoint refuses (dev.kefu.shared.WellFormedParameters).
 	 */
 	@GetMapping("/api/v1/widget/{organizationSlug}")
 	PublicWidget widget(@PathVariable String organizationSlug,

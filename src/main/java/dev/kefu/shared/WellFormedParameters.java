@@ -1,6 +1,7 @@
 package dev.kefu.shared;
 
 import java.io.IOException;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,10 +29,21 @@ class WellFormedParameters extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String contentType = request.getContentType();
 		if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
-			for (var parameter : request.getParameterMap().entrySet()) {
+			Map<String, String[]> parameters;
+			try {
+				parameters = request.getParameterMap();
+			}
+			catch (IllegalStateException unreadable) {
+				// Tomcat cannot decode them (%ED%A0%80 is a lone surrogate in UTF-8, or too many): without this the
+				// answer is a 400 without a problem code.
+				refuse(response, "invalid-parameter",
+						"the query parameters cannot be read: they are not percent-encoded UTF-8, or too many");
+				return;
+			}
+			for (var parameter : parameters.entrySet()) {
 				String flawed = flawed(parameter.getKey(), parameter.getValue());
 				if (flawed != null) {
-					refuse(response, flawed);
+					refuse(response, "invalid-text", flawed + " is not valid text: it holds a NUL character");
 					return;
 				}
 			}
@@ -51,13 +63,13 @@ class WellFormedParameters extends OncePerRequestFilter {
 		return null;
 	}
 
-	private static void refuse(HttpServletResponse response, String field) throws IOException {
+	private static void refuse(HttpServletResponse response, String code, String detail) throws IOException {
 		response.setStatus(HttpStatus.BAD_REQUEST.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		response.getWriter().write("""
-				{"type":"https://kefu.dev/problems/invalid-text","title":"Bad Request","status":400,\
-				"detail":"%s is not valid text: it holds a NUL character","code":"invalid-text"}"""
-			.formatted(field.replace("\\", "\\\\").replace("\"", "\\\"")));
+				{"type":"https://kefu.dev/problems/%s","title":"Bad Request","status":400,\
+				"detail":"%s","code":"%s"}"""
+			.formatted(code, detail.replace("\\", "\\\\").replace("\"", "\\\""), code));
 	}
 }

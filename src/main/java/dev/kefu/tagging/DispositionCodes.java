@@ -194,9 +194,10 @@ class DispositionCodes {
 
 	private static String name(@Nullable String name) {
 		String clean = name == null ? "" : name.strip();
-		if (clean.isEmpty() || clean.length() > 60 || clean.contains(">")) {
+		if (clean.isEmpty() || clean.length() > 60 || clean.contains(">")
+				|| TagCatalogue.CONTROL.matcher(clean).find()) {
 			throw new RequestRejected("invalid-disposition-name",
-					"a disposition code's name must be 1-60 characters, without '>'");
+					"a disposition code's name must be 1-60 characters on one line, without '>'");
 		}
 		return clean;
 	}

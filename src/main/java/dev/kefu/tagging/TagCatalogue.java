@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +25,9 @@ import dev.kefu.shared.StateConflict;
 class TagCatalogue {
 
 	static final String DEFAULT_COLOUR = "#64748b";
+
+	/** Line breaks, tabs and other control characters, which no name needs. */
+	static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
@@ -100,8 +104,9 @@ class TagCatalogue {
 
 	private static String name(@Nullable String name) {
 		String clean = name == null ? "" : name.strip();
-		if (clean.isEmpty() || clean.length() > 40) {
-			throw new RequestRejected("invalid-tag-name", "a tag's name must be 1-40 characters");
+		// One line: a name shows in chips, filters and report columns, where a line break or bell is garbage.
+		if (clean.isEmpty() || clean.length() > 40 || CONTROL.matcher(clean).find()) {
+			throw new RequestRejected("invalid-tag-name", "a tag's name must be 1-40 characters on one line");
 		}
 		return clean;
 	}

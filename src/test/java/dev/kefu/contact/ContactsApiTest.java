@@ -1,11 +1,10 @@
 package dev.kefu.contact;
 
+import static dev.kefu.testing.HostSignature.hmac;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -264,16 +263,5 @@ class ContactsApiTest {
 	private String verifiedContact(String secret, String userId) {
 		return api.post("/api/v1/visitor/sessions", null, Map.of("organization", tenant.slug(), "userId", userId,
 				"userHash", hmac(secret, userId))).path("contact").path("id").asString();
-	}
-
-	private static String hmac(String secret, String userId) {
-		try {
-			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-			mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(userId.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (java.security.GeneralSecurityException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

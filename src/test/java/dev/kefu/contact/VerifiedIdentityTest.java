@@ -1,5 +1,6 @@
 package dev.kefu.contact;
 
+import static dev.kefu.testing.HostSignature.hmac;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -230,17 +230,6 @@ class VerifiedIdentityTest {
 		Api.Response response = api.call("POST", "/api/v1/visitor/sessions", null, body);
 		assertThat(response.status()).as(response.text()).isEqualTo(401);
 		assertThat(response.code()).as(response.text()).isEqualTo(code);
-	}
-
-	static String hmac(String secret, String userId) {
-		try {
-			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-			mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(userId.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (java.security.GeneralSecurityException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 	static String jwt(JWSSigner signer, JWSAlgorithm algorithm, String subject, String audience, Instant expires,

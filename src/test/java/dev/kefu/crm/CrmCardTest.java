@@ -1,18 +1,13 @@
 package dev.kefu.crm;
 
+import static dev.kefu.testing.HostSignature.hmac;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -289,17 +284,5 @@ class CrmCardTest {
 
 	private static long millisSince(long nanos) {
 		return (System.nanoTime() - nanos) / 1_000_000;
-	}
-
-	/** What the host site computes: docs/integrations.md, "Verified identity". */
-	private static String hmac(String secret, String userId) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(userId.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

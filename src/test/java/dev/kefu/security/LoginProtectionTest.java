@@ -2,16 +2,14 @@ package dev.kefu.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
 import dev.kefu.security.LoginProtection.Attempt;
 import dev.kefu.security.LoginProperties.Limit;
+import dev.kefu.testing.SettableClock;
 
 /** The rules of login protection, with time set by hand and the single node's in-memory records. */
 class LoginProtectionTest {
@@ -88,34 +86,6 @@ class LoginProtectionTest {
 		for (int i = 0; i < times; i++) {
 			protection.failed(attempt);
 			clock.advance(Duration.ofSeconds(1));
-		}
-	}
-
-	static final class SettableClock extends Clock {
-
-		private Instant now;
-
-		SettableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration by) {
-			now = now.plus(by);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
 		}
 	}
 }

@@ -2,16 +2,14 @@ package dev.kefu.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import dev.kefu.organization.SiteVisits.PageView;
+import dev.kefu.testing.SettableClock;
 
 /** The bounded cost of visitors online: a cap per organization (the longest idle go) and expiry. */
 class MemoryVisitorsOnlineTest {
@@ -60,33 +58,5 @@ class MemoryVisitorsOnlineTest {
 
 	private static PageView view(String id) {
 		return new PageView(id, "https://shop.example/" + id, null, null, null, null);
-	}
-
-	static final class SettableClock extends Clock {
-
-		private Instant now;
-
-		SettableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration by) {
-			now = now.plus(by);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
 	}
 }

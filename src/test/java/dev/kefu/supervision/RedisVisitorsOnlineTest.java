@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.kefu.organization.SiteVisits.PageView;
-import dev.kefu.supervision.MemoryVisitorsOnlineTest.SettableClock;
+import dev.kefu.testing.SettableClock;
 import dev.kefu.testing.RedisAvailable;
 
 /** Visitors online in a cluster: two nodes share one list, with the same cap and expiry as a single node. */

@@ -1,16 +1,12 @@
 package dev.kefu.web;
 
+import static dev.kefu.testing.HostSignature.hmac;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,12 +145,5 @@ class CrmCardBrowserTest {
 				Map.of("clientMsgId", UUID.randomUUID().toString(), "text", text));
 		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
 			.until(() -> api.get("/api/v1/conversations/" + chat, agent).path("state").asString().equals("ASSIGNED"));
-	}
-
-	/** What the host site's server computes: docs/integrations.md, "Verified identity". */
-	private static String hmac(String secret, String userId) throws GeneralSecurityException {
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-		return HexFormat.of().formatHex(mac.doFinal(userId.getBytes(StandardCharsets.UTF_8)));
 	}
 }

@@ -1,13 +1,9 @@
 package dev.kefu.web;
 
+import static dev.kefu.testing.HostSignature.hmac;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -72,12 +68,5 @@ class VerifiedCustomerBrowserTest {
 			assertThat(desk.shown(By.id("verified-customer")).getText()).contains("cust-b");
 			assertThat(desk.consoleErrors()).isEmpty();
 		}
-	}
-
-	/** What the host site's server computes: docs/integrations.md, "Verified identity". */
-	private static String hmac(String secret, String userId) throws GeneralSecurityException {
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-		return HexFormat.of().formatHex(mac.doFinal(userId.getBytes(StandardCharsets.UTF_8)));
 	}
 }

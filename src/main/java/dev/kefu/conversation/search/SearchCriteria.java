@@ -27,6 +27,8 @@ record SearchCriteria(List<String> words, @Nullable LocalDate from, @Nullable Lo
 	static final int MAX_PAGE = 500;
 	static final int DEFAULT_SIZE = 20;
 	static final int MAX_SIZE = 50;
+	static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
+	static final LocalDate LATEST = LocalDate.of(9999, 12, 30);
 
 	private static final Pattern SPACES = Pattern.compile("[\\s\\u3000]+");
 	private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9-]{1,31}");
@@ -66,7 +68,12 @@ record SearchCriteria(List<String> words, @Nullable LocalDate from, @Nullable Lo
 			return null;
 		}
 		try {
-			return LocalDate.parse(value.strip());
+			LocalDate date = LocalDate.parse(value.strip());
+			// ISO dates reach year 999999999, which no database column holds and whose next day does not exist.
+			if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+				throw new RequestRejected("invalid-" + name, name + " must be a date from 1970 to 9999");
+			}
+			return date;
 		}
 		catch (DateTimeParseException e) {
 			throw new RequestRejected("invalid-" + name, name + " must be a date like 2026-11-30");
