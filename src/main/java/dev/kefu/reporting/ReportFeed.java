@@ -82,8 +82,10 @@ class ReportFeed {
 				opened.kind() == null ? "MESSAGE" : opened.kind());
 	}
 
+	/** A call answers a call-back request as a written answer does a left message: the first one times it. */
 	@ApplicationModuleListener
 	void on(CallbackAttempted attempted) {
+		tickets.answered(attempted.organizationId(), attempted.ticketId(), attempted.agentId(), attempted.at());
 		tickets.callbackAttempted(attempted.organizationId(), attempted.ticketId(), attempted.outcome(),
 				attempted.attempt());
 	}

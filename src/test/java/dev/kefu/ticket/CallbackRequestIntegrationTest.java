@@ -104,7 +104,8 @@ class CallbackRequestIntegrationTest {
 			assertThat(totals.path("callbacks").asInt()).isEqualTo(1);
 			assertThat(totals.path("callbackAttempts").asInt()).isEqualTo(2);
 			assertThat(totals.path("callbacksReached").asInt()).isEqualTo(1);
-			assertThat(totals.path("callbacksNoAnswer").asInt()).isZero();
+			assertThat(totals.path("callbacksNoAnswer").asInt()).as("the latest call counts").isZero();
+			assertThat(totals.path("ticketsAnswered").asInt()).as("the first call answers the request").isEqualTo(1);
 			assertThat(totals.path("callbackReachRate").asDouble()).isEqualTo(1.0);
 		});
 	}
