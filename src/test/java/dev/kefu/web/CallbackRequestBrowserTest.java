@@ -2,6 +2,7 @@ package dev.kefu.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -77,6 +78,26 @@ class CallbackRequestBrowserTest {
 			assertThat(widget.shown(By.id("callback-card")).getText()).doesNotContain("Sent the invoice again");
 			assertThat(widget.consoleErrors()).isEmpty();
 			assertThat(desk.consoleErrors()).isEmpty();
+		}
+	}
+
+	@Test
+	void helpCenterOpensTheCallBackFormAndTheRequestIsStored() {
+		Api api = new Api(port);
+		TestTenant tenant = TestTenant.create(context, 1, 3);
+		try (Browser help = Browser.open(1280, 800, "zh-CN")) {
+			help.get(api.base() + "/help/" + tenant.slug());
+			String link = help.withText(By.id("help-callback"), "预约回电").getDomAttribute("href");
+			help.get(api.base() + link);
+			help.type(By.cssSelector("#callback-form input[name=phone]"), "021-5555 0100");
+			help.click(By.cssSelector("#callback-form button[type=submit]"));
+			help.withText(By.id("callback-status"), "等待回电");
+			assertThat(help.shown(By.id("callback-card")).getText()).contains("尽快回电");
+
+			String agent = tenant.agentToken(api, 0);
+			assertThat(api.get("/api/v1/tickets?kind=CALLBACK", agent).get(0).path("contactDetails").path("phone")
+				.asString()).isEqualTo("021-5555 0100");
+			assertThat(help.consoleErrors()).isEmpty();
 		}
 	}
 }
