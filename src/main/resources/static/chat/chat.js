@@ -7,6 +7,7 @@ import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 import { markdown } from '/ui/markdown.js';
 import { messageText } from '/ui/message-text.js';
 import { LeftMessageThread, LeftMessagesList, leftMessages } from './left-messages.js';
+import { CallbackForm } from './callback.js';
 import { ClosingNotice } from '/chat/closing-notice.js';
 import { MessageTime } from '/ui/times.js';
 import { viewImages } from '/ui/image-viewer.js';
@@ -28,7 +29,7 @@ viewImages('.msg .attachment img');
 const EMOJI = ['😀', '😂', '😊', '😍', '🤔', '😢', '😡', '👍', '👏', '🙏', '🎉', '❤️'];
 
 createApp({
-  components: { LeftMessagesList, LeftMessageThread, ClosingNotice, MessageTime },
+  components: { LeftMessagesList, LeftMessageThread, ClosingNotice, MessageTime, CallbackForm },
   setup() {
     const phase = ref('loading');
     const settings = ref({});
@@ -176,7 +177,8 @@ createApp({
           phase.value = 'ticket';
         }
         else {
-          phase.value = 'prechat';
+          // The help center's "call me back" link opens the widget on the call-back form.
+          phase.value = params.get('callback') ? 'callback' : 'prechat';
         }
         if (current || left.awaiting) connect();
       }
@@ -458,6 +460,13 @@ createApp({
       connect();
     }
 
+    /** A call-back request was stored: its thread shows it, and the connection stays up to hear of it. */
+    function callbackSent() {
+      justLeft.value = true;
+      phase.value = 'ticket';
+      connect();
+    }
+
     function switchLanguage() {
       setLanguage(language.value === 'en' ? 'zh-CN' : 'en');
     }
@@ -491,7 +500,7 @@ createApp({
       agentRead, unavailable, emojiOpen, stars, ratingComment, rated, leave, items: timelineItems, timeline, color, agentName,
       emoji: EMOJI, t, fieldLabel, waitText, startChat, send, typing, addEmoji, attachFiles, endChat, rate,
       downloadTranscript, newChat, leaveMessage, switchLanguage, minimize, botText, choose, helpful, rateAnswer,
-      leaveInstead, question, related, reading, read, render: markdown, invitation: visit.invitation,
+      leaveInstead, question, related, reading, read, render: markdown, invitation: visit.invitation, callbackSent,
     };
   },
 }).mount('#app');

@@ -4,6 +4,7 @@
 import { computed, nextTick, reactive, ref, watch } from 'vue';
 import { t } from '/ui/i18n.js';
 import { request } from '/ui/live.js';
+import { callbackStatus, windowText } from './callback.js';
 
 /**
  * The visitor's left messages. What the customer has seen of each (the last seq shown) is kept in this browser only:
@@ -49,7 +50,7 @@ export function leftMessages(org, token) {
 
   /** A `ticket` frame: resolves with the ticket as it is now, or null when it could not be read. */
   async function heard(frame) {
-    if (frame.event !== 'answered') return null;
+    if (frame.event !== 'answered' && frame.event !== 'called') return null;
     const ticket = await request(`/api/v1/visitor/tickets/${frame.ticketId}`, { token: token() }).catch(() => null);
     if (ticket) put(ticket);
     return ticket;
@@ -74,6 +75,14 @@ export function leftMessages(org, token) {
     return ticket;
   }
 
+  /** Asks for a call back (callback.js); the request is shown as a thread like a left message. */
+  async function requestCallback(body) {
+    const ticket = await request('/api/v1/visitor/callbacks', { method: 'POST', token: token(), body });
+    put(ticket);
+    show(ticket.id);
+    return ticket;
+  }
+
   /** The customer writes again; a retry of the same text goes under the same id, so it is stored once. */
   async function reply(text) {
     const ticket = open.value;
@@ -86,20 +95,20 @@ export function leftMessages(org, token) {
     pendingReply = null;
   }
 
-  return reactive({ tickets, openId, open, unseen, awaiting, unseenIn, firstUnseen, load, heard, show, markSeen, leave, reply });
+  return reactive({ tickets, openId, open, unseen, awaiting, unseenIn, firstUnseen, load, heard, show, markSeen, leave, reply, requestCallback });
 }
 
 /** The customer's left messages, newest first, as links to their threads (on the pre-chat form). */
 export const LeftMessagesList = {
   props: ['store'],
   emits: ['open'],
-  setup: () => ({ t }),
+  setup: () => ({ t, windowText }),
   template: `
     <section v-if="store.tickets.length" class="tickets" id="tickets">
       <h3>{{ t('leave.yours') }}</h3>
       <button v-for="ticket in store.tickets.slice(0, 5)" :key="ticket.id" type="button" class="left-link"
-              :data-state="ticket.state" @click="$emit('open', ticket.id)">
-        <span class="subject">{{ ticket.subject }}</span>
+              :data-state="ticket.state" :data-kind="ticket.kind" @click="$emit('open', ticket.id)">
+        <span class="subject">{{ ticket.kind === 'CALLBACK' ? t('callback.label', { window: windowText(ticket.callback) }) : ticket.subject }}</span>
         <span class="state">{{ t('leave.state.' + ticket.state) }}</span>
         <span v-if="store.unseenIn(ticket)" class="new">{{ t('leave.newAnswer') }}</span>
       </button>
@@ -137,12 +146,17 @@ export const LeftMessageThread = {
       }
     }
 
-    return { t, draft, error, sending, timeline, ticket, reply };
+    return { t, draft, error, sending, timeline, ticket, reply, windowText, callbackStatus };
   },
   template: `
     <section class="chat left-message" id="left-message">
-      <p v-if="sent" class="notice" id="left">{{ t('leave.sent') }}</p>
-      <p class="left-heading"><strong>{{ ticket.subject }}</strong>
+      <p v-if="sent" class="notice" id="left">{{ t(ticket.kind === 'CALLBACK' ? 'callback.sent' : 'leave.sent') }}</p>
+      <div v-if="ticket.kind === 'CALLBACK'" class="left-heading callback-card" id="callback-card">
+        <strong>{{ t('callback.label', { window: windowText(ticket.callback) }) }}</strong>
+        <span class="phone">{{ ticket.contactDetails?.phone }}</span>
+        <span class="state" id="callback-status" :data-state="ticket.state" :data-outcome="ticket.callback?.outcome">{{ callbackStatus(ticket) }}</span>
+      </div>
+      <p v-else class="left-heading"><strong>{{ ticket.subject }}</strong>
         <span class="state" :data-state="ticket.state">{{ t('leave.state.' + ticket.state) }}</span></p>
       <ol class="timeline" id="left-thread" ref="timeline" aria-live="polite">
         <li v-for="entry in ticket.thread" :key="entry.id" :data-seq="entry.seq"
@@ -151,7 +165,7 @@ export const LeftMessageThread = {
           <span class="text">{{ entry.body }}</span>
         </li>
       </ol>
-      <p v-if="ticket.state === 'OPEN'" class="typing" id="left-waiting">{{ t('leave.waiting') }}</p>
+      <p v-if="ticket.state === 'OPEN' && ticket.kind !== 'CALLBACK'" class="typing" id="left-waiting">{{ t('leave.waiting') }}</p>
       <p v-if="error" class="error left-error" role="alert">{{ error }}</p>
       <form class="composer" id="left-reply" @submit.prevent="reply">
         <textarea id="left-reply-text" v-model="draft" :placeholder="t('leave.replyPlaceholder')" rows="2"

@@ -12,6 +12,8 @@ import { QueuePanel } from '/desk/queue-panel.js';
 import { TagBar } from '/desk/tag-bar.js';
 import { DispositionPicker } from '/desk/disposition-picker.js';
 import { ContactsView } from '/desk/contacts.js';
+import { CallbackPanel } from '/desk/callback-panel.js';
+import { windowText } from '/ui/callback-window.js';
 import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 import { markdown } from '/ui/markdown.js';
 import { messageText } from '/ui/message-text.js';
@@ -41,7 +43,7 @@ const MessageBody = {
 };
 
 createApp({
-  components: { LoginForm, MessageBody, CrmCard, ConversationSearch, QueuePanel, TagBar, DispositionPicker, MessageTime, ContactsView, VisitCard, DeliveryMark },
+  components: { LoginForm, MessageBody, CrmCard, ConversationSearch, QueuePanel, TagBar, DispositionPicker, MessageTime, ContactsView, VisitCard, DeliveryMark, CallbackPanel },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const me = ref(JSON.parse(sessionStorage.getItem(`${TOKEN}.me`) || 'null'));
@@ -62,6 +64,7 @@ createApp({
     const targets = reactive(new Map());
     const uploads = ref([]);
     const ticketState = ref('open');
+    const ticketKind = ref('');
     const suggestions = ref([]);
     const savedAsFaq = reactive(new Set());
     let suggestedFor = '';
@@ -686,7 +689,8 @@ createApp({
     async function loadTickets() {
       const round = ++ticketLists;
       const states = ticketState.value === 'open' ? 'state=OPEN&state=ANSWERED' : 'state=CLOSED';
-      const list = await api(`/api/v1/tickets?${states}`).catch(() => tickets.value);
+      const kind = ticketKind.value ? `&kind=${ticketKind.value}` : '';
+      const list = await api(`/api/v1/tickets?${states}${kind}`).catch(() => tickets.value);
       if (round === ticketLists) tickets.value = list;
       countTickets();
     }
@@ -725,6 +729,12 @@ createApp({
       await loadTickets();
     }
 
+    /** A call was recorded on the call-back request open here (desk/callback-panel.js). */
+    async function callbackRecorded(detail) {
+      ticket.value = ticketView(detail);
+      await loadTickets();
+    }
+
     function setStatus(status) {
       frame({ type: 'status', status });
     }
@@ -757,6 +767,7 @@ createApp({
       closeTicket, waitingTickets, editing, profileDraft, editProfile, addAttribute, saveProfile, earlier, showEarlier, contactTickets,
       openContactTicket, uploads, attachFiles, ticketState, loadTickets, suggestions, useSuggestion, render: markdown, saveAsFaq, savedAsFaq,
       ended, dismiss, queueChanged, picked, now, disposition, dispositionRequired, closeError, deliveries,
+      ticketKind, callbackRecorded, windowText,
     };
   },
 }).mount('#app');

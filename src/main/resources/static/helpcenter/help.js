@@ -1,5 +1,5 @@
 // An organization's public help center at /help/<slug>: instant search (by words and by meaning), categories,
-// articles rendered from Markdown, and "did this help?" votes.
+// articles rendered from Markdown, "did this help?" votes, and a link to ask for a call back (the widget's form).
 import { createApp, computed, ref, watch } from 'vue';
 import { language, setLanguage, t } from '/ui/i18n.js';
 import { request } from '/ui/live.js';
@@ -87,7 +87,7 @@ createApp({
 
     return {
       query, results, searched, categories, topCategories, category, articles, article, voted, error, color, title,
-      home: location.pathname, t, render: markdown, renderSnippet: markdownSnippet, open, pick, goHome, vote, switchLanguage,
+      home: location.pathname, callbackLink: `/chat/?org=${encodeURIComponent(org)}&callback=1`, t, render: markdown, renderSnippet: markdownSnippet, open, pick, goHome, vote, switchLanguage,
     };
   },
 }).mount('#app');

@@ -15,7 +15,7 @@ const COLUMNS = [
   ['conversations', number], ['offered', number], ['answered', number], ['abandoned', number],
   ['answerRate', percent], ['avgWaitSeconds', duration], ['avgFirstResponseSeconds', duration],
   ['avgHandleSeconds', duration], ['satisfaction', percent], ['avgRating', number], ['tickets', number],
-  ['qaScore', number],
+  ['callbacks', number], ['callbacksReached', number], ['qaScore', number],
 ];
 
 /** The first days of the periods from–to (YYYY-MM-DD): each day, each week's Monday or each month's 1st. */

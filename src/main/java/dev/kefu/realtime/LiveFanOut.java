@@ -31,6 +31,7 @@ import dev.kefu.routing.QueueChanged;
 import dev.kefu.routing.QueuePosition;
 import dev.kefu.routing.Queues;
 import dev.kefu.shared.AfterCommit;
+import dev.kefu.ticket.CallbackAttempted;
 import dev.kefu.ticket.TicketAnswered;
 import dev.kefu.ticket.TicketFollowedUp;
 import dev.kefu.ticket.TicketOpened;
@@ -211,6 +212,13 @@ class LiveFanOut implements DisposableBean {
 	void on(TicketAnswered answered) {
 		AfterCommit.run(() -> hub.publish(LiveHub.visitor(answered.contactId()),
 				frames.frame("ticket", "event", "answered", "ticketId", answered.ticketId())));
+	}
+
+	/** Likewise a call on the customer's call-back request: the widget shows how it went without a reload. */
+	@EventListener
+	void on(CallbackAttempted called) {
+		AfterCommit.run(() -> hub.publish(LiveHub.visitor(called.contactId()),
+				frames.frame("ticket", "event", "called", "ticketId", called.ticketId())));
 	}
 
 	/**

@@ -75,18 +75,27 @@ class KpiSums {
 						rs.getLong("response_ms"), rs.getLong("handled"), rs.getLong("handle_ms"), rs.getLong("acws"),
 						rs.getLong("acw_ms"), rs.getLong("messages"), rs.getLong("rated"), rs.getLong("rating_sum"),
 						rs.getLong("satisfied"), rs.getLong("served"), rs.getLong("resolved"),
-						rs.getLong("handed_over"), 0, 0, 0, 0, 0));
+						rs.getLong("handed_over"), 0, 0, 0, 0, 0, Kpis.Callbacks.NONE));
 	}
 
 	private List<Daily> tickets(UUID organizationId, KpiQuery query) {
 		String key = query.by().ticketColumn;
 		return select("""
 				SELECT opened_day AS on_day, %s AS k, COUNT(*) AS tickets, COUNT(answered_epoch_ms) AS answered,
-				       SUM(answered_epoch_ms - opened_epoch_ms) AS answer_ms
+				       SUM(answered_epoch_ms - opened_epoch_ms) AS answer_ms,
+				       SUM(CASE WHEN kind = 'CALLBACK' THEN 1 ELSE 0 END) AS callbacks,
+				       SUM(callback_attempts) AS callback_attempts,
+				       SUM(CASE WHEN callback_outcome = 'REACHED' THEN 1 ELSE 0 END) AS reached,
+				       SUM(CASE WHEN callback_outcome = 'NO_ANSWER' THEN 1 ELSE 0 END) AS no_answer,
+				       SUM(CASE WHEN callback_outcome = 'WRONG_NUMBER' THEN 1 ELSE 0 END) AS wrong_number,
+				       SUM(CASE WHEN callback_outcome = 'CUSTOMER_CANCELLED' THEN 1 ELSE 0 END) AS cancelled
 				FROM report_ticket
 				WHERE organization_id = :org AND opened_day BETWEEN :from AND :to""".formatted(key),
 				"opened_day", key, "answered_by", null, organizationId, query,
-				(rs, n) -> Kpis.ofTickets(rs.getLong("tickets"), rs.getLong("answered"), rs.getLong("answer_ms")));
+				(rs, n) -> Kpis.ofTickets(rs.getLong("tickets"), rs.getLong("answered"), rs.getLong("answer_ms"),
+						new Kpis.Callbacks(rs.getLong("callbacks"), rs.getLong("callback_attempts"),
+								rs.getLong("reached"), rs.getLong("no_answer"), rs.getLong("wrong_number"),
+								rs.getLong("cancelled"))));
 	}
 
 	private List<Daily> reviews(UUID organizationId, KpiQuery query) {

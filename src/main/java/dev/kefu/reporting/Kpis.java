@@ -11,17 +11,33 @@ record Kpis(long conversations, long offered, long answered, long abandoned, lon
 		long waits, long waitMs, long firstResponses, long firstResponseMs, long responses, long responseMs, long handled,
 		long handleMs, long afterChatWorks, long afterChatWorkMs, long messages, long rated, long ratingSum,
 		long satisfied, long assistantServed, long assistantResolved, long handedOver, long tickets,
-		long ticketsAnswered, long ticketAnswerMs, long reviews, double scoreSum) {
+		long ticketsAnswered, long ticketAnswerMs, long reviews, double scoreSum, Callbacks callbacks) {
 
-	static final Kpis NONE = new Kpis(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+	static final Kpis NONE = new Kpis(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+			Callbacks.NONE);
 
-	static Kpis ofTickets(long tickets, long answered, long answerMs) {
+	/**
+	 * The call-back requests among the tickets: how many, the calls made, and how many ended (so far) on each
+	 * outcome of their latest call.
+	 */
+	record Callbacks(long requests, long attempts, long reached, long noAnswer, long wrongNumber, long cancelled) {
+
+		static final Callbacks NONE = new Callbacks(0, 0, 0, 0, 0, 0);
+
+		Callbacks plus(Callbacks o) {
+			return new Callbacks(requests + o.requests, attempts + o.attempts, reached + o.reached,
+					noAnswer + o.noAnswer, wrongNumber + o.wrongNumber, cancelled + o.cancelled);
+		}
+	}
+
+	static Kpis ofTickets(long tickets, long answered, long answerMs, Callbacks callbacks) {
 		return new Kpis(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, tickets, answered, answerMs,
-				0, 0);
+				0, 0, callbacks);
 	}
 
 	static Kpis ofReviews(long reviews, double scoreSum) {
-		return new Kpis(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, reviews, scoreSum);
+		return new Kpis(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, reviews, scoreSum,
+				Callbacks.NONE);
 	}
 
 	Kpis plus(Kpis o) {
@@ -33,7 +49,7 @@ record Kpis(long conversations, long offered, long answered, long abandoned, lon
 				rated + o.rated, ratingSum + o.ratingSum, satisfied + o.satisfied, assistantServed + o.assistantServed,
 				assistantResolved + o.assistantResolved, handedOver + o.handedOver, tickets + o.tickets,
 				ticketsAnswered + o.ticketsAnswered, ticketAnswerMs + o.ticketAnswerMs, reviews + o.reviews,
-				scoreSum + o.scoreSum);
+				scoreSum + o.scoreSum, callbacks.plus(o.callbacks));
 	}
 
 	/**
@@ -47,7 +63,9 @@ record Kpis(long conversations, long offered, long answered, long abandoned, lon
 			@Nullable Double messagesPerChat, long transfers, long rated, @Nullable Double satisfaction,
 			@Nullable Double avgRating, long assistantServed, long assistantResolved, long handedOver,
 			@Nullable Double assistantResolutionRate, @Nullable Double handOverRate, long tickets, long ticketsAnswered,
-			@Nullable Double avgTicketAnswerSeconds, long reviews, @Nullable Double qaScore) {
+			@Nullable Double avgTicketAnswerSeconds, long reviews, @Nullable Double qaScore, long callbacks,
+			long callbackAttempts, long callbacksReached, long callbacksNoAnswer, long callbacksWrongNumber,
+			long callbacksCancelled, @Nullable Double callbackReachRate) {
 	}
 
 	Figures figures() {
@@ -57,7 +75,9 @@ record Kpis(long conversations, long offered, long answered, long abandoned, lon
 				effective, share(effective, answered), ratio(messages, answered), transfers, rated,
 				share(satisfied, rated), ratio(ratingSum, rated), assistantServed, assistantResolved, handedOver,
 				share(assistantResolved, assistantServed), share(handedOver, assistantServed), tickets, ticketsAnswered,
-				seconds(ticketAnswerMs, ticketsAnswered), reviews, reviews == 0 ? null : round(scoreSum / reviews, 1));
+				seconds(ticketAnswerMs, ticketsAnswered), reviews, reviews == 0 ? null : round(scoreSum / reviews, 1),
+				callbacks.requests(), callbacks.attempts(), callbacks.reached(), callbacks.noAnswer(),
+				callbacks.wrongNumber(), callbacks.cancelled(), share(callbacks.reached(), callbacks.requests()));
 	}
 
 	private static @Nullable Double share(long part, long whole) {

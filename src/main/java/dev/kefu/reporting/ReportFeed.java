@@ -21,6 +21,7 @@ import dev.kefu.organization.Organizations;
 import dev.kefu.quality.ReviewCompleted;
 import dev.kefu.tagging.ConversationTagsChanged;
 import dev.kefu.tagging.Tagging;
+import dev.kefu.ticket.CallbackAttempted;
 import dev.kefu.ticket.TicketAnswered;
 import dev.kefu.ticket.TicketOpened;
 
@@ -77,7 +78,16 @@ class ReportFeed {
 	@ApplicationModuleListener
 	void on(TicketOpened opened) {
 		tickets.opened(opened.organizationId(), opened.ticketId(), opened.at(), day(opened.organizationId(), opened.at()),
-				opened.groupId(), centerOf(opened.organizationId(), opened.groupId()));
+				opened.groupId(), centerOf(opened.organizationId(), opened.groupId()),
+				opened.kind() == null ? "MESSAGE" : opened.kind());
+	}
+
+	/** A call answers a call-back request as a written answer does a left message: the first one times it. */
+	@ApplicationModuleListener
+	void on(CallbackAttempted attempted) {
+		tickets.answered(attempted.organizationId(), attempted.ticketId(), attempted.agentId(), attempted.at());
+		tickets.callbackAttempted(attempted.organizationId(), attempted.ticketId(), attempted.outcome(),
+				attempted.attempt());
 	}
 
 	@ApplicationModuleListener

@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Left messages as the reports count them (table {@code report_ticket}): when each was left and when staff first
- * answered it. The two come from separate events that may be handled in either order, so each writes only its own
+ * Left messages and call-back requests as the reports count them (table {@code report_ticket}): when each was left,
+ * when staff first answered it, and for a call back how many calls were made and how the latest went. The two come from separate events that may be handled in either order, so each writes only its own
  * columns of a row that whichever comes first creates.
  */
 @Repository
@@ -22,12 +22,26 @@ class TicketFacts {
 		this.jdbc = jdbc;
 	}
 
-	void opened(UUID organizationId, UUID ticketId, Instant at, LocalDate day, UUID groupId, @Nullable UUID centerId) {
+	void opened(UUID organizationId, UUID ticketId, Instant at, LocalDate day, UUID groupId, @Nullable UUID centerId,
+			String kind) {
 		ensure(organizationId, ticketId);
 		jdbc.sql("""
-				UPDATE report_ticket SET opened_day = ?, opened_epoch_ms = ?, group_id = ?, center_id = ?
+				UPDATE report_ticket SET opened_day = ?, opened_epoch_ms = ?, group_id = ?, center_id = ?, kind = ?
 				WHERE ticket_id = ?""")
-			.params(day, at.toEpochMilli(), groupId, centerId, ticketId)
+			.params(day, at.toEpochMilli(), groupId, centerId, kind, ticketId)
+			.update();
+	}
+
+	/**
+	 * Keeps the latest call's outcome, whatever order the calls are handled in. Only a call-back request has calls,
+	 * so this also marks the row as one, should it come before the request's own event.
+	 */
+	void callbackAttempted(UUID organizationId, UUID ticketId, String outcome, int attempt) {
+		ensure(organizationId, ticketId);
+		jdbc.sql("""
+				UPDATE report_ticket SET kind = 'CALLBACK', callback_attempts = ?, callback_outcome = ?
+				WHERE ticket_id = ? AND callback_attempts < ?""")
+			.params(attempt, outcome, ticketId, attempt)
 			.update();
 	}
 

@@ -34,7 +34,7 @@ class ContactTickets implements ContactHistory {
 	@Override
 	public List<Ticket> of(UUID organizationId, UUID contactId, int limit) {
 		return tickets.search(organizationId,
-				new Tickets.Filter(EnumSet.allOf(TicketState.class), null, false, null, contactId, limit, 0));
+				new Tickets.Filter(EnumSet.allOf(TicketState.class), null, false, null, contactId, limit, 0, null));
 	}
 
 	@ApplicationModuleListener

@@ -86,14 +86,62 @@ class LeaveAMessage {
 		Instant now = clock.instant();
 		Ticket ticket = new Ticket(Ids.newId(), visitor.organizationId(), group.id(), visitor.contactId(),
 				TicketState.OPEN, LeftBecause.of(intake.unavailability(visitor.organizationId(), group)), null,
-				details, Ticket.subjectOf(subject, body), now, now, now, null, null, null, null, null, null);
+				details, Ticket.subjectOf(subject, body), now, now, now, null, null, null, null, null, null,
+				TicketKind.MESSAGE, null);
 		try {
 			transactions.executeWithoutResult(status -> {
 				tickets.insert(ticket, clientMsgId);
 				tickets.append(ticket, clientMsgId, TicketEntry.Author.CONTACT, visitor.contactId(), details.name(),
 						body.strip(), now);
 				events.publishEvent(new TicketOpened(ticket.organizationId(), ticket.id(), group.id(),
-						visitor.contactId(), ticket.reason().name(), now));
+						visitor.contactId(), ticket.reason().name(), now, TicketKind.MESSAGE.name()));
+			});
+		}
+		catch (DuplicateKeyException concurrentResend) {
+			return new Left(tickets.byClientId(visitor.organizationId(), visitor.contactId(), clientMsgId).orElseThrow(),
+					true);
+		}
+		remember(profile, given);
+		return new Left(route(ticket), false);
+	}
+
+	/**
+	 * Asks for a call back on the phone number given, in the window given (both ends null: as soon as possible). It is
+	 * a ticket of kind CALLBACK, routed and answered like a left message; the note, if any, starts its thread.
+	 */
+	Left requestCallback(VisitorCaller visitor, String clientMsgId, @Nullable UUID groupId, @Nullable String name,
+			@Nullable String phone, @Nullable Instant from, @Nullable Instant until, @Nullable String note) {
+		TicketEntry.validateClientId(clientMsgId);
+		String number = Callback.phone(phone);
+		String text = note == null || note.isBlank() ? null : note.strip();
+		if (text != null) {
+			TicketEntry.validate(clientMsgId, text);
+		}
+		Optional<Ticket> stored = tickets.byClientId(visitor.organizationId(), visitor.contactId(), clientMsgId);
+		if (stored.isPresent()) {
+			return new Left(stored.get(), true);
+		}
+		Instant now = clock.instant();
+		Callback callback = Callback.requested(from, until, now);
+		sendBudget.take(visitor.contactId());
+		BusinessGroup group = groupId == null ? groups.defaultGroup(visitor.organizationId())
+				: groups.require(visitor.organizationId(), groupId);
+		Contact profile = contacts.require(visitor.organizationId(), visitor.contactId());
+		ContactDetails given = ContactDetails.given(name, null, number);
+		ContactDetails details = given.orFrom(profile);
+		Ticket ticket = new Ticket(Ids.newId(), visitor.organizationId(), group.id(), visitor.contactId(),
+				TicketState.OPEN, LeftBecause.of(intake.unavailability(visitor.organizationId(), group)), null,
+				details, text == null ? number : Ticket.subjectOf(null, text), now, now, now, null, null, null, null,
+				null, null, TicketKind.CALLBACK, callback);
+		try {
+			transactions.executeWithoutResult(status -> {
+				tickets.insert(ticket, clientMsgId);
+				if (text != null) {
+					tickets.append(ticket, clientMsgId, TicketEntry.Author.CONTACT, visitor.contactId(),
+							details.name(), text, now);
+				}
+				events.publishEvent(new TicketOpened(ticket.organizationId(), ticket.id(), group.id(),
+						visitor.contactId(), ticket.reason().name(), now, TicketKind.CALLBACK.name()));
 			});
 		}
 		catch (DuplicateKeyException concurrentResend) {

@@ -11,14 +11,15 @@ import dev.kefu.shared.StateConflict;
 import dev.kefu.shared.Text;
 
 /**
- * A message a customer left, as staff see it. {@code waitingSince} is set while the customer waits for an answer
- * (from leaving the message or their latest follow-up), and orders the inbox.
+ * A message a customer left, or their request to be called back, as staff see it. {@code waitingSince} is set while
+ * the customer waits for an answer (from leaving the message or their latest follow-up), and orders the inbox.
+ * {@code callback} is set on, and only on, a ticket of kind CALLBACK.
  */
 record Ticket(UUID id, UUID organizationId, UUID groupId, UUID contactId, TicketState state, LeftBecause reason,
 		@Nullable UUID assigneeId, ContactDetails contactDetails, String subject, Instant createdAt,
 		Instant updatedAt, @Nullable Instant waitingSince, @Nullable Instant assignedAt,
 		@Nullable Instant firstAnsweredAt, @Nullable Instant answeredAt, @Nullable Instant closedAt,
-		@Nullable UUID closedBy, @Nullable String closeNote) {
+		@Nullable UUID closedBy, @Nullable String closeNote, TicketKind kind, @Nullable Callback callback) {
 
 	static final int MAX_SUBJECT = 200;
 
@@ -72,11 +73,29 @@ record Ticket(UUID id, UUID organizationId, UUID groupId, UUID contactId, Ticket
 				closedBy, closeNote, now);
 	}
 
+	/**
+	 * An agent called the customer back. The outcome settles the request and closes the ticket, unless nobody
+	 * answered and the agent will try again: then it stays as it was, waiting, with one more attempt counted.
+	 */
+	Ticket callbackAttempted(CallbackOutcome outcome, boolean tryAgain, UUID staffId, @Nullable String note,
+			Instant now) {
+		if (kind != TicketKind.CALLBACK || callback == null) {
+			throw new StateConflict("not-a-callback", "this ticket is a left message, not a call-back request");
+		}
+		if (state == TicketState.CLOSED) {
+			throw new StateConflict("ticket-closed", "the call-back request is closed; reopen it to call again");
+		}
+		Ticket attempted = new Ticket(id, organizationId, groupId, contactId, state, reason, assigneeId,
+				contactDetails, subject, createdAt, now, waitingSince, assignedAt, firstAnsweredAt, answeredAt, closedAt,
+				closedBy, closeNote, kind, callback.attempted(outcome, note));
+		return tryAgain && outcome.mayTryAgain() ? attempted : attempted.closedBy(staffId, note, now);
+	}
+
 	private Ticket with(TicketState state, @Nullable UUID assigneeId, @Nullable Instant waitingSince,
 			@Nullable Instant assignedAt, @Nullable Instant firstAnsweredAt, @Nullable Instant answeredAt,
 			@Nullable Instant closedAt, @Nullable UUID closedBy, @Nullable String closeNote, Instant updatedAt) {
 		return new Ticket(id, organizationId, groupId, contactId, state, reason, assigneeId, contactDetails, subject,
 				createdAt, updatedAt, waitingSince, assignedAt, firstAnsweredAt, answeredAt, closedAt, closedBy,
-				closeNote);
+				closeNote, kind, callback);
 	}
 }

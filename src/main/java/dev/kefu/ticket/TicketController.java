@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import dev.kefu.shared.Ids;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.StaffCaller;
@@ -43,9 +45,14 @@ class TicketController {
 	record AssignRequest(@Nullable UUID assigneeId) {
 	}
 
+	/** {@code tryAgain} keeps a NO_ANSWER request open for another call; any other outcome closes it. */
+	record CallbackAttemptRequest(@Nullable String outcome, @Nullable String note, @Nullable Boolean tryAgain) {
+	}
+
 	/**
 	 * Tickets by state (repeatable; default OPEN and ANSWERED), assignee ({@code me}, {@code none} or a staff id),
-	 * group and contact. Those waiting for an answer come first, the longest waiting at the top.
+	 * group, contact and kind ({@code MESSAGE} or {@code CALLBACK}; default both). Those waiting for an answer come
+	 * first, the longest waiting at the top.
 	 */
 	@GetMapping("/api/v1/tickets")
 	List<Ticket> search(@AuthenticationPrincipal StaffCaller caller,
@@ -53,7 +60,7 @@ class TicketController {
 			@RequestParam(required = false) @Nullable String assignee,
 			@RequestParam(required = false) @Nullable UUID groupId,
 			@RequestParam(required = false) @Nullable UUID contactId, @RequestParam(defaultValue = "50") int limit,
-			@RequestParam(defaultValue = "0") int offset) {
+			@RequestParam(defaultValue = "0") int offset, @RequestParam(required = false) @Nullable String kind) {
 		if (offset < 0 || offset > 10_000) {
 			throw new RequestRejected("invalid-offset", "offset must be 0 to 10000");
 		}
@@ -61,7 +68,7 @@ class TicketController {
 		UUID assigneeId = assignee == null || unassigned ? null
 				: "me".equals(assignee) ? caller.userId() : Ids.parse(assignee, "assignee");
 		return desk.search(caller, new Tickets.Filter(states(states), assigneeId, unassigned, groupId, contactId,
-				Math.min(Math.max(limit, 1), 200), offset));
+				Math.min(Math.max(limit, 1), 200), offset, kind(kind)));
 	}
 
 	@GetMapping("/api/v1/tickets/{id}")
@@ -83,6 +90,16 @@ class TicketController {
 		return detail(desk.close(caller, id, request == null ? null : request.note()));
 	}
 
+	@Operation(summary = "Records one call to a customer who asked to be called back: outcome REACHED, NO_ANSWER, "
+			+ "WRONG_NUMBER or CUSTOMER_CANCELLED, with a note for staff; it closes the request unless the outcome is "
+			+ "NO_ANSWER and tryAgain is true. Each call counts as one attempt")
+	@PostMapping("/api/v1/tickets/{id}/callback-attempts")
+	TicketDetail recordCallback(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
+			@RequestBody CallbackAttemptRequest request) {
+		return detail(desk.recordCallback(caller, id, outcome(request.outcome()),
+				Boolean.TRUE.equals(request.tryAgain()), request.note()));
+	}
+
 	@PostMapping("/api/v1/tickets/{id}/reopen")
 	TicketDetail reopen(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
 		return detail(desk.reopen(caller, id));
@@ -101,6 +118,28 @@ class TicketController {
 
 	private TicketDetail detail(Ticket ticket) {
 		return new TicketDetail(ticket, desk.thread(ticket));
+	}
+
+	private static @Nullable TicketKind kind(@Nullable String name) {
+		if (name == null || name.isBlank()) {
+			return null;
+		}
+		try {
+			return TicketKind.valueOf(name.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw new RequestRejected("invalid-kind", "kind must be MESSAGE or CALLBACK, not " + name);
+		}
+	}
+
+	private static CallbackOutcome outcome(@Nullable String name) {
+		try {
+			return CallbackOutcome.valueOf(name == null ? "" : name.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw new RequestRejected("invalid-callback-outcome",
+					"outcome must be REACHED, NO_ANSWER, WRONG_NUMBER or CUSTOMER_CANCELLED, not " + name);
+		}
 	}
 
 	private static Set<TicketState> states(@Nullable List<String> names) {

@@ -80,10 +80,7 @@ class TicketDesk {
 	}
 
 	Ticket close(StaffCaller caller, UUID ticketId, @Nullable String note) {
-		String cleanNote = note == null || note.isBlank() ? null : note.strip();
-		if (cleanNote != null && cleanNote.length() > MAX_NOTE) {
-			throw new RequestRejected("invalid-note", "a closing note may have at most " + MAX_NOTE + " characters");
-		}
+		String cleanNote = note(note);
 		return transactions.execute(status -> {
 			Ticket ticket = tickets.lock(caller.organizationId(), ticketId);
 			requireHandler(caller, ticket);
@@ -92,6 +89,30 @@ class TicketDesk {
 			tickets.save(next);
 			events.publishEvent(new TicketClosed(next.organizationId(), next.id(), next.groupId(), next.assigneeId(),
 					caller.userId(), now));
+			return next;
+		});
+	}
+
+	/**
+	 * Records a call to a customer who asked to be called back. It closes the request, unless nobody answered and
+	 * {@code tryAgain} asks to keep it open for another call; each call counts as one attempt.
+	 */
+	Ticket recordCallback(StaffCaller caller, UUID ticketId, CallbackOutcome outcome, boolean tryAgain,
+			@Nullable String note) {
+		String cleanNote = note(note);
+		return transactions.execute(status -> {
+			Ticket ticket = tickets.lock(caller.organizationId(), ticketId);
+			requireHandler(caller, ticket);
+			Instant now = clock.instant();
+			Ticket next = ticket.callbackAttempted(outcome, tryAgain, caller.userId(), cleanNote, now);
+			tickets.save(next);
+			boolean closed = next.state() == TicketState.CLOSED;
+			events.publishEvent(new CallbackAttempted(next.organizationId(), next.id(), next.groupId(),
+					next.contactId(), caller.userId(), outcome.name(), next.callback().attempts(), closed, now));
+			if (closed) {
+				events.publishEvent(new TicketClosed(next.organizationId(), next.id(), next.groupId(),
+						next.assigneeId(), caller.userId(), now));
+			}
 			return next;
 		});
 	}
@@ -167,6 +188,14 @@ class TicketDesk {
 
 	List<Ticket> search(StaffCaller caller, Tickets.Filter filter) {
 		return tickets.search(caller.organizationId(), filter);
+	}
+
+	private static @Nullable String note(@Nullable String note) {
+		String cleanNote = note == null || note.isBlank() ? null : note.strip();
+		if (cleanNote != null && cleanNote.length() > MAX_NOTE) {
+			throw new RequestRejected("invalid-note", "a note may have at most " + MAX_NOTE + " characters");
+		}
+		return cleanNote;
 	}
 
 	/** The assignee, a supervisor, or while nobody has it any agent, may work a ticket. */

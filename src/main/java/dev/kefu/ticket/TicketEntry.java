@@ -22,10 +22,7 @@ record TicketEntry(UUID id, UUID ticketId, long seq, String clientMsgId, Author 
 	}
 
 	static void validate(String clientMsgId, String body) {
-		if (clientMsgId == null || !clientMsgId.matches("[A-Za-z0-9_.:-]{1,64}")) {
-			throw new RequestRejected("invalid-client-msg-id",
-					"clientMsgId must be 1-64 characters of letters, digits and _ . : -");
-		}
+		validateClientId(clientMsgId);
 		if (body == null || body.isBlank()) {
 			throw new RequestRejected("empty-message", "the message needs some text");
 		}
@@ -33,5 +30,12 @@ record TicketEntry(UUID id, UUID ticketId, long seq, String clientMsgId, Author 
 			throw new RequestRejected("message-too-long", "a message may have at most " + MAX_BODY + " characters");
 		}
 		Text.requireWellFormed(body, "body");
+	}
+
+	static void validateClientId(@Nullable String clientMsgId) {
+		if (clientMsgId == null || !clientMsgId.matches("[A-Za-z0-9_.:-]{1,64}")) {
+			throw new RequestRejected("invalid-client-msg-id",
+					"clientMsgId must be 1-64 characters of letters, digits and _ . : -");
+		}
 	}
 }

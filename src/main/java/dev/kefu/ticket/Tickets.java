@@ -34,9 +34,12 @@ class Tickets {
 		this.jdbc = jdbc;
 	}
 
-	/** Which tickets a staff list shows. {@code assignee} null means anyone's, {@code unassigned} only nobody's. */
+	/**
+	 * Which tickets a staff list shows. {@code assignee} null means anyone's, {@code unassigned} only nobody's;
+	 * {@code kind} null means both kinds.
+	 */
 	record Filter(Set<TicketState> states, @Nullable UUID assignee, boolean unassigned, @Nullable UUID groupId,
-			@Nullable UUID contactId, int limit, int offset) {
+			@Nullable UUID contactId, int limit, int offset, @Nullable TicketKind kind) {
 	}
 
 	Optional<Ticket> find(UUID organizationId, UUID ticketId) {
@@ -68,28 +71,35 @@ class Tickets {
 
 	void insert(Ticket ticket, String clientMsgId) {
 		ContactDetails details = ticket.contactDetails();
+		Callback callback = ticket.callback();
 		jdbc.sql("""
 				INSERT INTO ticket (id, organization_id, group_id, contact_id, client_msg_id, state, reason, assignee_id,
 				                    contact_name, contact_email, contact_phone, subject, last_seq, created_at,
-				                    updated_at, waiting_since)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""")
+				                    updated_at, waiting_since, kind, callback_from, callback_until)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)""")
 			.params(ticket.id(), ticket.organizationId(), ticket.groupId(), ticket.contactId(), clientMsgId,
 					ticket.state().name(), ticket.reason().name(), ticket.assigneeId(), details.name(),
 					details.email(), details.phone(), ticket.subject(), SqlTime.of(ticket.createdAt()),
-					SqlTime.of(ticket.updatedAt()), SqlTime.of(ticket.waitingSince()))
+					SqlTime.of(ticket.updatedAt()), SqlTime.of(ticket.waitingSince()), ticket.kind().name(),
+					SqlTime.of(callback == null ? null : callback.from()),
+					SqlTime.of(callback == null ? null : callback.until()))
 			.update();
 	}
 
 	/** Writes a ticket's state after a change decided under {@link #lock}. */
 	void save(Ticket ticket) {
+		Callback callback = ticket.callback();
 		jdbc.sql("""
 				UPDATE ticket SET state = ?, assignee_id = ?, waiting_since = ?, assigned_at = ?, first_answered_at = ?,
-				                  answered_at = ?, closed_at = ?, closed_by = ?, close_note = ?, updated_at = ?
+				                  answered_at = ?, closed_at = ?, closed_by = ?, close_note = ?, updated_at = ?,
+				                  callback_attempts = ?, callback_outcome = ?, callback_note = ?
 				WHERE id = ? AND organization_id = ?""")
 			.params(ticket.state().name(), ticket.assigneeId(), SqlTime.of(ticket.waitingSince()),
 					SqlTime.of(ticket.assignedAt()), SqlTime.of(ticket.firstAnsweredAt()),
 					SqlTime.of(ticket.answeredAt()), SqlTime.of(ticket.closedAt()), ticket.closedBy(),
-					ticket.closeNote(), SqlTime.of(ticket.updatedAt()), ticket.id(), ticket.organizationId())
+					ticket.closeNote(), SqlTime.of(ticket.updatedAt()), callback == null ? 0 : callback.attempts(),
+					callback == null || callback.outcome() == null ? null : callback.outcome().name(),
+					callback == null ? null : callback.note(), ticket.id(), ticket.organizationId())
 			.update();
 	}
 
@@ -155,6 +165,9 @@ class Tickets {
 		if (filter.contactId() != null) {
 			sql.append(" AND contact_id = :contact");
 		}
+		if (filter.kind() != null) {
+			sql.append(" AND kind = :kind");
+		}
 		sql.append(" ORDER BY CASE state WHEN 'OPEN' THEN 0 WHEN 'ANSWERED' THEN 1 ELSE 2 END, waiting_since,")
 			.append(" updated_at DESC, id LIMIT :limit OFFSET :offset");
 		JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
@@ -170,6 +183,9 @@ class Tickets {
 		}
 		if (filter.contactId() != null) {
 			statement = statement.param("contact", filter.contactId());
+		}
+		if (filter.kind() != null) {
+			statement = statement.param("kind", filter.kind().name());
 		}
 		return statement.query(Tickets::map).list();
 	}
@@ -229,6 +245,8 @@ class Tickets {
 	}
 
 	private static Ticket map(ResultSet rs, int row) throws SQLException {
+		TicketKind kind = TicketKind.valueOf(rs.getString("kind"));
+		String outcome = rs.getString("callback_outcome");
 		return new Ticket(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
 				rs.getObject("group_id", UUID.class), rs.getObject("contact_id", UUID.class),
 				TicketState.valueOf(rs.getString("state")), LeftBecause.valueOf(rs.getString("reason")),
@@ -238,7 +256,11 @@ class Tickets {
 				rs.getString("subject"), SqlTime.read(rs, "created_at"), SqlTime.read(rs, "updated_at"),
 				SqlTime.read(rs, "waiting_since"), SqlTime.read(rs, "assigned_at"),
 				SqlTime.read(rs, "first_answered_at"), SqlTime.read(rs, "answered_at"), SqlTime.read(rs, "closed_at"),
-				rs.getObject("closed_by", UUID.class), rs.getString("close_note"));
+				rs.getObject("closed_by", UUID.class), rs.getString("close_note"), kind,
+				kind == TicketKind.CALLBACK ? new Callback(SqlTime.read(rs, "callback_from"),
+						SqlTime.read(rs, "callback_until"), rs.getInt("callback_attempts"),
+						outcome == null ? null : CallbackOutcome.valueOf(outcome), rs.getString("callback_note"))
+						: null);
 	}
 
 	private static TicketEntry mapEntry(ResultSet rs, int row) throws SQLException {

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import dev.kefu.shared.VisitorCaller;
 
 /**
@@ -38,9 +40,20 @@ class VisitorTicketController {
 	record MessageRequest(String clientMsgId, String body) {
 	}
 
-	/** A ticket as its customer sees it: no assignee ids, no internal closing note. */
+	/** {@code from} and {@code until} both absent: as soon as possible. */
+	record CallbackRequest(String clientMsgId, @Nullable UUID groupId, @Nullable String name, @Nullable String phone,
+			@Nullable Instant from, @Nullable Instant until, @Nullable String note) {
+	}
+
+	/** A call-back request as its customer sees it: the window, the calls made and how the latest went. */
+	record CustomerCallback(@Nullable Instant from, @Nullable Instant until, int attempts,
+			@Nullable CallbackOutcome outcome) {
+	}
+
+	/** A ticket as its customer sees it: no assignee ids, no internal closing or call notes. */
 	record CustomerTicket(UUID id, TicketState state, String subject, ContactDetails contactDetails,
-			Instant createdAt, @Nullable Instant answeredAt, @Nullable Instant closedAt, List<CustomerEntry> thread) {
+			Instant createdAt, @Nullable Instant answeredAt, @Nullable Instant closedAt, List<CustomerEntry> thread,
+			TicketKind kind, @Nullable CustomerCallback callback) {
 	}
 
 	/** {@code from} is CONTACT (the customer) or AGENT, with the agent's name. */
@@ -55,6 +68,17 @@ class VisitorTicketController {
 		LeaveAMessage.Left left = leaveAMessage.leave(visitor, request.clientMsgId(), request.groupId(),
 				ContactDetails.given(request.name(), request.email(), request.phone()), request.subject(),
 				request.body());
+		return ResponseEntity.status(left.duplicate() ? 200 : 201).body(view(left.ticket()));
+	}
+
+	/** 201 with the new call-back request (a ticket of kind CALLBACK); 200 with the stored one on a resend. */
+	@Operation(summary = "Asks to be called back on a phone number (5-20 digits), in a window from-until (both "
+			+ "absent: as soon as possible); 201 with the request as a ticket of kind CALLBACK, 200 on a resend")
+	@PostMapping("/api/v1/visitor/callbacks")
+	ResponseEntity<CustomerTicket> requestCallback(@AuthenticationPrincipal VisitorCaller visitor,
+			@RequestBody CallbackRequest request) {
+		LeaveAMessage.Left left = leaveAMessage.requestCallback(visitor, request.clientMsgId(), request.groupId(),
+				request.name(), request.phone(), request.from(), request.until(), request.note());
 		return ResponseEntity.status(left.duplicate() ? 200 : 201).body(view(left.ticket()));
 	}
 
@@ -85,12 +109,15 @@ class VisitorTicketController {
 	}
 
 	private static CustomerTicket view(Ticket ticket, List<TicketEntry> thread) {
+		Callback callback = ticket.callback();
 		return new CustomerTicket(ticket.id(), ticket.state(), ticket.subject(), ticket.contactDetails(),
 				ticket.createdAt(), ticket.answeredAt(), ticket.closedAt(),
 				thread.stream()
 					.map(entry -> new CustomerEntry(entry.id(), entry.seq(), entry.clientMsgId(), entry.author(),
 							entry.author() == TicketEntry.Author.AGENT ? entry.authorName() : null, entry.body(),
 							entry.createdAt()))
-					.toList());
+					.toList(),
+				ticket.kind(), callback == null ? null
+						: new CustomerCallback(callback.from(), callback.until(), callback.attempts(), callback.outcome()));
 	}
 }

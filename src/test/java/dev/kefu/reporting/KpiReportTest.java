@@ -75,10 +75,10 @@ class KpiReportTest {
 		save(tenant, "2026-11-09", null, "app", fact -> fact.assistant(true, false).messages(1, 0));
 		UUID answered = UUID.randomUUID();
 		tickets.opened(tenant.id(), answered, Instant.parse("2026-11-03T01:00:00Z"), LocalDate.parse("2026-11-03"),
-				tenant.group().id(), tenant.group().centerId());
+				tenant.group().id(), tenant.group().centerId(), "MESSAGE");
 		tickets.answered(tenant.id(), answered, agent, Instant.parse("2026-11-03T02:00:00Z"));
 		tickets.opened(tenant.id(), UUID.randomUUID(), Instant.parse("2026-11-04T01:00:00Z"),
-				LocalDate.parse("2026-11-04"), tenant.group().id(), tenant.group().centerId());
+				LocalDate.parse("2026-11-04"), tenant.group().id(), tenant.group().centerId(), "MESSAGE");
 		// Two reviews of the agent: 80 revised to 90 on appeal (the older score arriving last changes nothing), and 60.
 		UUID revised = UUID.randomUUID();
 		review(tenant, revised, 90, "2026-11-06T03:00:00Z");

@@ -22,7 +22,7 @@ class TicketUnitTest {
 		return new Ticket(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
 				TicketState.OPEN, LeftBecause.NO_AGENT_ONLINE, null,
 				ContactDetails.given("Wang Fang", "wang@example.com", null), "Where is my order?", LEFT, LEFT, LEFT,
-				null, null, null, null, null, null);
+				null, null, null, null, null, null, TicketKind.MESSAGE, null);
 	}
 
 	static Instant later(int minutes) {
