@@ -11,6 +11,7 @@ import { ClosingNotice } from '/chat/closing-notice.js';
 import { MessageTime } from '/ui/times.js';
 import { viewImages } from '/ui/image-viewer.js';
 import { visitReporter } from './visit.js';
+import { TranscriptMail } from './transcript-mail.js';
 
 const params = new URLSearchParams(location.search);
 const org = params.get('org') || 'demo';
@@ -28,7 +29,7 @@ viewImages('.msg .attachment img');
 const EMOJI = ['😀', '😂', '😊', '😍', '🤔', '😢', '😡', '👍', '👏', '🙏', '🎉', '❤️'];
 
 createApp({
-  components: { LeftMessagesList, LeftMessageThread, ClosingNotice, MessageTime },
+  components: { LeftMessagesList, LeftMessageThread, ClosingNotice, MessageTime, TranscriptMail },
   setup() {
     const phase = ref('loading');
     const settings = ref({});

@@ -12,6 +12,7 @@ import { QueuePanel } from '/desk/queue-panel.js';
 import { TagBar } from '/desk/tag-bar.js';
 import { DispositionPicker } from '/desk/disposition-picker.js';
 import { ContactsView } from '/desk/contacts.js';
+import { ticketMail } from '/desk/ticket-mail.js';
 import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 import { markdown } from '/ui/markdown.js';
 import { messageText } from '/ui/message-text.js';
@@ -86,6 +87,8 @@ createApp({
     const tickets = ref([]);
     const ticket = ref(null);
     const ticketAnswer = ref('');
+    /** Whether answers to the open left message are e-mailed, and how each one's mail went. */
+    const answerMail = ticketMail((path) => api(path));
     /** Left messages waiting for an answer (OPEN), counted on the tab; a new one alerts like a new chat. */
     const waitingTickets = ref(0);
     /** Bumped when a queue may have changed: the waiting panel (desk/queue-panel.js) reads it again. */
@@ -699,8 +702,10 @@ createApp({
     }
 
     async function openTicket(id) {
+      answerMail.clear();
       ticket.value = ticketView(await api(`/api/v1/tickets/${id}`));
       ticketAnswer.value = '';
+      answerMail.load(id);
     }
 
     async function answerTicket() {
@@ -710,6 +715,7 @@ createApp({
         method: 'POST', body: { clientMsgId: `a-${crypto.randomUUID()}`, body },
       }));
       ticketAnswer.value = '';
+      answerMail.load(ticket.value.id);
       await loadTickets();
     }
 
@@ -746,7 +752,7 @@ createApp({
       noteMode, canned, cannedIndex, cannedNote, closing, summary, copied, contactTyping, timeline, language, t, loggedIn, logout,
       select, send, composerInput, composerKey, useCanned, closeChat, copyTranscript, setStatus, switchLanguage,
       notifications, unread, waitClass, elapsed, contactName, verified, channelLabel, view, transferring, transferGroups, transferTarget, transferNote,
-      actionError, openTransfer, transfer, tickets, ticket, ticketAnswer, showTickets, openTicket, answerTicket,
+      actionError, openTransfer, transfer, tickets, ticket, ticketAnswer, answerMail, showTickets, openTicket, answerTicket,
       closeTicket, waitingTickets, editing, profileDraft, editProfile, addAttribute, saveProfile, earlier, showEarlier, contactTickets,
       openContactTicket, uploads, attachFiles, ticketState, loadTickets, suggestions, useSuggestion, render: markdown, saveAsFaq, savedAsFaq,
       ended, dismiss, queueChanged, picked, now, disposition, dispositionRequired, closeError,
