@@ -23,7 +23,10 @@ import dev.kefu.testing.TestTenant;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
 
-/** "E-mail me the transcript" in the widget at the end of a chat, with the mail caught by GreenMail. */
+/**
+ * The system's mail as people see it in the browser: "e-mail me the transcript" in the widget at the end of a chat, and
+ * the desk's answer box saying the answer will be e-mailed, then that it was; the mail is caught by GreenMail.
+ */
 @BrowserTest
 class TranscriptMailBrowserTest {
 
@@ -78,5 +81,31 @@ class TranscriptMailBrowserTest {
 		MimeMessage mail = smtp.to(address).getFirst();
 		assertThat(SmtpServer.text(mail)).contains("Wang Fang: Can I change the delivery address?",
 				"Agent 1: Yes, until it ships.", "The conversation has ended");
+	}
+
+	@Test
+	void deskSaysTheAnswerIsEmailedAndThenThatItWas() {
+		Api api = new Api(port);
+		TestTenant tenant = TestTenant.create(context, 1, 3);
+		String address = "li.na-" + tenant.slug() + "@example.com";
+		api.post("/api/v1/visitor/tickets", api.visitor(tenant.slug()), Map.of("clientMsgId", "t-1", "email", address,
+				"subject", "Invoice", "body", "Please send the invoice again"));
+		try (Browser desk = Browser.open(1280, 800, "en-US")) {
+			desk.get(api.base() + "/desk/");
+			desk.type(By.cssSelector("#login input[name=username]"), tenant.agent(0).username());
+			desk.type(By.cssSelector("#login input[name=password]"), TestTenant.PASSWORD);
+			desk.click(By.cssSelector("#login button[type=submit]"));
+			desk.click(By.id("view-tickets"));
+			desk.click(By.cssSelector("#tickets .chat-item"));
+			desk.await(d -> desk.shown(By.id("ticket-answer")).getDomAttribute("placeholder")
+				.contains("It is e-mailed to " + address));
+
+			desk.type(By.id("ticket-answer"), "Sent again just now.");
+			desk.click(By.cssSelector("#ticket-reply button[type=submit]"));
+
+			desk.withText(By.cssSelector("#ticket-thread .answer-mail"), "E-mailed to " + address);
+			assertThat(desk.consoleErrors()).isEmpty();
+		}
+		assertThat(SmtpServer.text(smtp.to(address).getFirst())).contains("Sent again just now.");
 	}
 }
