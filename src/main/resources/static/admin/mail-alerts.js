@@ -11,6 +11,7 @@ export const MailAlertsEditor = {
     const draft = reactive({ enabled: false, recipients: '', language: language.value === 'zh-CN' ? 'zh-CN' : 'en' });
     const configured = ref(true);
     const agentAddresses = ref([]);
+    const latest = ref([]);
     const path = () => `/api/v1/admin/groups/${props.group.id}/mail-alerts`;
 
     function show(read) {
@@ -19,6 +20,7 @@ export const MailAlertsEditor = {
       if (read.enabled || read.recipients.length) draft.language = read.language;
       configured.value = read.configured;
       agentAddresses.value = read.agentAddresses;
+      latest.value = read.latest;
     }
 
     onMounted(async () => {
@@ -36,7 +38,13 @@ export const MailAlertsEditor = {
       emit('done');
     }
 
-    return { t, draft, configured, agentAddresses, save };
+    function line(mail) {
+      const when = new Date(mail.createdAt).toLocaleString(language.value);
+      return t('admin.mailAlertsMail.' + (mail.status === 'PENDING' && mail.lastError ? 'RETRYING' : mail.status),
+        { when, address: mail.to, error: mail.lastError || '' });
+    }
+
+    return { t, draft, configured, agentAddresses, latest, line, save };
   },
   template: `
     <form class="stack mail-alerts" id="mail-alerts" @submit.prevent="save">
@@ -48,6 +56,10 @@ export const MailAlertsEditor = {
       <p class="hint">{{ agentAddresses.length ? t('admin.mailAlertsAgents', { addresses: agentAddresses.join(', ') }) : t('admin.mailAlertsNoAgents') }}</p>
       <label>{{ t('admin.mailAlertsLanguage') }}
         <select name="mailAlertsLanguage" v-model="draft.language"><option value="en">English</option><option value="zh-CN">中文</option></select></label>
+      <template v-if="latest.length">
+        <p class="hint">{{ t('admin.mailAlertsLatest') }}</p>
+        <ul class="mail-alerts-latest"><li v-for="m in latest" :key="m.id" :data-status="m.status">{{ line(m) }}</li></ul>
+      </template>
       <p>
         <button class="primary" type="submit">{{ t('admin.save') }}</button>
         <button type="button" class="link" @click="$emit('done')">{{ t('desk.cancel') }}</button>

@@ -488,7 +488,7 @@ createApp({
     start();
 
     return {
-      phase, settings, profile, conversation, queue, uploads, left, justLeft, openLeftMessage, backToPrechat, draft, formError, connected, agentTyping,
+      phase, settings, profile, conversation, token, queue, uploads, left, justLeft, openLeftMessage, backToPrechat, draft, formError, connected, agentTyping,
       agentRead, unavailable, emojiOpen, stars, ratingComment, rated, leave, items: timelineItems, timeline, color, agentName,
       emoji: EMOJI, t, fieldLabel, waitText, startChat, send, typing, addEmoji, attachFiles, endChat, rate,
       downloadTranscript, newChat, leaveMessage, switchLanguage, minimize, botText, choose, helpful, rateAnswer,

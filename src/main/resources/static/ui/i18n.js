@@ -785,6 +785,11 @@ const messages = {
     'admin.mailAlertsAgents': 'With no addresses listed, the mail goes to the group\'s agents: {addresses}',
     'admin.mailAlertsNoAgents': 'None of the group\'s agents has an e-mail address: list addresses here, or add them to the agents.',
     'admin.mailAlertsLanguage': 'Language of the e-mail',
+    'admin.mailAlertsLatest': 'Latest alerts',
+    'admin.mailAlertsMail.PENDING': '{when} · to {address}: sending…',
+    'admin.mailAlertsMail.RETRYING': '{when} · to {address}: not sent yet ({error}); trying again',
+    'admin.mailAlertsMail.SENT': '{when} · to {address}: sent',
+    'admin.mailAlertsMail.FAILED': '{when} · to {address}: failed ({error})',
   },
   'zh-CN': {
     'chat.title': '在线客服',
@@ -1567,6 +1572,11 @@ const messages = {
     'admin.mailAlertsAgents': '未填写邮箱时，邮件发送给本组客服：{addresses}',
     'admin.mailAlertsNoAgents': '本组客服都没有填写邮箱：请在此填写邮箱，或为客服补充邮箱。',
     'admin.mailAlertsLanguage': '邮件语言',
+    'admin.mailAlertsLatest': '最近的提醒',
+    'admin.mailAlertsMail.PENDING': '{when} · 发往 {address}：发送中…',
+    'admin.mailAlertsMail.RETRYING': '{when} · 发往 {address}：暂未发出（{error}），稍后重试',
+    'admin.mailAlertsMail.SENT': '{when} · 发往 {address}：已发送',
+    'admin.mailAlertsMail.FAILED': '{when} · 发往 {address}：发送失败（{error}）',
   },
 };
 

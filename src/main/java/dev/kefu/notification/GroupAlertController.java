@@ -25,19 +25,23 @@ class GroupAlertController {
 	private final LeftMessageAlerts sender;
 	private final Groups groups;
 	private final SystemMail mail;
+	private final MailOutbox outbox;
 
-	GroupAlertController(GroupAlerts alerts, LeftMessageAlerts sender, Groups groups, SystemMail mail) {
+	GroupAlertController(GroupAlerts alerts, LeftMessageAlerts sender, Groups groups, SystemMail mail,
+			MailOutbox outbox) {
 		this.alerts = alerts;
 		this.sender = sender;
 		this.groups = groups;
 		this.mail = mail;
+		this.outbox = outbox;
 	}
 
 	record AlertSetting(boolean enabled, @Nullable List<String> recipients, @Nullable String language) {
 	}
 
+	/** {@code latest}: how the group's latest alert mails went (sent, retrying, failed and why). */
 	record AlertView(boolean enabled, List<String> recipients, String language, boolean configured,
-			List<String> agentAddresses) {
+			List<String> agentAddresses, List<MailState> latest) {
 	}
 
 	@GetMapping("/api/v1/admin/groups/{groupId}/mail-alerts")
@@ -58,6 +62,7 @@ class GroupAlertController {
 
 	private AlertView view(UUID organizationId, UUID groupId, GroupAlerts.Setting setting) {
 		return new AlertView(setting.enabled(), setting.recipients(), setting.language(), mail.configured(),
-				sender.recipients(organizationId, groupId, GroupAlerts.Setting.OFF));
+				sender.recipients(organizationId, groupId, GroupAlerts.Setting.OFF),
+				outbox.latest(organizationId, LeftMessageAlerts.keyPrefix(groupId), 10));
 	}
 }

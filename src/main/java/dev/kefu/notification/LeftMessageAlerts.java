@@ -64,9 +64,14 @@ class LeftMessageAlerts {
 				left.contactPhone(), opened.reason(), left.entries().getFirst().body(), properties.deskUrl());
 		for (String to : recipients(opened, setting)) {
 			mail.queue(opened.organizationId(), new OutgoingMail(KIND,
-					"left-message-alert:" + opened.ticketId() + ":" + Addresses.key(to), left.ticketId(), null, to,
+					keyPrefix(opened.groupId()) + opened.ticketId() + ":" + Addresses.key(to), left.ticketId(), null, to,
 					setting.language(), letter));
 		}
+	}
+
+	/** Alerts are keyed by group first, so the group's settings can show how its latest alerts went. */
+	static String keyPrefix(UUID groupId) {
+		return "left-message-alert:" + groupId + ":";
 	}
 
 	/** The admin's list, else the group's enabled agents who have an address. */

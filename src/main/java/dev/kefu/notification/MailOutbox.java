@@ -61,6 +61,16 @@ class MailOutbox {
 			.list();
 	}
 
+	/** The latest mails whose key starts so (a group's alerts), newest first; the prefix is ours, with no wildcards. */
+	List<MailState> latest(UUID organizationId, String keyPrefix, int limit) {
+		return jdbc.sql("""
+				SELECT * FROM mail_outbox WHERE organization_id = ? AND mail_key LIKE ?
+				ORDER BY created_at DESC, id LIMIT ?""")
+			.params(organizationId, keyPrefix + "%", limit)
+			.query(MailOutbox::map)
+			.list();
+	}
+
 	/** How many mails of a kind were queued for a customer since then (a limit that holds across nodes). */
 	int queuedFor(UUID organizationId, UUID contactId, String kind, Instant since) {
 		return jdbc.sql("""

@@ -172,6 +172,11 @@ class SystemMailIntegrationTest {
 		assertThat(SmtpServer.subject(mail)).isEqualTo("[General] New message left: Call me back please");
 		assertThat(SmtpServer.text(mail)).contains("Zhang Wei", "Call me back please", "no agent online");
 		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> smtp.to(quiet).isEmpty());
+		await().atMost(Duration.ofSeconds(10)).until(() -> api
+			.get("/api/v1/admin/groups/" + tenant.group().id() + "/mail-alerts", admin)
+			.path("latest").path(0).path("status").asString().equals("SENT"));
+		assertThat(api.get("/api/v1/admin/groups/" + sales.id() + "/mail-alerts", admin).path("latest").isEmpty())
+			.isTrue();
 	}
 
 	@Test
