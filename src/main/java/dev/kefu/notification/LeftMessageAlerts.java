@@ -62,7 +62,7 @@ class LeftMessageAlerts {
 		String group = groups.find(opened.organizationId(), opened.groupId()).map(g -> g.name()).orElse("");
 		Letter letter = Letters.alert(setting.language(), group, left.subject(), left.contactName(), left.contactEmail(),
 				left.contactPhone(), opened.reason(), left.entries().getFirst().body(), properties.deskUrl());
-		for (String to : recipients(opened, setting)) {
+		for (String to : recipients(opened.organizationId(), opened.groupId(), setting)) {
 			mail.queue(opened.organizationId(), new OutgoingMail(KIND,
 					keyPrefix(opened.groupId()) + opened.ticketId() + ":" + Addresses.key(to), left.ticketId(), null, to,
 					setting.language(), letter));
@@ -85,10 +85,6 @@ class LeftMessageAlerts {
 			.filter(Addresses::plausible)
 			.distinct()
 			.toList();
-	}
-
-	private List<String> recipients(TicketOpened opened, GroupAlerts.Setting setting) {
-		return recipients(opened.organizationId(), opened.groupId(), setting);
 	}
 
 	private boolean nobodyOnline(TicketOpened opened) {
