@@ -14,6 +14,7 @@ import { Webhooks } from '/admin/webhooks.js';
 import { Invitations } from '/admin/invitations.js';
 import { ChannelsTab } from '/admin/channels.js';
 import { HolidaysEditor } from '/admin/holidays.js';
+import { MailAlertsEditor } from '/admin/mail-alerts.js';
 import { TagsTab } from '/admin/tags.js';
 import { byFolder, VARIABLES } from '/ui/canned.js';
 
@@ -28,7 +29,7 @@ const NEW_STAFF = { id: null, username: '', displayName: '', email: '', password
   maxChats: 5, enabled: true };
 
 createApp({
-  components: { LoginForm, IntegrationsPage, ApiTokens, WebhookEndpoints: Webhooks, ChannelsTab, HolidaysEditor, TagsTab, Invitations },
+  components: { LoginForm, IntegrationsPage, ApiTokens, WebhookEndpoints: Webhooks, ChannelsTab, HolidaysEditor, MailAlertsEditor, TagsTab, Invitations },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const userRoles = ref([]);
@@ -58,6 +59,7 @@ createApp({
     const cannedVariables = Object.keys(VARIABLES).map((name) => `{${name}}`).join(' ');
     const hoursFor = ref(null);
     const holidaysFor = ref(null);
+    const mailAlertsFor = ref(null);
     const week = ref([]);
     const copied = ref(false);
 
@@ -256,7 +258,7 @@ createApp({
 
     return {
       token, error, saved, view, tabs, kb, api, change, organization, centers, groups, staff,
-      canned, widget, newCenter, groupDraft, assistantDraft, staffDraft, newCanned, cannedList, cannedFolders, cannedVariables, fileCanned, hoursFor, holidaysFor, week, copied, snippet, missingFields,
+      canned, widget, newCenter, groupDraft, assistantDraft, staffDraft, newCanned, cannedList, cannedFolders, cannedVariables, fileCanned, hoursFor, holidaysFor, mailAlertsFor, week, copied, snippet, missingFields,
       roles: ['ADMIN', 'SUPERVISOR', 'AGENT', 'QA_INSPECTOR', 'KB_EDITOR'], t, onlyAdminsAndEditors, loggedIn, openTab, logout, centerName, groupName,
       hoursText, editHours, saveHours, createCenter, renameCenter, deleteCenter, editGroup, saveGroup, deleteGroup,
       editStaff, saveStaff, updateStaff, createCanned, deleteCanned, saveWidget, addField, copySnippet, switchLanguage,

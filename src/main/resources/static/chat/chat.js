@@ -12,6 +12,7 @@ import { ClosingNotice } from '/chat/closing-notice.js';
 import { MessageTime } from '/ui/times.js';
 import { viewImages } from '/ui/image-viewer.js';
 import { visitReporter } from './visit.js';
+import { TranscriptMail } from './transcript-mail.js';
 
 const params = new URLSearchParams(location.search);
 const org = params.get('org') || 'demo';
@@ -29,7 +30,7 @@ viewImages('.msg .attachment img');
 const EMOJI = ['😀', '😂', '😊', '😍', '🤔', '😢', '😡', '👍', '👏', '🙏', '🎉', '❤️'];
 
 createApp({
-  components: { LeftMessagesList, LeftMessageThread, ClosingNotice, MessageTime, CallbackForm },
+  components: { LeftMessagesList, LeftMessageThread, ClosingNotice, MessageTime, CallbackForm, TranscriptMail },
   setup() {
     const phase = ref('loading');
     const settings = ref({});
@@ -496,7 +497,7 @@ createApp({
     start();
 
     return {
-      phase, settings, profile, conversation, queue, uploads, left, justLeft, openLeftMessage, backToPrechat, draft, formError, connected, agentTyping,
+      phase, settings, profile, conversation, token, queue, uploads, left, justLeft, openLeftMessage, backToPrechat, draft, formError, connected, agentTyping,
       agentRead, unavailable, emojiOpen, stars, ratingComment, rated, leave, items: timelineItems, timeline, color, agentName,
       emoji: EMOJI, t, fieldLabel, waitText, startChat, send, typing, addEmoji, attachFiles, endChat, rate,
       downloadTranscript, newChat, leaveMessage, switchLanguage, minimize, botText, choose, helpful, rateAnswer,

@@ -14,6 +14,7 @@ import { DispositionPicker } from '/desk/disposition-picker.js';
 import { ContactsView } from '/desk/contacts.js';
 import { CallbackPanel } from '/desk/callback-panel.js';
 import { windowText } from '/ui/callback-window.js';
+import { ticketMail } from '/desk/ticket-mail.js';
 import { live, request, chosenFiles, upload as uploadFile } from '/ui/live.js';
 import { markdown } from '/ui/markdown.js';
 import { messageText } from '/ui/message-text.js';
@@ -92,6 +93,8 @@ createApp({
     const tickets = ref([]);
     const ticket = ref(null);
     const ticketAnswer = ref('');
+    /** Whether answers to the open left message are e-mailed, and how each one's mail went. */
+    const answerMail = ticketMail((path) => api(path));
     /** Left messages waiting for an answer (OPEN), counted on the tab; a new one alerts like a new chat. */
     const waitingTickets = ref(0);
     /** Bumped when a queue may have changed: the waiting panel (desk/queue-panel.js) reads it again. */
@@ -710,8 +713,10 @@ createApp({
     }
 
     async function openTicket(id) {
+      answerMail.clear();
       ticket.value = ticketView(await api(`/api/v1/tickets/${id}`));
       ticketAnswer.value = '';
+      answerMail.load(id);
     }
 
     async function answerTicket() {
@@ -721,6 +726,7 @@ createApp({
         method: 'POST', body: { clientMsgId: `a-${crypto.randomUUID()}`, body },
       }));
       ticketAnswer.value = '';
+      answerMail.load(ticket.value.id);
       await loadTickets();
     }
 
@@ -763,7 +769,7 @@ createApp({
       noteMode, canned, cannedIndex, cannedNote, closing, summary, copied, contactTyping, timeline, language, t, loggedIn, logout,
       select, send, composerInput, composerKey, useCanned, closeChat, copyTranscript, setStatus, switchLanguage,
       notifications, unread, waitClass, elapsed, contactName, verified, channelLabel, view, transferring, transferGroups, transferTarget, transferNote,
-      actionError, openTransfer, transfer, tickets, ticket, ticketAnswer, showTickets, openTicket, answerTicket,
+      actionError, openTransfer, transfer, tickets, ticket, ticketAnswer, answerMail, showTickets, openTicket, answerTicket,
       closeTicket, waitingTickets, editing, profileDraft, editProfile, addAttribute, saveProfile, earlier, showEarlier, contactTickets,
       openContactTicket, uploads, attachFiles, ticketState, loadTickets, suggestions, useSuggestion, render: markdown, saveAsFaq, savedAsFaq,
       ended, dismiss, queueChanged, picked, now, disposition, dispositionRequired, closeError, deliveries,

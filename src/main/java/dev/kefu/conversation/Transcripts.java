@@ -53,7 +53,7 @@ class Transcripts {
 		}
 	}
 
-	private static String author(Message m, String contactLabel) {
+	static String author(Message m, String contactLabel) {
 		return m.sender().type() == ParticipantType.CONTACT ? contactLabel
 				: m.sender().name() == null ? m.sender().type().name() : m.sender().name();
 	}
