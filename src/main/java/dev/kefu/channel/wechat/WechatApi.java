@@ -15,15 +15,16 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The four calls of WeChat's Official Account API the channel makes, as its documents define them: the access token
- * ({@code cgi-bin/token}), a customer-service message ({@code message/custom/send}), and temporary media up and down
- * ({@code media/upload}, {@code media/get}). Every call goes to the channel's API base URL, so tests and private
+ * The calls of WeChat's Official Account API the channel makes, as its documents define them: the access token
+ * ({@code cgi-bin/token}), a customer-service message ({@code message/custom/send}), temporary media up and down
+ * ({@code media/upload}, {@code media/get}) and a follower's UnionID ({@code user/info}). Every call goes to the channel's API base URL, so tests and private
  * proxies can stand in for {@code api.weixin.qq.com}. A non-zero {@code errcode} is a {@link WechatError}; a network
  * failure an {@link IOException}.
  */
@@ -91,6 +92,18 @@ class WechatApi {
 			throw new WechatError("media/upload", -1, "no media_id in the answer");
 		}
 		return mediaId;
+	}
+
+	/**
+	 * The follower's UnionID (the same person across the company's accounts and apps), which WeChat gives only when
+	 * the account is bound to an Open Platform account; null otherwise.
+	 */
+	@Nullable
+	String unionId(String base, String token, String openid) throws IOException, InterruptedException {
+		JsonNode answer = call("user/info", HttpRequest.newBuilder(uri(base,
+				"/cgi-bin/user/info?access_token=" + encode(token) + "&openid=" + encode(openid) + "&lang=zh_CN")).GET());
+		String unionId = answer.path("unionid").asString("");
+		return unionId.isEmpty() ? null : unionId;
 	}
 
 	/** A follower's image or voice, by the media id their message carried. */

@@ -56,6 +56,7 @@ final class FakeWechat implements AutoCloseable {
 	private final List<Sent> sent = new CopyOnWriteArrayList<>();
 	private final Map<String, Media> media = new ConcurrentHashMap<>();
 	private final AtomicInteger uploads = new AtomicInteger();
+	private final Map<String, String> unionIds = new ConcurrentHashMap<>();
 	private volatile int expireNextSends;
 	private volatile int sendErrcode;
 	private volatile String sendErrmsg = "";
@@ -68,6 +69,7 @@ final class FakeWechat implements AutoCloseable {
 		server.createContext("/cgi-bin/message/custom/send", this::customSend);
 		server.createContext("/cgi-bin/media/upload", this::upload);
 		server.createContext("/cgi-bin/media/get", this::download);
+		server.createContext("/cgi-bin/user/info", this::userInfo);
 		server.start();
 	}
 
@@ -86,6 +88,11 @@ final class FakeWechat implements AutoCloseable {
 	/** A follower's file that {@code media/get} gives out under this media id. */
 	void hasMedia(String mediaId, String fileName, String contentType, byte[] content) {
 		media.put(mediaId, new Media(fileName, contentType, content));
+	}
+
+	/** The account is bound to an Open Platform account, and this follower has this UnionID there. */
+	void hasUnionId(String openid, String unionId) {
+		unionIds.put(openid, unionId);
 	}
 
 	/** A file Kefu uploaded, by the media id it was given. */
@@ -158,6 +165,21 @@ final class FakeWechat implements AutoCloseable {
 		String mediaId = "UPLOADED_" + uploads.incrementAndGet();
 		media.put(mediaId, new Media(fileName, partType, content));
 		json(exchange, Map.of("type", query.get("type"), "media_id", mediaId, "created_at", 1_700_000_000));
+	}
+
+	private void userInfo(HttpExchange exchange) throws IOException {
+		Map<String, String> query = query(exchange);
+		if (!currentToken.equals(query.get("access_token"))) {
+			json(exchange, Map.of("errcode", 40001, "errmsg", "invalid credential"));
+			return;
+		}
+		String openid = query.getOrDefault("openid", "");
+		Map<String, Object> user = new LinkedHashMap<>(Map.of("subscribe", 1, "openid", openid, "language", "zh_CN",
+				"subscribe_time", 1_700_000_000, "subscribe_scene", "ADD_SCENE_QR_CODE"));
+		if (unionIds.containsKey(openid)) {
+			user.put("unionid", unionIds.get(openid));
+		}
+		json(exchange, user);
 	}
 
 	private void download(HttpExchange exchange) throws IOException {
