@@ -838,6 +838,15 @@ const messages = {
     'admin.mailAlertsMail.RETRYING': '{when} · to {address}: not sent yet ({error}); trying again',
     'admin.mailAlertsMail.SENT': '{when} · to {address}: sent',
     'admin.mailAlertsMail.FAILED': '{when} · to {address}: failed ({error})',
+    // #13 WeChat Official Account
+    'admin.channels.kind.wechat-mp': 'WeChat Official Account',
+    'admin.channels.setting.wechat-mp.appId': 'AppID',
+    'admin.channels.setting.wechat-mp.appSecret': 'AppSecret',
+    'admin.channels.setting.wechat-mp.token': 'Token (the same as in the WeChat console)',
+    'admin.channels.setting.wechat-mp.encodingAESKey': 'EncodingAESKey (safe mode; leave empty for plaintext mode)',
+    'admin.channels.setting.wechat-mp.groupId': 'Group (id) for new chats',
+    'admin.channels.setting.wechat-mp.chatMenuKey': 'Menu key that starts a chat',
+    'admin.channels.setting.wechat-mp.apiBaseUrl': 'API base URL (default https://api.weixin.qq.com)',
   },
   'zh-CN': {
     'chat.title': '在线客服',
@@ -1673,6 +1682,15 @@ const messages = {
     'admin.mailAlertsMail.RETRYING': '{when} · 发往 {address}：暂未发出（{error}），稍后重试',
     'admin.mailAlertsMail.SENT': '{when} · 发往 {address}：已发送',
     'admin.mailAlertsMail.FAILED': '{when} · 发往 {address}：发送失败（{error}）',
+    // #13 WeChat Official Account
+    'admin.channels.kind.wechat-mp': '微信公众号',
+    'admin.channels.setting.wechat-mp.appId': '开发者ID（AppID）',
+    'admin.channels.setting.wechat-mp.appSecret': '开发者密码（AppSecret）',
+    'admin.channels.setting.wechat-mp.token': '令牌（Token，与公众平台填写的一致）',
+    'admin.channels.setting.wechat-mp.encodingAESKey': '消息加解密密钥（EncodingAESKey，安全模式；明文模式留空）',
+    'admin.channels.setting.wechat-mp.groupId': '新会话进入的技能组（ID）',
+    'admin.channels.setting.wechat-mp.chatMenuKey': '发起会话的菜单 key',
+    'admin.channels.setting.wechat-mp.apiBaseUrl': 'API 地址（默认 https://api.weixin.qq.com）',
   },
 };
 
