@@ -18,3 +18,15 @@ CREATE TABLE wechat_follower (
     unsubscribed_at TIMESTAMP WITH TIME ZONE,
     PRIMARY KEY (channel_id, openid)
 );
+
+-- A follower's message that came while nobody could take a chat: WeChat cannot be asked to send it again later, so it
+-- is held here (the callback's fields as JSON) and taken in when someone can answer it.
+CREATE TABLE wechat_held_message (
+    channel_id      UUID         NOT NULL,
+    message_key     VARCHAR(200) NOT NULL,
+    organization_id UUID         NOT NULL,
+    fields          TEXT         NOT NULL,
+    created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    tried_at        TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (channel_id, message_key)
+);
