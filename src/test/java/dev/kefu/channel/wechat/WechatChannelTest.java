@@ -1,8 +1,10 @@
 package dev.kefu.channel.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +21,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.kefu.channel.ChannelInstance;
+import dev.kefu.channel.Channels;
+import dev.kefu.channel.CustomerMessages;
+import dev.kefu.channel.DeliveryFailed;
+import dev.kefu.channel.Outbound;
+import dev.kefu.conversation.ParticipantType;
 import dev.kefu.shared.SqlTime;
 import dev.kefu.testing.Api;
 import dev.kefu.testing.ServerTest;
@@ -48,6 +56,30 @@ class WechatChannelTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Channels channels;
+
+	@Autowired
+	WechatInbound inbound;
+
+	@Autowired
+	WechatApi wechatApi;
+
+	@Autowired
+	AccessTokens tokens;
+
+	@Autowired
+	Followers followers;
+
+	@Autowired
+	CustomerMessages customers;
+
+	@Autowired
+	OutboundFiles files;
+
+	@Autowired
+	Clock clock;
 
 	Api api;
 	TestTenant tenant;
@@ -250,6 +282,73 @@ class WechatChannelTest {
 	}
 
 	@Test
+	void theWindowForRepliesClosesWhenTheClockPasses48HoursAfterTheFollowersLastMessage() throws Exception {
+		post(text(OPENID, MSG_IDS.incrementAndGet(), "hello"));
+		JsonNode conversation = assignedChatOf(OPENID);
+		ChannelInstance channel = channels.require(tenant.id(), UUID.fromString(channelId));
+		Outbound.Message reply = new Outbound.Message(UUID.fromString(conversation.path("id").asString()),
+				UUID.fromString(conversation.path("contactId").asString()), UUID.randomUUID(), 99, ParticipantType.AGENT,
+				"Agent 1", "A reply from the future", 0, Instant.now(), null, null);
+
+		deliveryAt(Duration.ofHours(47)).deliver(channel, reply);
+
+		assertThat(sentText("A reply from the future")).isPresent();
+		assertThatThrownBy(() -> deliveryAt(Duration.ofHours(49)).deliver(channel, reply))
+			.isInstanceOf(DeliveryFailed.class)
+			.hasMessage(WechatDelivery.WINDOW_CLOSED);
+	}
+
+	@Test
+	void aMessageThatCameWhileNobodyCouldTakeAChatIsHeldAndTakenInOnceSomeoneCan() {
+		api.status(agent, "OFFLINE");
+
+		Api.Response answer = post(text(OPENID, MSG_IDS.incrementAndGet(), "有人吗？"));
+		assertThat(answer.text()).isEqualTo("success");
+		assertThat(api.get("/api/v1/conversations?limit=200", admin).size()).isZero();
+
+		api.status(agent, "ONLINE");
+		inbound.takeHeld();
+
+		assertThat(texts(assignedChatOf(OPENID), "CONTACT")).containsExactly("有人吗？");
+		inbound.takeHeld();
+		assertThat(texts(assignedChatOf(OPENID), "CONTACT")).containsExactly("有人吗？");
+	}
+
+	@Test
+	void anAgentsImageIsUploadedToWechatAndSentAsAnImageMessage() {
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3, 4 };
+		post(text(OPENID, MSG_IDS.incrementAndGet(), "send me the form"));
+		JsonNode conversation = assignedChatOf(OPENID);
+		String attachment = api.upload("/api/v1/conversations/" + conversation.path("id").asString() + "/attachments",
+				agent, "form.png", "image/png", png).body().path("id").asString();
+
+		api.post("/api/v1/conversations/" + conversation.path("id").asString() + "/messages", agent,
+				Map.of("clientMsgId", UUID.randomUUID().toString(), "text", "Here it is.", "attachments",
+						List.of(attachment)));
+
+		FakeWechat.Sent image = await().atMost(Duration.ofSeconds(20))
+			.until(() -> wechat.sent().stream().filter(s -> s.msgtype().equals("image")).findFirst(),
+					Optional::isPresent)
+			.orElseThrow();
+		assertThat(image.touser()).isEqualTo(OPENID);
+		FakeWechat.Media uploaded = wechat.uploaded(image.message().path("image").path("media_id").asString());
+		assertThat(uploaded.fileName()).isEqualTo("form.png");
+		assertThat(uploaded.content()).isEqualTo(png);
+		await().atMost(Duration.ofSeconds(20)).until(() -> sentText("Here it is.").isPresent());
+	}
+
+	@Test
+	void aFollowersUnionIdLandsOnTheContactWhenWechatHasOne() {
+		wechat.hasUnionId("oWithUnion0000000000000001", "o6_bmasdasdsad6_2sgVt7hMZOPfL");
+
+		post(text("oWithUnion0000000000000001", MSG_IDS.incrementAndGet(), "hi"));
+
+		JsonNode conversation = assignedChatOf("oWithUnion0000000000000001");
+		JsonNode contact = api.get("/api/v1/contacts/" + conversation.path("contactId").asString(), agent);
+		assertThat(contact.path("attributes").path("unionid").asString()).isEqualTo("o6_bmasdasdsad6_2sgVt7hMZOPfL");
+	}
+
+	@Test
 	void testingTheConnectionSaysWhatWechatAnswered() {
 		JsonNode good = api.post("/api/v1/admin/channel-checks", admin, Map.of("id", channelId));
 		JsonNode bad = api.post("/api/v1/admin/channel-checks", admin, Map.of("provider", "wechat-mp",
@@ -299,6 +398,11 @@ class WechatChannelTest {
 				+ "]]></FromUserName><CreateTime>" + Instant.now().getEpochSecond()
 				+ "</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[" + event + "]]></Event>"
 				+ (key == null ? "" : "<EventKey><![CDATA[" + key + "]]></EventKey>") + "</xml>";
+	}
+
+	/** The channel's sender, on a clock moved this far ahead. */
+	private WechatDelivery deliveryAt(Duration ahead) {
+		return new WechatDelivery(wechatApi, tokens, followers, customers, files, Clock.offset(clock, ahead));
 	}
 
 	private void followerLastWrote(String openid, Instant at) {
