@@ -11,6 +11,8 @@ import dev.kefu.channel.ChannelProvider;
 import dev.kefu.channel.ConfigProperty;
 import dev.kefu.channel.ConnectionCheck;
 import dev.kefu.channel.Outbound;
+import dev.kefu.organization.Groups;
+import dev.kefu.shared.RequestRejected;
 
 /**
  * A WeChat Official Account (公众号). Followers' messages and events come to the channel's callback path
@@ -28,14 +30,16 @@ class WechatChannel implements ChannelProvider {
 	private final AccessTokens tokens;
 	private final Followers followers;
 	private final HeldMessages held;
+	private final Groups groups;
 
 	WechatChannel(WechatDelivery delivery, WechatApi api, AccessTokens tokens, Followers followers,
-			HeldMessages held) {
+			HeldMessages held, Groups groups) {
 		this.delivery = delivery;
 		this.api = api;
 		this.tokens = tokens;
 		this.followers = followers;
 		this.held = held;
+		this.groups = groups;
 	}
 
 	@Override
@@ -81,7 +85,11 @@ class WechatChannel implements ChannelProvider {
 	/** A wrong AppID, token or key would only show as WeChat's refusal to save the server URL: say it here. */
 	@Override
 	public void saved(ChannelInstance instance) {
-		WechatSettings.of(instance).checked();
+		WechatSettings settings = WechatSettings.of(instance).checked();
+		if (settings.groupId() != null && groups.find(instance.organizationId(), settings.groupId()).isEmpty()) {
+			throw new RequestRejected("invalid-configuration",
+					WechatSettings.GROUP_ID + " names no group of this organization");
+		}
 		// New credentials may name another account: its token is not this one's.
 		tokens.forget(instance.id());
 	}

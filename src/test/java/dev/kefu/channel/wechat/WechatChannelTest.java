@@ -349,6 +349,20 @@ class WechatChannelTest {
 	}
 
 	@Test
+	void settingsWechatWouldRefuseAreRefusedWhenSavedWithTheirName() {
+		Api.Response badToken = api.call("POST", "/api/v1/admin/channels", admin, Map.of("provider", "wechat-mp",
+				"name", "x", "configuration", Map.of("appId", APP_ID, "appSecret", SECRET, "token", "a b")));
+		Api.Response otherGroup = api.call("POST", "/api/v1/admin/channels", admin, Map.of("provider", "wechat-mp",
+				"name", "x", "configuration", Map.of("appId", APP_ID, "appSecret", SECRET, "token", TOKEN, "groupId",
+						UUID.randomUUID().toString())));
+
+		assertThat(badToken.status()).isEqualTo(400);
+		assertThat(badToken.text()).contains("token");
+		assertThat(otherGroup.status()).isEqualTo(400);
+		assertThat(otherGroup.text()).contains("groupId");
+	}
+
+	@Test
 	void testingTheConnectionSaysWhatWechatAnswered() {
 		JsonNode good = api.post("/api/v1/admin/channel-checks", admin, Map.of("id", channelId));
 		JsonNode bad = api.post("/api/v1/admin/channel-checks", admin, Map.of("provider", "wechat-mp",
