@@ -847,6 +847,8 @@ const messages = {
     'admin.channels.setting.wechat-mp.groupId': 'Group (id) for new chats',
     'admin.channels.setting.wechat-mp.chatMenuKey': 'Menu key that starts a chat',
     'admin.channels.setting.wechat-mp.apiBaseUrl': 'API base URL (default https://api.weixin.qq.com)',
+    // the desk's label of a chat from the channel (read once desk.js looks up desk.channel.<provider>)
+    'desk.channel.wechat-mp': 'WeChat',
   },
   'zh-CN': {
     'chat.title': '在线客服',
@@ -1691,6 +1693,8 @@ const messages = {
     'admin.channels.setting.wechat-mp.groupId': '新会话进入的技能组（ID）',
     'admin.channels.setting.wechat-mp.chatMenuKey': '发起会话的菜单 key',
     'admin.channels.setting.wechat-mp.apiBaseUrl': 'API 地址（默认 https://api.weixin.qq.com）',
+    // the desk's label of a chat from the channel (read once desk.js looks up desk.channel.<provider>)
+    'desk.channel.wechat-mp': '微信公众号',
   },
 };
 
