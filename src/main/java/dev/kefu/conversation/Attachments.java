@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -115,12 +116,27 @@ public class Attachments {
 		if (!signatures.verify(path(id), expires, signature)) {
 			throw new ResourceNotFound("attachment", id);
 		}
-		record Row(String name, String type, long size, String key) {
+		return read(id, null);
+	}
+
+	/**
+	 * Opens a file of the organization for a channel that sends it on (an e-mail's attachment): no signed link, the
+	 * caller is the server itself.
+	 */
+	public Download open(UUID organizationId, UUID id) throws IOException {
+		return read(id, organizationId);
+	}
+
+	private Download read(UUID id, @Nullable UUID organizationId) throws IOException {
+		record Row(String name, String type, long size, String key, UUID organizationId) {
 		}
-		Row row = jdbc.sql("SELECT file_name, content_type, size_bytes, storage_key FROM attachment WHERE id = ?")
+		Row row = jdbc.sql("""
+				SELECT file_name, content_type, size_bytes, storage_key, organization_id FROM attachment WHERE id = ?""")
 			.param(id)
-			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
+			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+					rs.getObject(5, UUID.class)))
 			.optional()
+			.filter(r -> organizationId == null || organizationId.equals(r.organizationId()))
 			.orElseThrow(() -> new ResourceNotFound("attachment", id));
 		try {
 			return new Download(row.name(), row.type(), row.size(), store.open(row.key()));
