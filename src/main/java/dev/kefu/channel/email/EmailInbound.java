@@ -73,6 +73,10 @@ class EmailInbound {
 				.findFirst()
 				.flatMap(token -> threads.byToken(channel.id(), token));
 		}
+		if (thread.isEmpty()) {
+			// A client that keeps neither In-Reply-To nor the Reply-To: the customer's latest thread, same subject.
+			thread = threads.latest(channel.id(), mail.from(), mail.subject());
+		}
 		// The thread's customer, even when they answer from another address of theirs: it is one conversation.
 		String customer = thread.map(Threads.Thread::customer).orElse(mail.from());
 		boolean continues = thread.flatMap(t -> conversations.find(channel.organizationId(), t.conversationId()))

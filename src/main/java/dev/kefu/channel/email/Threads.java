@@ -56,6 +56,17 @@ class Threads {
 			.optional();
 	}
 
+	/** The customer's latest thread, if it has this subject ("Re: " and the like aside). */
+	Optional<Thread> latest(UUID channelId, String customer, String subject) {
+		return jdbc.sql("""
+				SELECT conversation_id, customer, subject, token FROM email_conversation
+				WHERE channel_id = ? AND customer = ? ORDER BY created_at DESC LIMIT 1""")
+			.params(channelId, customer)
+			.query(Threads::map)
+			.optional()
+			.filter(t -> t.subject().equalsIgnoreCase(OutgoingMail.subjectOf(subject)));
+	}
+
 	Optional<Thread> of(UUID channelId, UUID conversationId) {
 		return jdbc.sql("""
 				SELECT conversation_id, customer, subject, token FROM email_conversation
