@@ -81,6 +81,8 @@ record OutgoingMail(String messageId, InternetAddress from, @Nullable InternetAd
 					attachment.setFileName(file.name());
 				}
 				attachment.setDisposition(MimeBodyPart.ATTACHMENT);
+				// Base64 always: a file that looks like text would otherwise go as 7bit and have its line ends changed.
+				attachment.setHeader("Content-Transfer-Encoding", "base64");
 				mixed.addBodyPart(attachment);
 			}
 			mail.setContent(mixed);

@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -82,6 +84,8 @@ class EmailChannelTest {
 
 	@BeforeEach
 	void organizationWithAnEmailChannel() {
+		// GreenMail's threads report the connections an outage cuts as uncaught exceptions; they fail no test here.
+		Awaitility.doNotCatchUncaughtExceptionsByDefault();
 		api = new Api(port);
 		tenant = TestTenant.create(context, 1, 5);
 		admin = tenant.adminToken(api);
@@ -97,6 +101,7 @@ class EmailChannelTest {
 
 	@AfterEach
 	void deleteChannel() {
+		Awaitility.reset();
 		api.delete("/api/v1/admin/channels/" + channelId, admin);
 	}
 
@@ -163,6 +168,7 @@ class EmailChannelTest {
 		MimeBodyPart file = new MimeBodyPart();
 		file.setDataHandler(new DataHandler(new ByteArrayDataSource(pdf, "application/pdf")));
 		file.setFileName("invoice.pdf");
+		file.setHeader("Content-Transfer-Encoding", "base64");
 		parts.addBodyPart(text);
 		parts.addBodyPart(file);
 		withFile.setContent(parts);
@@ -193,25 +199,81 @@ class EmailChannelTest {
 
 	@Test
 	void aMailboxOutageIsRetriedAndNothingIsLostInEitherDirection() throws Exception {
-		send(customerMail("Before", "First question"));
-		JsonNode chat = chat();
+		// A mail server of its own, stopped and started again on the same ports (the shared one stays up).
+		ServerSetup[] ports = { new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+				new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP) };
+		GreenMail server = started(ports);
+		Map<String, Object> configuration = configuration(support);
+		configuration.put("smtpPort", ports[0].getPort());
+		configuration.put("imapPort", ports[1].getPort());
+		api.put("/api/v1/admin/channels/" + channelId, admin, Map.of("configuration", configuration));
+		try {
+			send(customerMail("Before", "First question"), ports[0].getPort());
+			JsonNode chat = chat();
 
-		mail.stop();
-		await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
-				"SELECT last_error FROM email_mailbox WHERE channel_id = ?").param(UUID.fromString(channelId))
-			.query(String.class).optional().isPresent());
-		answer(chat, "Answered while the mail server was down.");
-		mail.start();
-		users();
-		send(customerMail("Re: Before", "Second question"));
+			outage(server);
+			await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+					"SELECT last_error FROM email_mailbox WHERE channel_id = ?").param(UUID.fromString(channelId))
+				.query(String.class).optional().isPresent());
+			answer(chat, "Answered while the mail server was down.");
+			server = started(ports);
+			send(customerMail("Re: Before", "Second question"), ports[0].getPort());
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> texts(chat, "CONTACT").size() == 2);
-		assertThat(texts(chat, "CONTACT")).last().isEqualTo("Second question");
-		assertThat(GreenMailUtil.getBody(inbox(customer, 1).getFirst()))
-			.contains("Answered while the mail server was down.");
+			await().atMost(Duration.ofSeconds(30)).until(() -> texts(chat, "CONTACT").size() == 2);
+			assertThat(texts(chat, "CONTACT")).last().isEqualTo("Second question");
+			GreenMail restarted = server;
+			MimeMessage answer = await().atMost(Duration.ofSeconds(60))
+				.until(() -> List.of(restarted.getReceivedMessagesForDomain(customer)), got -> !got.isEmpty())
+				.getFirst();
+			assertThat(GreenMailUtil.getBody(answer)).contains("Answered while the mail server was down.");
+		}
+		finally {
+			outage(server);
+		}
+	}
+
+	/** Stops a mail server; GreenMail reports the connection Kefu held open (in IDLE) as broken, which it is. */
+	private static void outage(GreenMail server) {
+		try {
+			server.stop();
+		}
+		catch (IllegalStateException connectionCutOff) {
+			// The point of the outage.
+		}
+	}
+
+	private GreenMail started(ServerSetup[] ports) {
+		GreenMail server = new GreenMail(ports);
+		server.start();
+		server.setUser(support, support, "secret");
+		server.setUser(customer, customer, "secret");
+		return server;
+	}
+
+	@Test
+	void testingTheConnectionSaysWhichServerFailedAndWhy() {
+		EmailChannel email = context.getBean(EmailChannel.class);
+
+		var working = email.check(instance(configuration(support)));
+		Map<String, Object> wrong = configuration(support);
+		wrong.put("imapPassword", "wrong");
+		int nobodyListens = freePort();
+		wrong.put("smtpPort", nobodyListens);
+		var failing = email.check(instance(wrong));
+
+		assertThat(working.ok()).as(working.detail()).isTrue();
+		assertThat(working.detail()).contains("IMAP " + support + "@127.0.0.1:" + IMAP).contains("SMTP 127.0.0.1:" + SMTP);
+		assertThat(failing.ok()).isFalse();
+		assertThat(failing.detail()).contains("IMAP login refused by 127.0.0.1")
+			.contains("SMTP server 127.0.0.1:" + nobodyListens + " refused the connection");
 	}
 
 	// ---- steps
+
+	private static dev.kefu.channel.ChannelInstance instance(Map<String, Object> configuration) {
+		return new dev.kefu.channel.ChannelInstance(UUID.randomUUID(), UUID.randomUUID(), "email", "Test",
+				configuration, null, true, java.time.Instant.now(), java.time.Instant.now());
+	}
 
 	private void users() {
 		mail.setUser(support, support, "secret");
@@ -248,7 +310,15 @@ class EmailChannelTest {
 	}
 
 	private void send(MimeMessage message) throws Exception {
-		Transport.send(message);
+		send(message, SMTP);
+	}
+
+	private void send(MimeMessage message, int smtpPort) throws Exception {
+		message.saveChanges();
+		try (Transport transport = Session.getInstance(new Properties()).getTransport("smtp")) {
+			transport.connect("127.0.0.1", smtpPort, null, null);
+			transport.sendMessage(message, message.getAllRecipients());
+		}
 	}
 
 	/** The one chat the agent was given, once the customer's mail is in it. */
