@@ -105,9 +105,11 @@ class EmailInbound {
 		String body = mail.text().isBlank() ? (mail.files().isEmpty() ? "(empty mail)" : "") : mail.text();
 		String text = continues || subject.isBlank() ? body
 				: body.isEmpty() ? "Subject: " + subject : "Subject: " + subject + "\n\n" + body;
-		if (text.length() > Messages.MAX_TEXT) {
+		// Room is left for the notes the message path adds about files it could not keep.
+		int room = Messages.MAX_TEXT - 200 * Math.min(mail.files().size(), Messages.MAX_ATTACHMENTS);
+		if (text.length() > room) {
 			String more = "\n\n[… the mail goes on; it was cut to fit]";
-			text = Text.cut(text, Messages.MAX_TEXT - more.length()) + more;
+			text = Text.cut(text, room - more.length()) + more;
 		}
 		return text;
 	}

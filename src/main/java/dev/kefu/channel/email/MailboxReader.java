@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 import dev.kefu.channel.ChannelInstance;
 import dev.kefu.channel.Channels;
 import dev.kefu.channel.NobodyAvailable;
+import dev.kefu.shared.RequestRejected;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.FolderClosedException;
@@ -306,6 +307,13 @@ class MailboxReader implements SmartLifecycle {
 					// The mail stays in the mailbox, unread by Kefu, and is taken when someone can answer it.
 					mailboxes.failed(channelId, "waiting: " + nobody.getMessage());
 					return;
+				}
+				catch (RequestRejected refused) {
+					// No retry makes this mail fit (a sender address longer than any customer id): it must not hold
+					// up the mail behind it.
+					log.warn("E-mail channel {}: mail UID {} ({}) cannot be stored and is skipped: {}", channelId, uid,
+							read.messageId(), refused.getMessage());
+					mailboxes.failed(channelId, "mail UID " + uid + " skipped: " + refused.getMessage());
 				}
 				if (!mailboxes.done(channelId, node, validity, uid)) {
 					return; // the lease went to another node meanwhile: it goes on from here

@@ -53,7 +53,8 @@ import tools.jackson.databind.JsonNode;
  */
 @ServerTest
 @TestPropertySource(properties = { "kefu.email.scan=200ms", "kefu.email.reconnect=300ms", "kefu.email.idle=2s",
-		"kefu.email.lease=10s", "kefu.email.connect-timeout=2s", "kefu.email.read-timeout=5s" })
+		"kefu.email.lease=10s", "kefu.email.connect-timeout=2s", "kefu.email.read-timeout=5s",
+		"kefu.channels.retry-base=100ms" })
 class EmailChannelTest {
 
 	static final int SMTP = freePort();
@@ -156,6 +157,23 @@ class EmailChannelTest {
 		assertThat(texts(chat, "CONTACT")).containsExactly("Subject: A real question\n\nIs anyone there?");
 		assertThat(api.get("/api/v1/conversations/mine", agent).size()).isEqualTo(1);
 		assertThat(inbox(customer, 0)).isEmpty();
+	}
+
+	@Test
+	void aBounceOfAnAnswerMarksThatMessageFailedAndOpensNothing() throws Exception {
+		send(customerMail("Refund", "Please refund order 9."));
+		JsonNode chat = chat();
+		answer(chat, "Done, the refund is on its way.");
+		MimeMessage answer = inbox(customer, 1).getFirst();
+
+		send(bounce(answer.getMessageID()));
+
+		JsonNode failed = await().atMost(Duration.ofSeconds(15))
+			.until(() -> api.get("/api/v1/conversations/" + chat.path("id").asString() + "/deliveries", agent).get(0),
+					d -> d.path("status").asString().equals("FAILED"));
+		assertThat(failed.path("error").asString()).contains("550 5.1.1").contains("mailbox unavailable");
+		assertThat(api.get("/api/v1/conversations/mine", agent).size()).isEqualTo(1);
+		assertThat(texts(chat, "CONTACT")).hasSize(1);
 	}
 
 	@Test
@@ -307,6 +325,40 @@ class EmailChannelTest {
 		message.setText(body, "UTF-8");
 		message.saveChanges();
 		return message;
+	}
+
+	/** A mail server's delivery status notification: the answer could not be delivered. */
+	private MimeMessage bounce(String originalMessageId) throws Exception {
+		MimeMessage dsn = new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(("""
+				From: Mail Delivery System <MAILER-DAEMON@mx.example.org>
+				To: %s
+				Subject: Undelivered Mail Returned to Sender
+				MIME-Version: 1.0
+				Content-Type: multipart/report; report-type=delivery-status; boundary="dsn"
+
+				--dsn
+				Content-Type: text/plain
+
+				Your message could not be delivered.
+				--dsn
+				Content-Type: message/delivery-status
+
+				Reporting-MTA: dns; mx.example.org
+
+				Final-Recipient: rfc822; %s
+				Action: failed
+				Status: 5.1.1
+				Diagnostic-Code: smtp; 550 5.1.1 mailbox unavailable
+
+				--dsn
+				Content-Type: text/rfc822-headers
+
+				Message-ID: %s
+				Subject: Re: Refund
+
+				--dsn--
+				""".formatted(support, customer, originalMessageId)).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
+		return dsn;
 	}
 
 	private void send(MimeMessage message) throws Exception {
