@@ -168,9 +168,14 @@ class EmailChannelTest {
 
 		send(bounce(answer.getMessageID()));
 
+		String answered = answer.getMessageID().substring(1, answer.getMessageID().indexOf('@'));
 		JsonNode failed = await().atMost(Duration.ofSeconds(15))
-			.until(() -> api.get("/api/v1/conversations/" + chat.path("id").asString() + "/deliveries", agent).get(0),
-					d -> d.path("status").asString().equals("FAILED"));
+			.until(() -> api.get("/api/v1/conversations/" + chat.path("id").asString() + "/deliveries", agent)
+				.valueStream()
+				.filter(d -> d.path("status").asString().equals("FAILED"))
+				.toList(), list -> !list.isEmpty())
+			.getFirst();
+		assertThat(failed.path("messageId").asString()).isEqualTo(answered);
 		assertThat(failed.path("error").asString()).contains("550 5.1.1").contains("mailbox unavailable");
 		assertThat(api.get("/api/v1/conversations/mine", agent).size()).isEqualTo(1);
 		assertThat(texts(chat, "CONTACT")).hasSize(1);

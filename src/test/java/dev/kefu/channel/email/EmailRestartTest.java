@@ -70,12 +70,10 @@ class EmailRestartTest {
 		mail.setUser("support@example.com", "support@example.com", "secret");
 		String channelId = api.post("/api/v1/admin/channels", admin, Map.of("provider", "email", "name", "Mail",
 				"configuration", configuration())).path("id").asString();
-		Map<String, String> reading = Map.of("kefu.email.read", "true", "kefu.email.scan", "200ms", "kefu.email.idle",
-				"2s");
 
 		MimeMessage first = customerMail("Order 7", "First mail");
 		JsonNode chat;
-		try (ConfigurableApplicationContext node = KefuNode.besides(context.getEnvironment(), reading)) {
+		try (ConfigurableApplicationContext node = reading("first")) {
 			new Api(KefuNode.port(node)).status(agent, "ONLINE");
 			send(first);
 			chat = await().atMost(Duration.ofSeconds(20))
@@ -89,7 +87,7 @@ class EmailRestartTest {
 		second.setHeader("In-Reply-To", first.getMessageID());
 		send(second);
 
-		try (ConfigurableApplicationContext node = KefuNode.besides(context.getEnvironment(), reading)) {
+		try (ConfigurableApplicationContext node = reading("second")) {
 			new Api(KefuNode.port(node)).status(agent, "ONLINE");
 			await().atMost(Duration.ofSeconds(20)).until(() -> texts(api, agent, chat).size() >= 2);
 		}
@@ -99,6 +97,13 @@ class EmailRestartTest {
 			.param(UUID.fromString(channelId))
 			.query(Long.class)
 			.single()).isEqualTo(2L);
+	}
+
+	/** A node that reads mailboxes, with a search index of its own, as in production. */
+	private ConfigurableApplicationContext reading(String name) {
+		return KefuNode.besides(context.getEnvironment(), Map.of("kefu.email.read", "true", "kefu.email.scan", "200ms",
+				"kefu.email.idle", "2s", "kefu.knowledge.index-dir",
+				context.getEnvironment().getRequiredProperty("kefu.data-dir") + "/index/" + name));
 	}
 
 	private static List<String> texts(Api api, String agent, JsonNode chat) {
