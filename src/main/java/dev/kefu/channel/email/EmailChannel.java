@@ -16,6 +16,9 @@ import dev.kefu.channel.ChannelProvider;
 import dev.kefu.channel.ConfigProperty;
 import dev.kefu.channel.ConnectionCheck;
 import dev.kefu.channel.Outbound;
+import dev.kefu.organization.Groups;
+import dev.kefu.shared.RequestRejected;
+import dev.kefu.shared.ResourceNotFound;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
@@ -36,12 +39,15 @@ class EmailChannel implements ChannelProvider {
 	private final Threads threads;
 	private final Mailboxes mailboxes;
 	private final ObjectProvider<EmailSender> sender;
+	private final Groups groups;
 
 	/**
 	 * The sender is looked up when first used: it needs the message path, which needs the providers while it is
 	 * being made.
 	 */
-	EmailChannel(MailServers servers, Threads threads, Mailboxes mailboxes, ObjectProvider<EmailSender> sender) {
+	EmailChannel(MailServers servers, Threads threads, Mailboxes mailboxes, ObjectProvider<EmailSender> sender,
+			Groups groups) {
+		this.groups = groups;
 		this.servers = servers;
 		this.threads = threads;
 		this.mailboxes = mailboxes;
@@ -78,10 +84,21 @@ class EmailChannel implements ChannelProvider {
 		return true;
 	}
 
-	/** Settings that cannot work (a port out of range, two addresses) are refused when the admin saves them. */
+	/**
+	 * Settings that cannot work (a port out of range, two addresses, a group of no one's) are refused when the admin
+	 * saves them, not found out by the reader later.
+	 */
 	@Override
 	public void saved(ChannelInstance instance) {
-		EmailSettings.of(instance);
+		EmailSettings settings = EmailSettings.of(instance);
+		if (settings.groupId() != null) {
+			try {
+				groups.require(instance.organizationId(), settings.groupId());
+			}
+			catch (ResourceNotFound unknown) {
+				throw new RequestRejected("invalid-configuration", "groupId names no group of this organization");
+			}
+		}
 	}
 
 	@Override
