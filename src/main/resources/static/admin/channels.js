@@ -1,5 +1,6 @@
-// The channels tab: the organization's channels (the web widget's, API channels), a form for a new one rendered
-// from its provider's configuration schema, the secret shown once (on creation and rotation), enabling and deleting.
+// The channels tab: the organization's channels (the web widget's, API channels, e-mail), a form for a new one rendered
+// from its provider's configuration schema, the secret shown once (on creation and rotation), enabling and deleting,
+// and "Test connection" (the settings in the form, or a saved channel's) for providers that reach a server.
 import { computed, onMounted, reactive, ref } from 'vue';
 import { t } from '/ui/i18n.js';
 
@@ -46,6 +47,8 @@ export const ChannelsTab = {
       const typed = {};
       for (const p of schema.value) {
         const value = draft.configuration[p.name];
+        // A checkbox says what is sent: unticked is false, not "the provider's default".
+        if (p.type === 'BOOLEAN') { typed[p.name] = value === true; continue; }
         if (value === undefined || value === '' || value === null) continue;
         typed[p.name] = p.type === 'INTEGER' ? Number(value) : value;
       }
@@ -94,6 +97,7 @@ export const ChannelsTab = {
             <td><input :value="c.name" :aria-label="t('admin.name')" @change="update(c, { name: $event.target.value.trim() })"></td>
             <td>{{ providerName(c.provider) }}</td>
             <td><code>{{ c.inboundPath }}</code>
+              <span v-if="c.provider === 'email' && c.configuration.address" class="hint">{{ c.configuration.address }}</span>
               <span v-if="c.configuration.callbackUrl" class="hint"><br>{{ t('admin.channels.callback') }}: {{ c.configuration.callbackUrl }}</span>
               <span v-if="c.callbackFailing" class="error"><br>{{ c.callbackFailing }}</span></td>
             <td><input type="checkbox" :checked="c.enabled" :aria-label="t('admin.channels.enabled')"

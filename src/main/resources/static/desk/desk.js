@@ -213,7 +213,8 @@ createApp({
     function channelLabel(c) {
       if (!c.channel || c.channel === 'web') return t('desk.channel.web');
       const name = channels.get(c.channelId)?.name;
-      const provider = c.channel === 'api' ? t('desk.channel.api') : c.channel;
+      const key = `desk.channel.${c.channel}`;
+      const provider = t(key) === key ? c.channel : t(key);
       return name && name !== provider ? `${provider} · ${name}` : provider;
     }
 
