@@ -20,13 +20,14 @@ export const ChannelsTab = {
     const channels = ref([]);
     const providers = ref([]);
     const secret = ref(null);
+    const groups = ref([]);
     const draft = reactive({ provider: '', name: '', configuration: {} });
     const creatable = computed(() => providers.value.filter((p) => !p.implicit));
     const schema = computed(() => providers.value.find((p) => p.id === draft.provider)?.configuration || []);
 
     async function load() {
-      [channels.value, providers.value] = await Promise.all([props.api('/api/v1/admin/channels'),
-        props.api('/api/v1/admin/channel-providers')]);
+      [channels.value, providers.value, groups.value] = await Promise.all([props.api('/api/v1/admin/channels'),
+        props.api('/api/v1/admin/channel-providers'), props.api('/api/v1/admin/groups')]);
       if (!draft.provider && creatable.value.length) draft.provider = creatable.value[0].id;
     }
 
@@ -83,7 +84,7 @@ export const ChannelsTab = {
     onMounted(() => load().catch(() => {}));
 
     return { channels, providers, creatable, schema, draft, secret, INPUT_TYPES, t, providerName, settingLabel, signed,
-      create, update, rotate, remove, check, checked };
+      create, update, rotate, remove, check, checked, groups };
   },
   template: `
     <div class="channels">
@@ -123,6 +124,11 @@ export const ChannelsTab = {
         <label><span>{{ t('admin.name') }}</span><input name="name" v-model.trim="draft.name" required maxlength="100"></label>
         <label v-for="p in schema" :key="draft.provider + p.name" :data-setting="p.name"><span>{{ settingLabel(p) }}</span>
           <input v-if="p.type === 'BOOLEAN'" type="checkbox" :name="p.name" v-model="draft.configuration[p.name]">
+          <!-- A setting naming a group is chosen from the organization's groups, not typed as an id. -->
+          <select v-else-if="p.name === 'groupId'" :name="p.name" v-model="draft.configuration[p.name]">
+            <option value="">{{ t('admin.channels.defaultGroup') }}</option>
+            <option v-for="g in groups" :key="g.id" :value="g.id">{{ g.name }}</option>
+          </select>
           <input v-else :type="p.secret ? 'password' : INPUT_TYPES[p.type]" :name="p.name" :required="p.required"
                  v-model.trim="draft.configuration[p.name]">
         </label>

@@ -767,6 +767,7 @@ const messages = {
     'admin.channels.checking': 'Testing…',
     'admin.channels.checkOk': 'Connection works: {detail}',
     'admin.channels.checkFailed': 'Connection failed: {detail}',
+    'admin.channels.defaultGroup': 'The default group',
     // #13 call-back requests
     'callback.ask': 'Or ask us to call you back',
     'callback.title': 'Ask us to call you back',
@@ -1632,6 +1633,7 @@ const messages = {
     'admin.channels.checking': '正在测试…',
     'admin.channels.checkOk': '连接正常：{detail}',
     'admin.channels.checkFailed': '连接失败：{detail}',
+    'admin.channels.defaultGroup': '默认技能组',
     // #13 call-back requests
     'callback.ask': '或者请我们给您回电',
     'callback.title': '预约回电',
