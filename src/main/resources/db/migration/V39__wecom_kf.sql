@@ -21,3 +21,13 @@ CREATE TABLE wecom_kf_token (
     expires_at       TIMESTAMP WITH TIME ZONE,
     refreshing_until TIMESTAMP WITH TIME ZONE
 );
+
+-- A customer who just opened the chat window (enter_session) may be greeted once, within 20 seconds, with the
+-- event's welcome_code (kf/send_msg_on_event): the chat's first message to them uses it while it is fresh.
+CREATE TABLE wecom_kf_welcome (
+    channel_id      UUID         NOT NULL,
+    external_userid VARCHAR(200) NOT NULL,
+    welcome_code    VARCHAR(500) NOT NULL,
+    expires_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (channel_id, external_userid)
+);

@@ -56,6 +56,8 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/widget/**", "/api/v1/help/**").permitAll()
 				// A channel's inbound path: the company's bridge proves itself with the channel's secret (signature).
 				.requestMatchers(HttpMethod.POST, "/api/v1/channels/*/messages").permitAll()
+				// WeCom's callback (URL check and news of messages), signed with the channel's Token.
+				.requestMatchers("/api/v1/channels/*/wecom").permitAll()
 				// Attachment links carry their own signature, so images load in <img> without a header.
 				.requestMatchers(HttpMethod.GET, "/api/v1/attachments/*").permitAll()
 				.requestMatchers("/api/v1/visitor/**").hasRole("VISITOR")
