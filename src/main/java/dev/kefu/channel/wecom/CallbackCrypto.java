@@ -51,8 +51,8 @@ final class CallbackCrypto {
 		}
 	}
 
-	/** For tests and the fake WeCom: the ciphertext WeCom would send for a plain text. */
+	/** For tests and the fake WeCom: the ciphertext WeCom would send for a plain text (a fixed random prefix). */
 	String seal(String plain) {
-		return crypt.encrypt(plain);
+		return crypt.encrypt("kefu-test-prefix", plain);
 	}
 }

@@ -42,6 +42,14 @@ class CallbackCryptoTest {
 	}
 
 	@Test
+	void opensWhatItSeals() {
+		String sealed = crypto.seal("<xml><Event>kf_msg_or_event</Event></xml>");
+
+		assertThat(crypto.open(crypto.sign("1", "2", sealed), "1", "2", sealed))
+			.isEqualTo("<xml><Event>kf_msg_or_event</Event></xml>");
+	}
+
+	@Test
 	void refusesAMessageSealedForAnotherCorp() {
 		CallbackCrypto other = new CallbackCrypto(TOKEN, AES_KEY, "ww0000000000000000");
 		String sealed = other.seal("<xml><Event>kf_msg_or_event</Event></xml>");

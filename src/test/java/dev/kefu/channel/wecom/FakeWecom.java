@@ -55,6 +55,8 @@ final class FakeWecom implements AutoCloseable {
 	private final Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
 	private volatile String validToken = "";
 	private volatile int pageSize = 2;
+	/** What Kefu answered the last callback (for failure messages). */
+	volatile String lastAnswer = "";
 
 	FakeWecom() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -128,9 +130,10 @@ final class FakeWecom implements AutoCloseable {
 		URI uri = URI.create(kefuBase + "/api/v1/channels/" + channelId + "/wecom?msg_signature=" + signature
 				+ "&timestamp=" + timestamp + "&nonce=" + nonce);
 		try (HttpClient http = HttpClient.newHttpClient()) {
-			return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "text/xml")
-				.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
-				.statusCode();
+			HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "text/xml")
+				.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+			lastAnswer = answer.body();
+			return answer.statusCode();
 		}
 	}
 

@@ -74,7 +74,7 @@ class WecomKfChannelTest {
 	void weComChecksTheCallbackUrlAndGetsTheDecryptedEchoBack() throws Exception {
 		var answer = wecom.verifyUrl(api.base(), channelId, "1616140317555161061");
 
-		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 		assertThat(answer.body()).isEqualTo("1616140317555161061");
 	}
 
@@ -82,7 +82,7 @@ class WecomKfChannelTest {
 	void aCallbackWithABadSignatureIsRefusedAndNothingIsRead() throws Exception {
 		wecom.customerWrites(CUSTOMER, "msg-1", "你好");
 
-		assertThat(wecom.callback(api.base(), channelId, true)).isEqualTo(403);
+		assertThat(wecom.callback(api.base(), channelId, true)).as(() -> wecom.lastAnswer).isEqualTo(403);
 
 		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
 			.until(() -> wecom.calls("/cgi-bin/kf/sync_msg").isEmpty());
