@@ -71,6 +71,10 @@ class MessageSync implements DisposableBean {
 			}
 			while (!state.release(channelId, node));
 		}
+		catch (InboundItems.NobodyToReadFor e) {
+			log.info("WeCom channel {}: {}; read again by the next callback or sweep", channelId, e.getMessage());
+			state.abandon(channelId, node);
+		}
 		catch (Exception e) {
 			log.warn("Reading the messages of WeCom channel {} failed; the next callback or sweep reads on: {}",
 					channelId, e.toString());
@@ -84,9 +88,8 @@ class MessageSync implements DisposableBean {
 		do {
 			SyncState.Position at = state.position(channel.id());
 			WxCpKfMsgListResp page = page(channel, settings, at);
-			for (WxCpKfMsgListResp.WxCpKfMsgItem item : page.getMsgList() == null
-					? java.util.List.<WxCpKfMsgListResp.WxCpKfMsgItem>of() : page.getMsgList()) {
-				items.handle(channel, settings, item);
+			if (page.getMsgList() != null) {
+				page.getMsgList().forEach(item -> items.handle(channel, settings, item));
 			}
 			more = Integer.valueOf(1).equals(page.getHasMore());
 			if (page.getNextCursor() != null && !page.getNextCursor().isBlank()

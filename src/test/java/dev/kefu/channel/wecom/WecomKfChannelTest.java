@@ -43,6 +43,9 @@ class WecomKfChannelTest {
 	@Autowired
 	Environment environment;
 
+	@Autowired
+	WecomKfChannel provider;
+
 	Api api;
 	TestTenant tenant;
 	String admin;
@@ -150,9 +153,7 @@ class WecomKfChannelTest {
 		wecom.callback(api.base(), channelId);
 
 		String conversation = chatOf(agent);
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> wecom.calls("/cgi-bin/kf/sync_msg").stream()
-				.anyMatch(c -> c.body().path("cursor").asString().equals("c3")));
+		await().atMost(Duration.ofSeconds(10)).until(() -> wecom.timesServed().size() == 3);
 		await().atMost(Duration.ofSeconds(10)).until(() -> customerMessages(conversation).size() == 2);
 		assertThat(customerMessages(conversation)).extracting(m -> m.path("text").asString())
 			.containsExactly("在吗？", "有人吗");
@@ -182,11 +183,30 @@ class WecomKfChannelTest {
 	}
 
 	@Test
+	void aCustomerOpeningTheWindowStartsAChatWhoseFirstLineUsesTheWelcomeCode() throws Exception {
+		wecom.customerEnters(CUSTOMER, "welcome-code-1");
+
+		wecom.callback(api.base(), channelId);
+
+		chatOf(agent);
+		// The chat's first line to the customer (the agent's "now serving you") goes out while the code is fresh.
+		FakeWecom.Call greeting = await().atMost(Duration.ofSeconds(15))
+			.until(() -> wecom.calls("/cgi-bin/kf/send_msg_on_event").stream().findFirst(),
+					java.util.Optional::isPresent)
+			.orElseThrow();
+		assertThat(greeting.body().path("code").asString()).isEqualTo("welcome-code-1");
+		assertThat(greeting.body().path("msgtype").asString()).isEqualTo("text");
+		assertThat(greeting.body().path("text").path("content").asString()).isNotBlank();
+	}
+
+	@Test
 	void aTokenThatExpiresMidSendIsRefreshedOnceAndTheReplyGoesOut() throws Exception {
 		wecom.customerWrites(CUSTOMER, "msg-1", "退货地址是哪里？");
 		wecom.callback(api.base(), channelId);
 		String conversation = chatOf(agent);
-		await().atMost(Duration.ofSeconds(10)).until(() -> wecom.state(CUSTOMER) == 1);
+		// The assignment and its "now serving you" line are out, so the next call is the reply's.
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> wecom.state(CUSTOMER) == 1 && !wecom.calls("/cgi-bin/kf/send_msg").isEmpty());
 		int issued = wecom.tokensIssued();
 		wecom.expireToken();
 
@@ -197,6 +217,37 @@ class WecomKfChannelTest {
 		assertThat(wecom.tokensIssued()).isEqualTo(issued + 1);
 		assertThat(wecom.calls("/cgi-bin/kf/send_msg").stream()
 			.filter(c -> c.body().path("text").path("content").asString().equals("上海市浦东新区XX路1号"))).hasSize(2);
+	}
+
+	@Test
+	void testingTheConnectionSignsInAndFindsTheAccountOrSaysWhatFailed() {
+		Map<String, Object> settings = new java.util.HashMap<>(Map.of("corpId", FakeWecom.CORP_ID, "secret",
+				FakeWecom.SECRET, "token", FakeWecom.TOKEN, "encodingAESKey", FakeWecom.AES_KEY, "openKfid",
+				FakeWecom.OPEN_KFID, "apiBaseUrl", wecom.url()));
+
+		var good = provider.check(unsaved(settings));
+		settings.put("secret", "not-the-secret");
+		var badSecret = provider.check(unsaved(settings));
+		settings.put("secret", FakeWecom.SECRET);
+		settings.put("openKfid", "wk-another-account");
+		var otherAccount = provider.check(unsaved(settings));
+		settings.put("apiBaseUrl", "http://127.0.0.1:1");
+		var unreachable = provider.check(unsaved(settings));
+
+		assertThat(good.ok()).as(good.detail()).isTrue();
+		assertThat(good.detail()).contains("售后客服");
+		assertThat(badSecret.ok()).isFalse();
+		assertThat(badSecret.detail()).contains("40001").contains(FakeWecom.CORP_ID);
+		assertThat(otherAccount.ok()).isFalse();
+		assertThat(otherAccount.detail()).contains("wk-another-account").contains(FakeWecom.OPEN_KFID);
+		assertThat(unreachable.ok()).isFalse();
+		assertThat(unreachable.detail()).contains("could not reach http://127.0.0.1:1");
+	}
+
+	private static dev.kefu.channel.ChannelInstance unsaved(Map<String, Object> settings) {
+		java.time.Instant now = java.time.Instant.now();
+		return new dev.kefu.channel.ChannelInstance(UUID.randomUUID(), UUID.randomUUID(), WecomKfChannel.ID, "test",
+				Map.copyOf(settings), null, true, now, now);
 	}
 
 	private java.util.Optional<FakeWecom.Call> sentText(String text) {
