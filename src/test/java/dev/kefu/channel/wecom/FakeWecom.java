@@ -40,7 +40,8 @@ final class FakeWecom implements AutoCloseable {
 	static final byte[] PNG = java.util.Base64.getDecoder()
 		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
-	record Call(String path, Map<String, String> query, JsonNode body) {
+	/** A request Kefu made; {@code refused} if its access token was no longer valid (answered 42001). */
+	record Call(String path, Map<String, String> query, JsonNode body, boolean refused) {
 	}
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -179,6 +180,10 @@ final class FakeWecom implements AutoCloseable {
 		return states.getOrDefault(externalUserId, 0);
 	}
 
+	List<Call> allCalls() {
+		return List.copyOf(calls);
+	}
+
 	List<Call> calls(String path) {
 		return calls.stream().filter(c -> c.path().equals(path)).toList();
 	}
@@ -188,7 +193,8 @@ final class FakeWecom implements AutoCloseable {
 		Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
 		byte[] raw = exchange.getRequestBody().readAllBytes();
 		JsonNode body = raw.length > 0 && raw[0] == '{' ? json.readTree(raw) : json.createObjectNode();
-		calls.add(new Call(path, query, body));
+		boolean refused = !path.equals("/cgi-bin/gettoken") && !validToken.equals(query.get("access_token"));
+		calls.add(new Call(path, query, body, refused));
 		if (path.equals("/cgi-bin/gettoken")) {
 			if (!CORP_ID.equals(query.get("corpid")) || !SECRET.equals(query.get("corpsecret"))) {
 				answer(exchange, Map.of("errcode", 40001, "errmsg", "invalid credential"));
@@ -198,7 +204,7 @@ final class FakeWecom implements AutoCloseable {
 			answer(exchange, Map.of("errcode", 0, "errmsg", "ok", "access_token", validToken, "expires_in", 7200));
 			return;
 		}
-		if (!validToken.equals(query.get("access_token"))) {
+		if (refused) {
 			answer(exchange, Map.of("errcode", 42001, "errmsg", "access_token expired"));
 			return;
 		}
