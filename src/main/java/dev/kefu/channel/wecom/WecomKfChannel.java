@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import dev.kefu.channel.ChannelInstance;
@@ -28,17 +27,13 @@ class WecomKfChannel implements ChannelProvider {
 
 	static final String ID = "wecom-kf";
 
-	private final ObjectProvider<Replies> replies;
+	private final Replies replies;
 	private final WecomClients clients;
 	private final AccessTokens tokens;
 	private final SyncState sync;
 	private final Welcomes welcomes;
 
-	/**
-	 * Replies are looked up when first needed: providers are made while the message path is being made, and replies
-	 * need the message path.
-	 */
-	WecomKfChannel(ObjectProvider<Replies> replies, WecomClients clients, AccessTokens tokens, SyncState sync, Welcomes welcomes) {
+	WecomKfChannel(Replies replies, WecomClients clients, AccessTokens tokens, SyncState sync, Welcomes welcomes) {
 		this.replies = replies;
 		this.clients = clients;
 		this.tokens = tokens;
@@ -114,7 +109,7 @@ class WecomKfChannel implements ChannelProvider {
 
 	@Override
 	public @Nullable String deliver(ChannelInstance instance, Outbound outbound) throws Exception {
-		return replies.getObject().deliver(instance, outbound);
+		return replies.deliver(instance, outbound);
 	}
 
 	/** A token with these credentials, and the customer-service account among those the secret may use. */

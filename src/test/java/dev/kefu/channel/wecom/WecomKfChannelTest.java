@@ -200,6 +200,27 @@ class WecomKfChannelTest {
 	}
 
 	@Test
+	void aReplyWeComRefusesForGoodIsMarkedFailedWithWeComsReason() throws Exception {
+		wecom.customerWrites(CUSTOMER, "msg-1", "人工客服");
+		wecom.callback(api.base(), channelId);
+		String conversation = chatOf(agent);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> wecom.state(CUSTOMER) == 1 && !wecom.calls("/cgi-bin/kf/send_msg").isEmpty());
+		wecom.failSends(95001);
+
+		String reply = api.post("/api/v1/conversations/" + conversation + "/messages", agent,
+				Map.of("clientMsgId", UUID.randomUUID().toString(), "text", "还在吗？")).path("id").asString();
+
+		JsonNode failed = await().atMost(Duration.ofSeconds(15))
+			.until(() -> api.get("/api/v1/conversations/" + conversation + "/deliveries", agent).valueStream()
+				.filter(d -> d.path("messageId").asString().equals(reply))
+				.findFirst()
+				.orElse(null), d -> d != null && d.path("status").asString().equals("FAILED"));
+		assertThat(failed.path("attempts").asInt()).isEqualTo(1);
+		assertThat(failed.path("error").asString()).contains("95001").contains("customer writes again");
+	}
+
+	@Test
 	void aTokenThatExpiresMidSendIsRefreshedOnceAndTheReplyGoesOut() throws Exception {
 		wecom.customerWrites(CUSTOMER, "msg-1", "退货地址是哪里？");
 		wecom.callback(api.base(), channelId);
