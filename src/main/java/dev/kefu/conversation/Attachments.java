@@ -115,11 +115,21 @@ public class Attachments {
 		if (!signatures.verify(path(id), expires, signature)) {
 			throw new ResourceNotFound("attachment", id);
 		}
+		return open(id, jdbc.sql("SELECT file_name, content_type, size_bytes, storage_key FROM attachment WHERE id = ?")
+			.param(id));
+	}
+
+	/** Opens one of the organization's files for the server itself: a channel sending a message's files on. */
+	public Download open(UUID organizationId, UUID id) throws IOException {
+		return open(id, jdbc.sql("""
+				SELECT file_name, content_type, size_bytes, storage_key FROM attachment WHERE id = ? AND organization_id = ?""")
+			.params(id, organizationId));
+	}
+
+	private Download open(UUID id, JdbcClient.StatementSpec query) throws IOException {
 		record Row(String name, String type, long size, String key) {
 		}
-		Row row = jdbc.sql("SELECT file_name, content_type, size_bytes, storage_key FROM attachment WHERE id = ?")
-			.param(id)
-			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
+		Row row = query.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
 			.optional()
 			.orElseThrow(() -> new ResourceNotFound("attachment", id));
 		try {

@@ -1,5 +1,8 @@
 package dev.kefu.channel.wecom;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -10,10 +13,15 @@ import dev.kefu.channel.ChannelInstance;
 import dev.kefu.channel.CustomerMessages;
 import dev.kefu.channel.DeliveryFailed;
 import dev.kefu.channel.Outbound;
+import dev.kefu.conversation.AttachmentRef;
+import dev.kefu.conversation.Attachments;
+import dev.kefu.conversation.Messages;
+import me.chanjar.weixin.common.bean.result.WxMediaUploadResult;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.cp.api.WxCpKfService;
 import me.chanjar.weixin.cp.bean.kf.WxCpKfMsgSendRequest;
 import me.chanjar.weixin.cp.bean.kf.WxCpKfServiceStateResp;
+import me.chanjar.weixin.cp.bean.kf.msg.WxCpKfResourceMsg;
 import me.chanjar.weixin.cp.bean.kf.msg.WxCpKfTextMsg;
 
 /**
@@ -37,18 +45,26 @@ class Replies {
 	 */
 	private static final Set<Integer> FINAL = Set.of(95001, 95018);
 
+	/** What WeCom shows as a picture (kf/send_msg image: JPG and PNG); other files go as files. */
+	private static final Set<String> IMAGES = Set.of("image/jpeg", "image/png");
+
 	private final CustomerMessages customers;
 	private final WecomClients clients;
 	private final Welcomes welcomes;
+	private final Messages messages;
+	private final Attachments attachments;
 
-	Replies(CustomerMessages customers, WecomClients clients, Welcomes welcomes) {
+	Replies(CustomerMessages customers, WecomClients clients, Welcomes welcomes, Messages messages,
+			Attachments attachments) {
 		this.customers = customers;
 		this.clients = clients;
 		this.welcomes = welcomes;
+		this.messages = messages;
+		this.attachments = attachments;
 	}
 
 	@Nullable
-	String deliver(ChannelInstance channel, Outbound outbound) throws WxErrorException {
+	String deliver(ChannelInstance channel, Outbound outbound) throws WxErrorException, IOException {
 		WecomSettings settings = WecomSettings.of(channel);
 		String customer = customers.externalCustomerId(channel, outbound.contactId())
 			.orElseThrow(() -> DeliveryFailed.permanent("the customer did not write through this WeCom channel"));
@@ -71,18 +87,62 @@ class Replies {
 		}
 	}
 
+	/** The text, then each file (images as images, others as files); WeCom's msgid of the first that went. */
 	private @Nullable String message(ChannelInstance channel, WecomSettings settings, WxCpKfService kf,
-			String customer, Outbound.Message message) throws WxErrorException {
-		if (message.text().isBlank()) {
-			return null;
+			String customer, Outbound.Message message) throws WxErrorException, IOException {
+		String first = null;
+		if (!message.text().isBlank()) {
+			WxCpKfMsgSendRequest request = new WxCpKfMsgSendRequest();
+			// Our message id as WeCom's msgid: a resend after a crash is the same message to WeCom.
+			request.setMsgId(msgId(message.messageId()));
+			request.setMsgType("text");
+			WxCpKfTextMsg text = new WxCpKfTextMsg();
+			text.setContent(message.text());
+			request.setText(text);
+			first = send(channel, settings, kf, customer, request);
+		}
+		if (message.attachments() > 0) {
+			List<AttachmentRef> files = messages.after(channel.organizationId(), message.conversationId(),
+					message.seq() - 1, 1)
+				.stream()
+				.filter(m -> m.id().equals(message.messageId()))
+				.findFirst()
+				.map(dev.kefu.conversation.Message::attachments)
+				.orElse(List.of());
+			for (int i = 0; i < files.size(); i++) {
+				String sent = file(channel, settings, kf, customer, files.get(i),
+						msgId(message.messageId()).substring(0, 28) + "f" + "%03d".formatted(i));
+				first = first == null ? sent : first;
+			}
+		}
+		return first;
+	}
+
+	/** A file goes up as WeCom media (3 days), then out as an image or a file message. */
+	private String file(ChannelInstance channel, WecomSettings settings, WxCpKfService kf, String customer,
+			AttachmentRef ref, String msgId) throws WxErrorException, IOException {
+		String kind = IMAGES.contains(ref.contentType()) ? "image" : "file";
+		String extension = ref.name().contains(".") ? ref.name().substring(ref.name().lastIndexOf('.') + 1) : "bin";
+		WxMediaUploadResult uploaded;
+		try (InputStream content = attachments.open(channel.organizationId(), ref.id()).content()) {
+			uploaded = clients.of(channel).getMediaService().upload(kind, extension, content);
 		}
 		WxCpKfMsgSendRequest request = new WxCpKfMsgSendRequest();
-		// Our message id as WeCom's msgid: a resend after a crash is the same message to WeCom.
-		request.setMsgId(msgId(message.messageId()));
-		request.setMsgType("text");
-		WxCpKfTextMsg text = new WxCpKfTextMsg();
-		text.setContent(message.text());
-		request.setText(text);
+		request.setMsgId(msgId);
+		request.setMsgType(kind);
+		WxCpKfResourceMsg media = new WxCpKfResourceMsg();
+		media.setMediaId(uploaded.getMediaId());
+		if (kind.equals("image")) {
+			request.setImage(media);
+		}
+		else {
+			request.setFile(media);
+		}
+		return send(channel, settings, kf, customer, request);
+	}
+
+	private String send(ChannelInstance channel, WecomSettings settings, WxCpKfService kf, String customer,
+			WxCpKfMsgSendRequest request) throws WxErrorException {
 		var welcome = welcomes.take(channel.id(), customer);
 		if (welcome.isPresent()) {
 			request.setCode(welcome.get());

@@ -200,6 +200,28 @@ class WecomKfChannelTest {
 	}
 
 	@Test
+	void anImageTheAgentSendsIsUploadedToWecomAndSentAsAnImage() throws Exception {
+		wecom.customerWrites(CUSTOMER, "msg-1", "能发张图吗？");
+		wecom.callback(api.base(), channelId);
+		String conversation = chatOf(agent);
+		String file = api.upload("/api/v1/conversations/" + conversation + "/attachments", agent, "map.png",
+				"image/png", FakeWecom.PNG).body().path("id").asString();
+
+		api.post("/api/v1/conversations/" + conversation + "/messages", agent,
+				Map.of("clientMsgId", UUID.randomUUID().toString(), "text", "", "attachments", List.of(file)));
+
+		FakeWecom.Call image = await().atMost(Duration.ofSeconds(15))
+			.until(() -> wecom.calls("/cgi-bin/kf/send_msg").stream()
+				.filter(c -> c.body().path("msgtype").asString().equals("image") && !c.refused())
+				.findFirst(), java.util.Optional::isPresent)
+			.orElseThrow();
+		FakeWecom.Call upload = wecom.calls("/cgi-bin/media/upload").getFirst();
+		assertThat(upload.query().get("type")).isEqualTo("image");
+		assertThat(image.body().path("image").path("media_id").asString()).isEqualTo("uploaded-1");
+		assertThat(image.body().path("touser").asString()).isEqualTo(CUSTOMER);
+	}
+
+	@Test
 	void aReplyWeComRefusesForGoodIsMarkedFailedWithWeComsReason() throws Exception {
 		wecom.customerWrites(CUSTOMER, "msg-1", "人工客服");
 		wecom.callback(api.base(), channelId);
