@@ -58,6 +58,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/v1/channels/*/messages").permitAll()
 				// A WeChat Official Account channel's callback: WeChat proves itself with the channel's token (signature).
 				.requestMatchers("/api/v1/channels/*/wechat").permitAll()
+				// WeCom's callback (URL check and news of messages), signed with the channel's Token.
+				.requestMatchers("/api/v1/channels/*/wecom").permitAll()
 				// Attachment links carry their own signature, so images load in <img> without a header.
 				.requestMatchers(HttpMethod.GET, "/api/v1/attachments/*").permitAll()
 				.requestMatchers("/api/v1/visitor/**").hasRole("VISITOR")
