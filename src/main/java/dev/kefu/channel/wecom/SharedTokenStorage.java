@@ -13,7 +13,7 @@ import me.chanjar.weixin.common.bean.WxAccessToken;
 import me.chanjar.weixin.cp.config.impl.WxCpDefaultConfigImpl;
 
 /**
- * WxJava's configuration of one channel, with the access token in the database ({@link AccessTokens}) instead of
+ * WxJava's configuration of one channel, with the access token in the database ({@link WecomAccessTokens}) instead of
  * in this node's memory. WxJava fetches a token when this says it has none, under {@link #getAccessTokenLock()}; on
  * 40014/42001 it calls {@link #expireAccessToken()} and tries once more with a new one.
  */
@@ -22,15 +22,15 @@ class SharedTokenStorage extends WxCpDefaultConfigImpl {
 	/** How long a node waits for another to fetch the token before it fetches one itself. */
 	private static final Duration WAIT_FOR_OTHER = Duration.ofSeconds(10);
 
-	private final transient AccessTokens tokens;
+	private final transient WecomAccessTokens tokens;
 	private final UUID channel;
 	private final String credentials;
 	private volatile @Nullable String used;
 
-	SharedTokenStorage(AccessTokens tokens, UUID channel, String corpId, String secret) {
+	SharedTokenStorage(WecomAccessTokens tokens, UUID channel, String corpId, String secret) {
 		this.tokens = tokens;
 		this.channel = channel;
-		this.credentials = AccessTokens.credentials(corpId, secret);
+		this.credentials = WecomAccessTokens.credentials(corpId, secret);
 		setCorpId(corpId);
 		setCorpSecret(secret);
 	}

@@ -22,10 +22,10 @@ class WecomClients {
 	private record Made(Instant settingsOf, WxCpService service) {
 	}
 
-	private final AccessTokens tokens;
+	private final WecomAccessTokens tokens;
 	private final Map<UUID, Made> made = new ConcurrentHashMap<>();
 
-	WecomClients(AccessTokens tokens) {
+	WecomClients(WecomAccessTokens tokens) {
 		this.tokens = tokens;
 	}
 

@@ -29,11 +29,11 @@ class WecomKfChannel implements ChannelProvider {
 
 	private final Replies replies;
 	private final WecomClients clients;
-	private final AccessTokens tokens;
+	private final WecomAccessTokens tokens;
 	private final SyncState sync;
 	private final Welcomes welcomes;
 
-	WecomKfChannel(Replies replies, WecomClients clients, AccessTokens tokens, SyncState sync, Welcomes welcomes) {
+	WecomKfChannel(Replies replies, WecomClients clients, WecomAccessTokens tokens, SyncState sync, Welcomes welcomes) {
 		this.replies = replies;
 		this.clients = clients;
 		this.tokens = tokens;

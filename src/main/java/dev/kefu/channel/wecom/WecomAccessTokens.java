@@ -21,7 +21,7 @@ import dev.kefu.shared.SqlTime;
  * row (a conditional update), so the lease ends by itself if that node dies.
  */
 @Component
-class AccessTokens {
+class WecomAccessTokens {
 
 	/** Fetched tokens are taken for stale this long before WeCom says they expire, so none dies in flight. */
 	static final Duration MARGIN = Duration.ofMinutes(5);
@@ -30,7 +30,7 @@ class AccessTokens {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	AccessTokens(JdbcClient jdbc, Clock clock) {
+	WecomAccessTokens(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
