@@ -852,6 +852,8 @@ const messages = {
     'desk.channel.wechat-mp': 'WeChat',
     // #13 e-mail channel
     'admin.channels.kind.email': 'E-mail',
+    'admin.channels.kind.wecom-kf': 'WeCom customer service',
+    'desk.channel.wecom-kf': 'WeCom',
     'admin.channels.setting.email.address': 'Support address (customers write to it)',
     'admin.channels.setting.email.displayName': 'Name replies come from',
     'admin.channels.setting.email.imapHost': 'IMAP server',
@@ -1718,6 +1720,8 @@ const messages = {
     'desk.channel.wechat-mp': '微信公众号',
     // #13 e-mail channel
     'admin.channels.kind.email': '电子邮件',
+    'admin.channels.kind.wecom-kf': '微信客服',
+    'desk.channel.wecom-kf': '微信客服',
     'admin.channels.setting.email.address': '客服邮箱地址（客户发信到这里）',
     'admin.channels.setting.email.displayName': '回信显示的发件人名称',
     'admin.channels.setting.email.imapHost': 'IMAP 服务器',
