@@ -40,6 +40,12 @@ class AuditTrail {
 
 	void record(UUID organizationId, UUID conversationId, UUID supervisorId, String supervisorName, Action action,
 			@Nullable String detail, Instant at) {
+		record(organizationId, conversationId, supervisorId, supervisorName, action, detail, at, null);
+	}
+
+	/** {@code sourceAddress}: where it came from when not over the current HTTP request (a live connection). */
+	void record(UUID organizationId, UUID conversationId, UUID supervisorId, String supervisorName, Action action,
+			@Nullable String detail, Instant at, @Nullable String sourceAddress) {
 		jdbc.sql("""
 				INSERT INTO supervision_audit (id, organization_id, conversation_id, supervisor_id, supervisor_name,
 				                               action, detail, at)
@@ -56,6 +62,7 @@ class AuditTrail {
 		log.entry(new AuditLog.Actor(organizationId, supervisorId, supervisorName), name)
 			.target("conversation:" + conversationId)
 			.detail(action == Action.TOOK_OVER ? detail : null)
+			.from(sourceAddress)
 			.record();
 	}
 

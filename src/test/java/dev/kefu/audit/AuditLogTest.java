@@ -326,6 +326,7 @@ class AuditLogTest {
 		assertThat(watched.path("actorId").asString()).isEqualTo(adminId);
 		assertThat(watched.path("actorName").asString()).isEqualTo("Admin");
 		assertThat(watched.path("target").asString()).isEqualTo("conversation:" + conversation);
+		assertThat(watched.path("sourceAddress").asString()).as("the live connection's address").isEqualTo(LOCAL);
 
 		api.post("/api/v1/supervision/conversations/" + conversation + "/whisper", admin,
 				Map.of("text", "Offer a refund"));
