@@ -2,7 +2,7 @@
 // organization-wide canned responses, the widget's settings with a live preview and the embed line to copy, and the
 // knowledge base (admin/knowledge.js), which knowledge editors who are not admins get on its own, and the
 // integrations: API tokens (admin/tokens.js), webhooks (admin/webhooks.js), and verified identity with the CRM card
-// (admin/integrations.js).
+// (admin/integrations.js); and the audit log (admin/audit.js).
 import { createApp, computed, reactive, ref, watch } from 'vue';
 import { language, setLanguage, t } from '/ui/i18n.js';
 import { request } from '/ui/live.js';
@@ -16,10 +16,11 @@ import { ChannelsTab } from '/admin/channels.js';
 import { HolidaysEditor } from '/admin/holidays.js';
 import { MailAlertsEditor } from '/admin/mail-alerts.js';
 import { TagsTab } from '/admin/tags.js';
+import { AuditLogTab } from '/admin/audit.js';
 import { byFolder, VARIABLES } from '/ui/canned.js';
 
 const TOKEN = 'kefu.admin.token';
-const ADMIN_TABS = ['widget', 'invitations', 'groups', 'staff', 'canned', 'knowledge', 'channels', 'tags', 'tokens', 'webhooks', 'integrations'];
+const ADMIN_TABS = ['widget', 'invitations', 'groups', 'staff', 'canned', 'knowledge', 'channels', 'tags', 'tokens', 'webhooks', 'integrations', 'audit'];
 const EDITOR_TABS = ['knowledge'];
 const DAYS = [1, 2, 3, 4, 5, 6, 7];
 const FIELD_TYPES = { name: 'text', email: 'email', phone: 'phone' };
@@ -29,7 +30,7 @@ const NEW_STAFF = { id: null, username: '', displayName: '', email: '', password
   maxChats: 5, enabled: true };
 
 createApp({
-  components: { LoginForm, IntegrationsPage, ApiTokens, WebhookEndpoints: Webhooks, ChannelsTab, HolidaysEditor, MailAlertsEditor, TagsTab, Invitations },
+  components: { LoginForm, IntegrationsPage, ApiTokens, WebhookEndpoints: Webhooks, ChannelsTab, HolidaysEditor, MailAlertsEditor, TagsTab, Invitations, AuditLogTab },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const userRoles = ref([]);

@@ -1,5 +1,7 @@
 package dev.kefu.bot;
 
+import org.springframework.transaction.annotation.Transactional;
+import dev.kefu.audit.AuditLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -36,9 +38,11 @@ class AssistantController {
 	private final ConversationAccess access;
 	private final Knowledge knowledge;
 	private final Clock clock;
+	private final AuditLog audit;
 
 	AssistantController(BotProfiles profiles, BotReplies replies, ConversationAccess access, Knowledge knowledge,
-			Clock clock) {
+			Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.profiles = profiles;
 		this.replies = replies;
 		this.access = access;
@@ -60,14 +64,17 @@ class AssistantController {
 
 	/** Fields left out keep their current value. */
 	@PutMapping("/api/v1/admin/groups/{groupId}/assistant")
+	@Transactional
 	BotProfile put(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID groupId,
 			@RequestBody ProfileRequest request) {
 		BotProfile now = profiles.configured(caller.organizationId(), groupId);
-		return profiles.save(caller.organizationId(), new BotProfile(groupId,
+		BotProfile after = profiles.save(caller.organizationId(), new BotProfile(groupId,
 				request.enabled() == null ? now.enabled() : request.enabled(),
 				request.name() == null ? now.name() : request.name(),
 				request.greeting() == null ? now.greeting() : request.greeting(),
 				request.threshold() == null ? now.threshold() : request.threshold()));
+		audit.entry(caller, "assistant.changed").target("group:" + groupId).changed(now, after).record();
+		return after;
 	}
 
 	/**

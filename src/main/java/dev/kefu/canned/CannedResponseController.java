@@ -1,5 +1,7 @@
 package dev.kefu.canned;
 
+import org.springframework.transaction.annotation.Transactional;
+import dev.kefu.audit.AuditLog;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,9 +31,16 @@ import dev.kefu.shared.StaffCaller;
 class CannedResponseController {
 
 	private final CannedResponses responses;
+	private final AuditLog audit;
 
-	CannedResponseController(CannedResponses responses) {
+	CannedResponseController(CannedResponses responses, AuditLog audit) {
 		this.responses = responses;
+		this.audit = audit;
+	}
+
+	/** Shared replies are the organization's settings; an agent's personal ones are their own business. */
+	private static boolean shared(CannedResponse response) {
+		return response.scope() != Scope.PERSONAL;
 	}
 
 	/** A new response; {@code scope} defaults to PERSONAL, no {@code folder} leaves it unfiled. */
@@ -52,21 +61,40 @@ class CannedResponseController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
+	@Transactional
 	CannedResponse create(@AuthenticationPrincipal StaffCaller caller, @RequestBody NewResponse request) {
-		return responses.create(caller, request.scope() == null ? Scope.PERSONAL : request.scope(),
+		CannedResponse created = responses.create(caller, request.scope() == null ? Scope.PERSONAL : request.scope(),
 				new CannedResponses.Draft(request.shortcut(), request.title(), request.text(), request.groupId(),
 						request.folder()));
+		if (shared(created)) {
+			audit.entry(caller, "canned.created").target("canned:" + created.id()).detail(created.shortcut())
+				.after(created).record();
+		}
+		return created;
 	}
 
 	@PutMapping("/{id}")
+	@Transactional
 	CannedResponse update(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
 			@RequestBody CannedResponses.Draft draft) {
-		return responses.update(caller, id, draft);
+		CannedResponse before = responses.require(caller, id);
+		CannedResponse after = responses.update(caller, id, draft);
+		if (shared(before) || shared(after)) {
+			audit.entry(caller, "canned.changed").target("canned:" + id).detail(after.shortcut())
+				.changed(before, after).record();
+		}
+		return after;
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Transactional
 	void delete(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
+		CannedResponse before = responses.require(caller, id);
 		responses.delete(caller, id);
+		if (shared(before)) {
+			audit.entry(caller, "canned.deleted").target("canned:" + id).detail(before.shortcut()).before(before)
+				.record();
+		}
 	}
 }

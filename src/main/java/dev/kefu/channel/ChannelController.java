@@ -1,5 +1,7 @@
 package dev.kefu.channel;
 
+import org.springframework.transaction.annotation.Transactional;
+import dev.kefu.audit.AuditLog;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +39,11 @@ class ChannelController {
 	private final ChannelCallbacks callbacks;
 	private final Deliveries deliveries;
 	private final ConversationAccess access;
+	private final AuditLog audit;
 
 	ChannelController(Channels channels, ChannelProviders providers, ChannelCallbacks callbacks,
-			Deliveries deliveries, ConversationAccess access) {
+			Deliveries deliveries, ConversationAccess access, AuditLog audit) {
+		this.audit = audit;
 		this.channels = channels;
 		this.providers = providers;
 		this.callbacks = callbacks;
@@ -105,8 +109,12 @@ class ChannelController {
 	/** The answer carries the secret of a signing channel, this once (and after a rotation). */
 	@PostMapping("/api/v1/admin/channels")
 	@ResponseStatus(HttpStatus.CREATED)
+	@Transactional
 	ChannelView create(@AuthenticationPrincipal StaffCaller caller, @RequestBody ChannelRequest request) {
-		return view(channels.create(caller.organizationId(), request.toRequest()), true);
+		ChannelView created = view(channels.create(caller.organizationId(), request.toRequest()), true);
+		audit.entry(caller, "channel.created").target("channel:" + created.id()).detail(created.name())
+			.after(Audited.of(created)).record();
+		return created;
 	}
 
 	@GetMapping("/api/v1/admin/channels/{id}")
@@ -116,21 +124,40 @@ class ChannelController {
 
 	/** Changes what the request names: a name, settings (secret ones left out are kept) or {@code enabled}. */
 	@PutMapping("/api/v1/admin/channels/{id}")
+	@Transactional
 	ChannelView update(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
 			@RequestBody ChannelRequest request) {
-		return view(channels.update(caller.organizationId(), id, request.toRequest()), false);
+		ChannelView before = get(caller, id);
+		ChannelView after = view(channels.update(caller.organizationId(), id, request.toRequest()), false);
+		audit.entry(caller, "channel.changed").target("channel:" + id).detail(after.name())
+			.changed(Audited.of(before), Audited.of(after)).record();
+		return after;
 	}
 
 	/** Deletes a channel; its conversations and contacts stay. The web channel can only be disabled. */
 	@DeleteMapping("/api/v1/admin/channels/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Transactional
 	void delete(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
+		ChannelView before = get(caller, id);
 		channels.delete(caller.organizationId(), id);
+		audit.entry(caller, "channel.deleted").target("channel:" + id).detail(before.name())
+			.before(Audited.of(before)).record();
 	}
 
 	@PostMapping("/api/v1/admin/channels/{id}/rotate-secret")
+	@Transactional
 	ChannelView rotateSecret(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
-		return view(channels.rotateSecret(caller.organizationId(), id), true);
+		ChannelView rotated = view(channels.rotateSecret(caller.organizationId(), id), true);
+		audit.record(caller, "channel.secret-rotated", "channel:" + id, rotated.name());
+		return rotated;
+	}
+
+	/** A channel as the audit log keeps it: what an admin set, without the secret or the timestamps. */
+	private record Audited(String provider, String name, Map<String, Object> configuration, boolean enabled) {
+		static Audited of(ChannelView view) {
+			return new Audited(view.provider(), view.name(), view.configuration(), view.enabled());
+		}
 	}
 
 	/** What was sent to the channel's callback URL, newest first: status, attempts, response code, latency, error. */

@@ -1,5 +1,7 @@
 package dev.kefu.contact;
 
+import org.springframework.transaction.annotation.Transactional;
+import dev.kefu.audit.AuditLog;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,9 +21,11 @@ import dev.kefu.shared.StaffCaller;
 class AdminIdentityController {
 
 	private final IdentitySettingsStore settings;
+	private final AuditLog audit;
 
-	AdminIdentityController(IdentitySettingsStore settings) {
+	AdminIdentityController(IdentitySettingsStore settings, AuditLog audit) {
 		this.settings = settings;
+		this.audit = audit;
 	}
 
 	@GetMapping
@@ -30,12 +34,19 @@ class AdminIdentityController {
 	}
 
 	@PutMapping
+	@Transactional
 	IdentitySettings change(@AuthenticationPrincipal StaffCaller caller, @RequestBody IdentitySettings.Change change) {
-		return settings.change(caller.organizationId(), change);
+		IdentitySettings before = settings.of(caller.organizationId());
+		IdentitySettings after = settings.change(caller.organizationId(), change);
+		audit.entry(caller, "identity.changed").target("identity-settings").changed(before, after).record();
+		return after;
 	}
 
 	@PostMapping("/secret")
+	@Transactional
 	IdentitySettings rotate(@AuthenticationPrincipal StaffCaller caller) {
-		return settings.rotate(caller.organizationId());
+		IdentitySettings rotated = settings.rotate(caller.organizationId());
+		audit.record(caller, "identity.secret-rotated", "identity-settings", null);
+		return rotated;
 	}
 }

@@ -1,5 +1,6 @@
 package dev.kefu.conversation;
 
+import dev.kefu.audit.AuditLog;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,8 +36,11 @@ class ConversationController {
 	private final Contacts contacts;
 	private final Organizations organizations;
 
+	private final AuditLog audit;
+
 	ConversationController(Conversations conversations, Notes notes, Transcripts transcripts, Contacts contacts,
-			Organizations organizations) {
+			Organizations organizations, AuditLog audit) {
+		this.audit = audit;
 		this.conversations = conversations;
 		this.notes = notes;
 		this.transcripts = transcripts;
@@ -132,9 +136,15 @@ class ConversationController {
 			return ResponseEntity.ok()
 				.contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
 				.header("Content-Disposition", "attachment; filename=\"conversation-" + id + ".txt\"")
-				.body(text);
+				.body(exported(caller, conversation, text));
 		}
 		return ResponseEntity.ok(transcripts.of(conversation, language));
+	}
+
+	/** A transcript downloaded as a file may leave the desk: audited. Reading it on screen is not. */
+	private String exported(StaffCaller caller, Conversation conversation, String text) {
+		audit.record(caller, "conversation.exported", "conversation:" + conversation.id(), "transcript (text)");
+		return text;
 	}
 
 	/** Only the assigned agent, or a supervisor, closes or summarises a chat. */

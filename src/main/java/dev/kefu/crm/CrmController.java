@@ -1,5 +1,7 @@
 package dev.kefu.crm;
 
+import org.springframework.transaction.annotation.Transactional;
+import dev.kefu.audit.AuditLog;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -23,10 +25,12 @@ class CrmController {
 
 	private final CrmSettingsStore settings;
 	private final CrmCards cards;
+	private final AuditLog audit;
 
-	CrmController(CrmSettingsStore settings, CrmCards cards) {
+	CrmController(CrmSettingsStore settings, CrmCards cards, AuditLog audit) {
 		this.settings = settings;
 		this.cards = cards;
+		this.audit = audit;
 	}
 
 	@GetMapping
@@ -36,14 +40,21 @@ class CrmController {
 
 	@PutMapping
 	@Operation(summary = "Change the CRM lookup; the first save answers the new secret, this once")
+	@Transactional
 	CrmSettings change(@AuthenticationPrincipal StaffCaller caller, @RequestBody CrmSettings.Change change) {
-		return settings.change(caller.organizationId(), change);
+		CrmSettings before = settings.of(caller.organizationId());
+		CrmSettings after = settings.change(caller.organizationId(), change);
+		audit.entry(caller, "crm.changed").target("crm-settings").changed(before, after).record();
+		return after;
 	}
 
 	@PostMapping("/secret")
 	@Operation(summary = "Replace the signing secret; the answer shows the new one, this once")
+	@Transactional
 	CrmSettings rotate(@AuthenticationPrincipal StaffCaller caller) {
-		return settings.rotate(caller.organizationId());
+		CrmSettings rotated = settings.rotate(caller.organizationId());
+		audit.record(caller, "crm.secret-rotated", "crm-settings", null);
+		return rotated;
 	}
 
 	@Schema(description = "A made-up customer to look up")

@@ -1,5 +1,6 @@
 package dev.kefu.knowledge;
 
+import dev.kefu.audit.AuditLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,9 +28,19 @@ import dev.kefu.shared.StaffCaller;
 class FaqTransferController {
 
 	private final FaqTransfer transfer;
+	private final AuditLog audit;
 
-	FaqTransferController(FaqTransfer transfer) {
+	FaqTransferController(FaqTransfer transfer, AuditLog audit) {
 		this.transfer = transfer;
+		this.audit = audit;
+	}
+
+	private FaqTransfer.Report imported(StaffCaller caller, FaqTransfer.Report report, ArticleStatus status) {
+		if (report.imported() > 0) {
+			audit.record(caller, status == ArticleStatus.PUBLISHED ? "knowledge.published" : "knowledge.imported",
+					"knowledge", report.imported() + " FAQ entries imported as " + status);
+		}
+		return report;
 	}
 
 	/** The file as the request body: text/csv or application/json. */
@@ -37,8 +48,8 @@ class FaqTransferController {
 	FaqTransfer.Report importBody(@AuthenticationPrincipal StaffCaller caller, @RequestBody String body,
 			@RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
 			@RequestParam(defaultValue = "DRAFT") ArticleStatus status) {
-		return contentType.startsWith(MediaType.APPLICATION_JSON_VALUE) ? transfer.importJson(caller, body, status)
-				: transfer.importCsv(caller, body, status);
+		return imported(caller, contentType.startsWith(MediaType.APPLICATION_JSON_VALUE)
+				? transfer.importJson(caller, body, status) : transfer.importCsv(caller, body, status), status);
 	}
 
 	/** The file uploaded from a form; a name ending in .json is read as JSON, anything else as CSV. */
@@ -47,8 +58,8 @@ class FaqTransferController {
 			@RequestParam(defaultValue = "DRAFT") ArticleStatus status) throws IOException {
 		String text = new String(file.getBytes(), StandardCharsets.UTF_8);
 		String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-		return name.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? transfer.importJson(caller, text, status)
-				: transfer.importCsv(caller, text, status);
+		return imported(caller, name.toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+				? transfer.importJson(caller, text, status) : transfer.importCsv(caller, text, status), status);
 	}
 
 	@GetMapping(path = "/api/v1/knowledge/export", params = "format=csv")
@@ -56,11 +67,16 @@ class FaqTransferController {
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"faq.csv\"")
-			.body(transfer.exportCsv(caller.organizationId()));
+			.body(exported(caller, "csv", transfer.exportCsv(caller.organizationId())));
+	}
+
+	private <T> T exported(StaffCaller caller, String format, T export) {
+		audit.record(caller, "knowledge.exported", "knowledge", "FAQ export (" + format + ")");
+		return export;
 	}
 
 	@GetMapping(path = "/api/v1/knowledge/export")
 	List<FaqTransfer.Entry> exportJson(@AuthenticationPrincipal StaffCaller caller) {
-		return transfer.export(caller.organizationId());
+		return exported(caller, "json", transfer.export(caller.organizationId()));
 	}
 }

@@ -1,5 +1,7 @@
 package dev.kefu.knowledge;
 
+import org.springframework.transaction.annotation.Transactional;
+import dev.kefu.audit.AuditLog;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,11 +35,38 @@ class KnowledgeController {
 	private final Articles articles;
 	private final Categories categories;
 	private final HybridSearch search;
+	private final AuditLog audit;
 
-	KnowledgeController(Articles articles, Categories categories, HybridSearch search) {
+	KnowledgeController(Articles articles, Categories categories, HybridSearch search, AuditLog audit) {
 		this.articles = articles;
 		this.categories = categories;
 		this.search = search;
+		this.audit = audit;
+	}
+
+	/** What customers and the assistant may read changed: a publication, a new published version, or a withdrawal. */
+	private void audit(StaffCaller caller, @Nullable Article before, Article after) {
+		boolean wasPublished = before != null && before.status() == ArticleStatus.PUBLISHED;
+		boolean isPublished = after.status() == ArticleStatus.PUBLISHED;
+		String action;
+		if (isPublished && (!wasPublished || before.version() != after.version())) {
+			action = "knowledge.published";
+		}
+		else if (wasPublished && !isPublished) {
+			action = after.status() == ArticleStatus.ARCHIVED ? "knowledge.archived" : "knowledge.unpublished";
+		}
+		else {
+			return;
+		}
+		audit.entry(caller, action).target("article:" + after.id()).detail(after.title())
+			.changed(before == null ? null : Published.of(before), Published.of(after)).record();
+	}
+
+	/** An article as the audit log keeps it: which version of what, in which state; the text is in its history. */
+	private record Published(String title, ArticleStatus status, int version) {
+		static Published of(Article article) {
+			return new Published(article.title(), article.status(), article.version());
+		}
 	}
 
 	record CategoryRequest(@Nullable String name, @Nullable UUID parentId, @Nullable Integer position) {
@@ -107,8 +136,11 @@ class KnowledgeController {
 
 	@PostMapping("/articles")
 	@ResponseStatus(HttpStatus.CREATED)
+	@Transactional
 	Article create(@AuthenticationPrincipal StaffCaller caller, @RequestBody ArticleUpdate request) {
-		return articles.create(caller, request.draft());
+		Article created = articles.create(caller, request.draft());
+		audit(caller, null, created);
+		return created;
 	}
 
 	@GetMapping("/articles/{id}")
@@ -117,9 +149,13 @@ class KnowledgeController {
 	}
 
 	@PutMapping("/articles/{id}")
+	@Transactional
 	Article update(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
 			@RequestBody ArticleUpdate request) {
-		return articles.update(caller, id, request.expectedVersion(), request.draft());
+		Article before = articles.require(caller.organizationId(), id);
+		Article after = articles.update(caller, id, request.expectedVersion(), request.draft());
+		audit(caller, before, after);
+		return after;
 	}
 
 	@GetMapping("/articles/{id}/versions")
@@ -141,8 +177,12 @@ class KnowledgeController {
 	}
 
 	@PostMapping("/articles/{id}/versions/{version}/restore")
+	@Transactional
 	Article restore(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id, @PathVariable int version) {
-		return articles.restore(caller, id, version);
+		Article before = articles.require(caller.organizationId(), id);
+		Article after = articles.restore(caller, id, version);
+		audit(caller, before, after);
+		return after;
 	}
 
 	private static int position(CategoryRequest request) {

@@ -1,5 +1,7 @@
 package dev.kefu.notification;
 
+import org.springframework.transaction.annotation.Transactional;
+import dev.kefu.audit.AuditLog;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,9 +28,11 @@ class GroupAlertController {
 	private final Groups groups;
 	private final SystemMail mail;
 	private final MailOutbox outbox;
+	private final AuditLog audit;
 
 	GroupAlertController(GroupAlerts alerts, LeftMessageAlerts sender, Groups groups, SystemMail mail,
-			MailOutbox outbox) {
+			MailOutbox outbox, AuditLog audit) {
+		this.audit = audit;
 		this.alerts = alerts;
 		this.sender = sender;
 		this.groups = groups;
@@ -51,12 +55,15 @@ class GroupAlertController {
 	}
 
 	@PutMapping("/api/v1/admin/groups/{groupId}/mail-alerts")
+	@Transactional
 	AlertView put(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID groupId,
 			@RequestBody AlertSetting request) {
 		groups.require(caller.organizationId(), groupId);
 		GroupAlerts.Setting setting = new GroupAlerts.Setting(request.enabled(),
 				request.recipients() == null ? List.of() : request.recipients(), request.language());
+		GroupAlerts.Setting before = alerts.of(caller.organizationId(), groupId);
 		alerts.save(caller.organizationId(), groupId, setting);
+		audit.entry(caller, "mail-alerts.changed").target("group:" + groupId).changed(before, setting).record();
 		return view(caller.organizationId(), groupId, setting);
 	}
 

@@ -1,5 +1,8 @@
 package dev.kefu.organization;
 
+import dev.kefu.shared.ResourceNotFound;
+import org.springframework.transaction.annotation.Transactional;
+import dev.kefu.audit.AuditLog;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,9 +26,11 @@ import dev.kefu.shared.StaffCaller;
 class AdminCenterController {
 
 	private final Groups groups;
+	private final AuditLog audit;
 
-	AdminCenterController(Groups groups) {
+	AdminCenterController(Groups groups, AuditLog audit) {
 		this.groups = groups;
+		this.audit = audit;
 	}
 
 	record CenterRequest(String name) {
@@ -38,19 +43,38 @@ class AdminCenterController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
+	@Transactional
 	ServiceCenter create(@AuthenticationPrincipal StaffCaller caller, @RequestBody CenterRequest request) {
-		return groups.createCenter(caller.organizationId(), request.name());
+		ServiceCenter created = groups.createCenter(caller.organizationId(), request.name());
+		audit.entry(caller, "center.created").target("center:" + created.id()).detail(created.name()).after(created)
+			.record();
+		return created;
 	}
 
 	@PutMapping("/{id}")
+	@Transactional
 	ServiceCenter rename(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
 			@RequestBody CenterRequest request) {
-		return groups.renameCenter(caller.organizationId(), id, request.name());
+		ServiceCenter before = center(caller, id);
+		ServiceCenter after = groups.renameCenter(caller.organizationId(), id, request.name());
+		audit.entry(caller, "center.changed").target("center:" + id).detail(after.name()).changed(before, after)
+			.record();
+		return after;
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Transactional
 	void delete(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
+		ServiceCenter before = center(caller, id);
 		groups.deleteCenter(caller.organizationId(), id);
+		audit.entry(caller, "center.deleted").target("center:" + id).detail(before.name()).before(before).record();
+	}
+
+	private ServiceCenter center(StaffCaller caller, UUID id) {
+		return groups.centers(caller.organizationId()).stream()
+			.filter(c -> c.id().equals(id))
+			.findFirst()
+			.orElseThrow(() -> new ResourceNotFound("center", id));
 	}
 }

@@ -1,5 +1,7 @@
 package dev.kefu.organization;
 
+import org.springframework.transaction.annotation.Transactional;
+import dev.kefu.audit.AuditLog;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -30,9 +32,11 @@ import dev.kefu.shared.StaffCaller;
 class AdminGroupController {
 
 	private final Groups groups;
+	private final AuditLog audit;
 
-	AdminGroupController(Groups groups) {
+	AdminGroupController(Groups groups, AuditLog audit) {
 		this.groups = groups;
+		this.audit = audit;
 	}
 
 	/**
@@ -94,22 +98,34 @@ class AdminGroupController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
+	@Transactional
 	GroupView create(@AuthenticationPrincipal StaffCaller caller, @Valid @RequestBody GroupRequest request) {
 		Optional<ReplyTargets> targets = request.replyTargets();
 		Optional<QueueAccess> access = request.queueAccess(QueueAccess.DEFAULT);
 		BusinessGroup group = groups.createGroup(caller.organizationId(), request.centerId(), request.name(),
 				request.queueLimit(), request.offlinePolicy(), Duration.ofMinutes(request.requeueMinutes()));
-		return GroupView.of(withAccess(caller, withTargets(caller, group, targets), access));
+		GroupView created = GroupView.of(withAccess(caller, withTargets(caller, group, targets), access));
+		audit.entry(caller, "group.created").target("group:" + created.id()).detail(created.name()).after(created)
+			.record();
+		return created;
 	}
 
 	@PutMapping("/{id}")
+	@Transactional
 	GroupView update(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
 			@Valid @RequestBody GroupRequest request) {
 		Optional<ReplyTargets> targets = request.replyTargets();
-		Optional<QueueAccess> access = request.queueAccess(groups.require(caller.organizationId(), id).queueAccess());
+		BusinessGroup current = groups.require(caller.organizationId(), id);
+		Optional<QueueAccess> access = request.queueAccess(current.queueAccess());
 		BusinessGroup group = groups.updateGroup(caller.organizationId(), id, request.centerId(), request.name(),
 				request.queueLimit(), request.offlinePolicy(), Duration.ofMinutes(request.requeueMinutes()));
-		return GroupView.of(withAccess(caller, withTargets(caller, group, targets), access));
+		GroupView after = GroupView.of(withAccess(caller, withTargets(caller, group, targets), access));
+		GroupView before = GroupView.of(current);
+		// The offline policy is a group setting of its own in the admin's eyes: name it so that it can be found.
+		String action = before.offlinePolicy() != after.offlinePolicy() ? "group.offline-policy-changed"
+				: "group.changed";
+		audit.entry(caller, action).target("group:" + id).detail(after.name()).changed(before, after).record();
+		return after;
 	}
 
 	private BusinessGroup withAccess(StaffCaller caller, BusinessGroup group, Optional<QueueAccess> access) {
@@ -122,8 +138,11 @@ class AdminGroupController {
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Transactional
 	void delete(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
+		GroupView before = GroupView.of(groups.require(caller.organizationId(), id));
 		groups.deleteGroup(caller.organizationId(), id);
+		audit.entry(caller, "group.deleted").target("group:" + id).detail(before.name()).before(before).record();
 	}
 
 	@GetMapping("/{id}/hours")
@@ -132,10 +151,14 @@ class AdminGroupController {
 	}
 
 	@PutMapping("/{id}/hours")
+	@Transactional
 	Week replaceHours(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
 			@Valid @RequestBody Week week) {
+		Week before = new Week(groups.hours(caller.organizationId(), id));
 		groups.replaceHours(caller.organizationId(), id, week.hours());
-		return new Week(groups.hours(caller.organizationId(), id));
+		Week after = new Week(groups.hours(caller.organizationId(), id));
+		audit.entry(caller, "group.hours-changed").target("group:" + id).changed(before, after).record();
+		return after;
 	}
 
 	@GetMapping("/{id}/holidays")
@@ -145,9 +168,13 @@ class AdminGroupController {
 
 	/** Replaces the whole list: dates closed all day, or with other hours than the week's. */
 	@PutMapping("/{id}/holidays")
+	@Transactional
 	Holidays replaceHolidays(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
 			@Valid @RequestBody Holidays holidays) {
+		Holidays before = new Holidays(groups.holidays(caller.organizationId(), id));
 		groups.replaceHolidays(caller.organizationId(), id, holidays.holidays());
-		return new Holidays(groups.holidays(caller.organizationId(), id));
+		Holidays after = new Holidays(groups.holidays(caller.organizationId(), id));
+		audit.entry(caller, "group.holidays-changed").target("group:" + id).changed(before, after).record();
+		return after;
 	}
 }

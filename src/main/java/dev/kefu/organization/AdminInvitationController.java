@@ -1,5 +1,7 @@
 package dev.kefu.organization;
 
+import org.springframework.transaction.annotation.Transactional;
+import dev.kefu.audit.AuditLog;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,9 +26,11 @@ import dev.kefu.shared.StaffCaller;
 class AdminInvitationController {
 
 	private final InvitationRules rules;
+	private final AuditLog audit;
 
-	AdminInvitationController(InvitationRules rules) {
+	AdminInvitationController(InvitationRules rules, AuditLog audit) {
 		this.rules = rules;
+		this.audit = audit;
 	}
 
 	@GetMapping
@@ -41,19 +45,29 @@ class AdminInvitationController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
+	@Transactional
 	InvitationRule create(@AuthenticationPrincipal StaffCaller caller, @RequestBody InvitationRules.Draft draft) {
-		return rules.create(caller.organizationId(), draft);
+		InvitationRule created = rules.create(caller.organizationId(), draft);
+		audit.entry(caller, "invitation.created").target("invitation:" + created.id()).after(created).record();
+		return created;
 	}
 
 	@PutMapping("/{id}")
+	@Transactional
 	InvitationRule replace(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
 			@RequestBody InvitationRules.Draft draft) {
-		return rules.replace(caller.organizationId(), id, draft);
+		InvitationRule before = get(caller, id);
+		InvitationRule after = rules.replace(caller.organizationId(), id, draft);
+		audit.entry(caller, "invitation.changed").target("invitation:" + id).changed(before, after).record();
+		return after;
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Transactional
 	void delete(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
+		InvitationRule before = get(caller, id);
 		rules.delete(caller.organizationId(), id);
+		audit.entry(caller, "invitation.deleted").target("invitation:" + id).before(before).record();
 	}
 }

@@ -1,5 +1,7 @@
 package dev.kefu.organization;
 
+import org.springframework.transaction.annotation.Transactional;
+import dev.kefu.audit.AuditLog;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -13,9 +15,11 @@ import dev.kefu.shared.StaffCaller;
 class AdminLimitsController {
 
 	private final IntakeLimits limits;
+	private final AuditLog audit;
 
-	AdminLimitsController(IntakeLimits limits) {
+	AdminLimitsController(IntakeLimits limits, AuditLog audit) {
 		this.limits = limits;
+		this.audit = audit;
 	}
 
 	@GetMapping("/api/v1/admin/limits")
@@ -24,8 +28,12 @@ class AdminLimitsController {
 	}
 
 	@PutMapping("/api/v1/admin/limits")
+	@Transactional
 	IntakeLimits.Settings change(@AuthenticationPrincipal StaffCaller caller,
 			@RequestBody IntakeLimits.Settings settings) {
-		return limits.change(caller.organizationId(), settings);
+		IntakeLimits.Settings before = limits.of(caller.organizationId());
+		IntakeLimits.Settings after = limits.change(caller.organizationId(), settings);
+		audit.entry(caller, "limits.changed").target("limits").changed(before, after).record();
+		return after;
 	}
 }

@@ -1,5 +1,7 @@
 package dev.kefu.organization;
 
+import org.springframework.transaction.annotation.Transactional;
+import dev.kefu.audit.AuditLog;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -34,9 +36,11 @@ import dev.kefu.shared.StateConflict;
 class AdminStaffController {
 
 	private final StaffMembers staff;
+	private final AuditLog audit;
 
-	AdminStaffController(StaffMembers staff) {
+	AdminStaffController(StaffMembers staff, AuditLog audit) {
 		this.staff = staff;
+		this.audit = audit;
 	}
 
 	record NewStaffMember(String username, String password, String displayName, @Nullable String email,
@@ -63,15 +67,71 @@ class AdminStaffController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
+	@Transactional
 	StaffMember create(@AuthenticationPrincipal StaffCaller caller, @Valid @RequestBody NewStaffMember request) {
 		requireCapacity(request.maxChats());
-		return staff.create(caller.organizationId(), request.username(), request.password(),
+		StaffMember created = staff.create(caller.organizationId(), request.username(), request.password(),
 				new StaffMembers.Profile(request.displayName(), request.email(), request.roles(), request.maxChats(),
 						request.enabled() == null || request.enabled(),
 						request.groupIds() == null ? List.of() : request.groupIds()));
+		audit.entry(caller, "staff.created").target(target(created)).detail(created.displayName()).after(created)
+			.record();
+		return created;
+	}
+
+	private static String target(StaffMember member) {
+		return "staff:" + member.id();
+	}
+
+	/** What an update did, one entry per kind of change so that each can be filtered for. */
+	private void audit(StaffCaller caller, StaffMember before, StaffMember after) {
+		if (before.enabled() != after.enabled()) {
+			audit.entry(caller, after.enabled() ? "staff.enabled" : "staff.disabled").target(target(after))
+				.detail(after.displayName())
+				.changed(new Enabled(before.enabled()), new Enabled(after.enabled()))
+				.record();
+		}
+		if (!before.roles().equals(after.roles())) {
+			audit.entry(caller, "staff.roles-changed").target(target(after)).detail(after.displayName())
+				.changed(new Roles(before.roles()), new Roles(after.roles()))
+				.record();
+		}
+		if (!Set.copyOf(before.groupIds()).equals(Set.copyOf(after.groupIds()))) {
+			audit.entry(caller, "staff.groups-changed").target(target(after)).detail(after.displayName())
+				.changed(new GroupIds(before.groupIds()), new GroupIds(after.groupIds()))
+				.record();
+		}
+		AuditLog.Entry profile = audit.entry(caller, "staff.changed").target(target(after))
+			.detail(after.displayName())
+			.changed(new Details(before), new Details(after));
+		if (profile.changesSomething()) {
+			profile.record();
+		}
+	}
+
+	private record Enabled(boolean enabled) {
+	}
+
+	private record Roles(Set<Role> roles) {
+		Roles {
+			roles = new java.util.TreeSet<>(roles);
+		}
+	}
+
+	private record GroupIds(List<UUID> groupIds) {
+		GroupIds {
+			groupIds = groupIds.stream().sorted().toList();
+		}
+	}
+
+	private record Details(String displayName, @Nullable String email, int maxChats) {
+		Details(StaffMember member) {
+			this(member.displayName(), member.email(), member.maxChats());
+		}
 	}
 
 	@PutMapping("/{id}")
+	@Transactional
 	StaffMember update(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
 			@Valid @RequestBody StaffUpdate request) {
 		requireCapacity(request.maxChats());
@@ -79,15 +139,25 @@ class AdminStaffController {
 			throw new StateConflict("cannot-lock-out-self",
 					"you cannot disable yourself or drop your own admin role; ask another admin");
 		}
-		return staff.update(caller.organizationId(), id, new StaffMembers.Profile(request.displayName(),
+		StaffMember before = staff.require(caller.organizationId(), id);
+		StaffMember after = staff.update(caller.organizationId(), id, new StaffMembers.Profile(request.displayName(),
 				request.email(), request.roles(), request.maxChats(), request.enabled(), request.groupIds()));
+		audit(caller, before, after);
+		return after;
 	}
 
 	@PutMapping("/{id}/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Transactional
 	void resetPassword(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
 			@RequestBody PasswordReset request) {
 		staff.changePassword(caller.organizationId(), id, request.password());
+		StaffMember member = staff.require(caller.organizationId(), id);
+		// Never the password or its hash: only that it was set, and by whom.
+		audit.entry(caller, id.equals(caller.userId()) ? "staff.password-changed" : "staff.password-reset")
+			.target(target(member))
+			.detail(member.displayName())
+			.record();
 	}
 
 	private static void requireCapacity(int maxChats) {

@@ -1,5 +1,7 @@
 package dev.kefu.organization;
 
+import org.springframework.transaction.annotation.Transactional;
+import dev.kefu.audit.AuditLog;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -15,9 +17,11 @@ import dev.kefu.shared.StaffCaller;
 class AdminWidgetController {
 
 	private final Widgets widgets;
+	private final AuditLog audit;
 
-	AdminWidgetController(Widgets widgets) {
+	AdminWidgetController(Widgets widgets, AuditLog audit) {
 		this.widgets = widgets;
+		this.audit = audit;
 	}
 
 	@GetMapping
@@ -26,7 +30,11 @@ class AdminWidgetController {
 	}
 
 	@PutMapping
+	@Transactional
 	WidgetSettings replace(@AuthenticationPrincipal StaffCaller caller, @RequestBody WidgetSettings settings) {
-		return widgets.save(caller.organizationId(), settings);
+		WidgetSettings before = widgets.settings(caller.organizationId());
+		WidgetSettings after = widgets.save(caller.organizationId(), settings);
+		audit.entry(caller, "widget.changed").target("widget").changed(before, after).record();
+		return after;
 	}
 }

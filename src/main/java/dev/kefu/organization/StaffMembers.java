@@ -150,6 +150,14 @@ public class StaffMembers {
 		return find(c.organizationId(), c.id());
 	}
 
+	/**
+	 * The organizations where {@code username} (with the slug, if given) names somebody: where a failed login for it
+	 * is recorded. None for a name nobody has.
+	 */
+	public List<UUID> organizationsKnowing(@Nullable String organizationSlug, String username) {
+		return candidates(organizationSlug, username).stream().map(Credentials::organizationId).distinct().toList();
+	}
+
 	private record Credentials(UUID id, UUID organizationId, String hash, boolean enabled) {
 	}
 

@@ -1,5 +1,7 @@
 package dev.kefu.quality;
 
+import org.springframework.transaction.annotation.Transactional;
+import dev.kefu.audit.AuditLog;
 import java.time.Duration;
 import java.util.List;
 
@@ -19,9 +21,11 @@ import dev.kefu.shared.StaffCaller;
 class QualitySettingsController {
 
 	private final QualitySettingsStore settings;
+	private final AuditLog audit;
 
-	QualitySettingsController(QualitySettingsStore settings) {
+	QualitySettingsController(QualitySettingsStore settings, AuditLog audit) {
 		this.settings = settings;
+		this.audit = audit;
 	}
 
 	/** Every field is required: read the settings, change what you want, send them back. */
@@ -49,8 +53,12 @@ class QualitySettingsController {
 	}
 
 	@PutMapping("/api/v1/quality/settings")
+	@Transactional
 	SettingsBody put(@AuthenticationPrincipal StaffCaller caller, @Valid @RequestBody SettingsBody body) {
 		QualityRoles.requireAdmin(caller);
-		return SettingsBody.of(settings.save(caller.organizationId(), body.settings()));
+		SettingsBody before = SettingsBody.of(settings.of(caller.organizationId()));
+		SettingsBody after = SettingsBody.of(settings.save(caller.organizationId(), body.settings()));
+		audit.entry(caller, "quality.settings-changed").target("quality-settings").changed(before, after).record();
+		return after;
 	}
 }

@@ -1,5 +1,7 @@
 package dev.kefu.quality;
 
+import org.springframework.transaction.annotation.Transactional;
+import dev.kefu.audit.AuditLog;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,9 +29,19 @@ import dev.kefu.shared.StaffCaller;
 class RubricController {
 
 	private final Rubrics rubrics;
+	private final AuditLog audit;
 
-	RubricController(Rubrics rubrics) {
+	RubricController(Rubrics rubrics, AuditLog audit) {
 		this.rubrics = rubrics;
+		this.audit = audit;
+	}
+
+	/** A rubric as the audit log keeps it: items get fresh ids on every save, so they are left out. */
+	private record Audited(String name, List<ItemBody> items) {
+		static Audited of(RubricView view) {
+			return new Audited(view.name(),
+					view.items().stream().map(i -> new ItemBody(i.name(), i.weight(), i.maxPoints())).toList());
+		}
 	}
 
 	record RubricBody(@NotNull String name, @NotEmpty List<@Valid @NotNull ItemBody> items) {
@@ -65,15 +77,24 @@ class RubricController {
 
 	@PostMapping("/api/v1/quality/rubrics")
 	@ResponseStatus(HttpStatus.CREATED)
+	@Transactional
 	RubricView create(@AuthenticationPrincipal StaffCaller caller, @Valid @RequestBody RubricBody body) {
 		QualityRoles.requireRubricEditor(caller);
-		return RubricView.of(rubrics.create(caller.organizationId(), body.name(), body.rubricItems()));
+		RubricView created = RubricView.of(rubrics.create(caller.organizationId(), body.name(), body.rubricItems()));
+		audit.entry(caller, "rubric.created").target("rubric:" + created.id()).detail(created.name())
+			.after(Audited.of(created)).record();
+		return created;
 	}
 
 	@PutMapping("/api/v1/quality/rubrics/{id}")
+	@Transactional
 	RubricView update(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
 			@Valid @RequestBody RubricBody body) {
 		QualityRoles.requireRubricEditor(caller);
-		return RubricView.of(rubrics.update(caller.organizationId(), id, body.name(), body.rubricItems()));
+		RubricView before = get(caller, id);
+		RubricView after = RubricView.of(rubrics.update(caller.organizationId(), id, body.name(), body.rubricItems()));
+		audit.entry(caller, "rubric.changed").target("rubric:" + id).detail(after.name())
+			.changed(Audited.of(before), Audited.of(after)).record();
+		return after;
 	}
 }

@@ -1,5 +1,7 @@
 package dev.kefu.realtime;
 
+import org.jspecify.annotations.Nullable;
+
 /** One open client connection, whatever the transport. Sends must not block the caller for long. */
 interface LiveConnection {
 
@@ -9,4 +11,9 @@ interface LiveConnection {
 	void send(String frame);
 
 	void close();
+
+	/** The client's address, as the HTTP request that opened the connection had it; for the audit log. */
+	default @Nullable String remoteAddress() {
+		return null;
+	}
 }

@@ -370,7 +370,7 @@ class Protocol {
 		subscribe(session, LiveHub.conversation(c.id()));
 		// Supervision keeps an audit trail of who looked in on which chat.
 		events.publishEvent(new ConversationWatched(member.organizationId(), c.id(), member.userId(),
-				member.displayName(), clock.instant()));
+				member.displayName(), clock.instant(), session.connection.remoteAddress()));
 		session.connection.send(frames.frame("watching", "id", id, "conversationId", c.id()));
 	}
 

@@ -1,5 +1,7 @@
 package dev.kefu.realtime;
 
+import org.jspecify.annotations.Nullable;
+import java.net.InetSocketAddress;
 import java.io.IOException;
 
 import org.slf4j.Logger;
@@ -47,6 +49,12 @@ final class WebSocketConnection implements LiveConnection {
 			log.debug("Closing connection {}: sending failed", id(), failed);
 			close();
 		}
+	}
+
+	@Override
+	public @Nullable String remoteAddress() {
+		InetSocketAddress address = session.getRemoteAddress();
+		return address == null || address.getAddress() == null ? null : address.getAddress().getHostAddress();
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package dev.kefu.reporting;
 
+import dev.kefu.audit.AuditLog;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,14 +15,18 @@ import dev.kefu.shared.StaffCaller;
 class ReportAdminController {
 
 	private final ReportRebuild rebuild;
+	private final AuditLog audit;
 
-	ReportAdminController(ReportRebuild rebuild) {
+	ReportAdminController(ReportRebuild rebuild, AuditLog audit) {
 		this.rebuild = rebuild;
+		this.audit = audit;
 	}
 
 	@PostMapping("/api/v1/admin/reports/rebuild")
 	ResponseEntity<ReportRebuild.Progress> start(@AuthenticationPrincipal StaffCaller caller) {
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuild.start(caller.organizationId()));
+		ReportRebuild.Progress started = rebuild.start(caller.organizationId());
+		audit.record(caller, "report.rebuild-started", "reports", null);
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(started);
 	}
 
 	@GetMapping("/api/v1/admin/reports/rebuild")

@@ -1,5 +1,6 @@
 package dev.kefu.security;
 
+import dev.kefu.audit.AuditLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -37,11 +38,13 @@ class AuthController {
 	private final StaffMembers staff;
 	private final StaffTokens tokens;
 	private final LoginProtection protection;
+	private final AuditLog audit;
 
-	AuthController(StaffMembers staff, StaffTokens tokens, LoginProtection protection) {
+	AuthController(StaffMembers staff, StaffTokens tokens, LoginProtection protection, AuditLog audit) {
 		this.staff = staff;
 		this.tokens = tokens;
 		this.protection = protection;
+		this.audit = audit;
 	}
 
 	/** {@code organization}: the organization's slug, needed only when two organizations have the username. */
@@ -63,6 +66,8 @@ class AuthController {
 	LoggedIn login(@Valid @RequestBody Login login, HttpServletRequest request) {
 		LoginProtection.Attempt attempt = LoginProtection.Attempt.of(login.username(), request.getRemoteAddr());
 		Duration wait = protection.wait(attempt);
+		// Attempts refused by the lockout are not written one by one: that would let a flood cost a write each, where
+		// it now costs nothing. The failures that led to the lockout are in the log.
 		if (wait.isPositive()) {
 			throw new RateLimited("too-many-attempts",
 					"too many failed logins; try again in " + (wait.toMillis() + 999) / 1000 + " s", wait);
@@ -75,22 +80,43 @@ class AuthController {
 			if (ambiguous.code().equals("organization-required")) {
 				protection.failed(attempt);
 			}
+			failed(login, ambiguous.code());
 			throw ambiguous;
 		}
 		if (member.isEmpty()) {
 			protection.failed(attempt);
+			failed(login, "wrong username or password, or account disabled");
 			throw new RequestRejected("bad-credentials", "wrong username or password", HttpStatus.UNAUTHORIZED);
 		}
 		protection.succeeded(attempt);
 		StaffTokens.IssuedToken token = tokens.issue(member.get());
+		StaffMember m = member.get();
+		audit.entry(new AuditLog.Actor(m.organizationId(), m.id(), m.displayName()), "auth.login")
+			.target("staff:" + m.id())
+			.detail(m.username())
+			.record();
 		return new LoggedIn(token.token(), token.expiresAt(), new Me(member.get().id(), member.get().organizationId(),
 				member.get().displayName(), member.get().roles()));
 	}
 
 	@PostMapping("/logout")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void logout(@RequestHeader("Authorization") String authorization) {
+	void logout(@AuthenticationPrincipal StaffCaller caller, @RequestHeader("Authorization") String authorization) {
 		tokens.revoke(authorization.substring("Bearer ".length()).strip());
+		audit.record(caller, "auth.logout", "staff:" + caller.userId(), null);
+	}
+
+	/**
+	 * A refused login is recorded in each organization where the name is somebody's, under the name tried and no
+	 * actor id; a name nobody has belongs to no organization, and its attempts only count towards the lockout.
+	 */
+	private void failed(Login login, String reason) {
+		for (UUID organizationId : staff.organizationsKnowing(login.organization(), login.username())) {
+			audit.entry(AuditLog.Actor.unknown(organizationId, login.username()), "auth.login-failed")
+				.target("username:" + login.username())
+				.detail(reason)
+				.record();
+		}
 	}
 
 	@GetMapping("/me")

@@ -1,5 +1,6 @@
 package dev.kefu.supervision;
 
+import dev.kefu.audit.AuditLog;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,7 +13,12 @@ import dev.kefu.shared.Ids;
 import dev.kefu.shared.SqlTime;
 import dev.kefu.shared.Text;
 
-/** What supervisors did to live chats (table {@code supervision_audit}); entries are only ever added. */
+/**
+ * What supervisors did to live chats (table {@code supervision_audit}, which the supervision screens read); entries are
+ * only ever added. Each is also written to the organization's one audit log ({@link AuditLog}) as
+ * {@code supervision.watched}, {@code supervision.whispered} or {@code supervision.took-over}, in the same transaction;
+ * a whisper's words stay here, out of the general log.
+ */
 @Repository
 class AuditTrail {
 
@@ -25,13 +31,21 @@ class AuditTrail {
 	}
 
 	private final JdbcClient jdbc;
+	private final AuditLog log;
 
-	AuditTrail(JdbcClient jdbc) {
+	AuditTrail(JdbcClient jdbc, AuditLog log) {
 		this.jdbc = jdbc;
+		this.log = log;
 	}
 
 	void record(UUID organizationId, UUID conversationId, UUID supervisorId, String supervisorName, Action action,
 			@Nullable String detail, Instant at) {
+		record(organizationId, conversationId, supervisorId, supervisorName, action, detail, at, null);
+	}
+
+	/** {@code sourceAddress}: where it came from when not over the current HTTP request (a live connection). */
+	void record(UUID organizationId, UUID conversationId, UUID supervisorId, String supervisorName, Action action,
+			@Nullable String detail, Instant at, @Nullable String sourceAddress) {
 		jdbc.sql("""
 				INSERT INTO supervision_audit (id, organization_id, conversation_id, supervisor_id, supervisor_name,
 				                               action, detail, at)
@@ -40,6 +54,16 @@ class AuditTrail {
 					detail == null ? null : detail.length() > 500 ? Text.cut(detail, 499) + "…" : detail,
 					SqlTime.of(at))
 			.update();
+		String name = switch (action) {
+			case WATCHED -> "supervision.watched";
+			case WHISPERED -> "supervision.whispered";
+			case TOOK_OVER -> "supervision.took-over";
+		};
+		log.entry(new AuditLog.Actor(organizationId, supervisorId, supervisorName), name)
+			.target("conversation:" + conversationId)
+			.detail(action == Action.TOOK_OVER ? detail : null)
+			.from(sourceAddress)
+			.record();
 	}
 
 	/** The newest first; of one conversation, or of the whole organization. */

@@ -73,7 +73,7 @@ class Supervision {
 	@EventListener
 	void on(ConversationWatched watched) {
 		audit.record(watched.organizationId(), watched.conversationId(), watched.supervisorId(),
-				watched.supervisorName(), AuditTrail.Action.WATCHED, null, watched.at());
+				watched.supervisorName(), AuditTrail.Action.WATCHED, null, watched.at(), watched.sourceAddress());
 	}
 
 	private Conversation supervisedConversation(StaffCaller supervisor, UUID conversationId) {

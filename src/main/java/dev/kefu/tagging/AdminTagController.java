@@ -1,5 +1,8 @@
 package dev.kefu.tagging;
 
+import dev.kefu.shared.ResourceNotFound;
+import org.springframework.transaction.annotation.Transactional;
+import dev.kefu.audit.AuditLog;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -30,10 +33,22 @@ class AdminTagController {
 
 	private final TagCatalogue tags;
 	private final DispositionCodes dispositions;
+	private final AuditLog audit;
 
-	AdminTagController(TagCatalogue tags, DispositionCodes dispositions) {
+	AdminTagController(TagCatalogue tags, DispositionCodes dispositions, AuditLog audit) {
 		this.tags = tags;
 		this.dispositions = dispositions;
+		this.audit = audit;
+	}
+
+	private Tag tag(StaffCaller caller, UUID id) {
+		return tags.all(caller.organizationId()).stream().filter(t -> t.id().equals(id)).findFirst()
+			.orElseThrow(() -> new ResourceNotFound("tag", id));
+	}
+
+	private Disposition disposition(StaffCaller caller, UUID id) {
+		return dispositions.all(caller.organizationId()).stream().filter(d -> d.id().equals(id)).findFirst()
+			.orElseThrow(() -> new ResourceNotFound("disposition", id));
 	}
 
 	/** {@code colour} like {@code #1f8a70}, grey when left out; {@code archived} true hides it from the desk. */
@@ -54,20 +69,31 @@ class AdminTagController {
 
 	@PostMapping("/api/v1/admin/tags")
 	@ResponseStatus(HttpStatus.CREATED)
+	@Transactional
 	Tag createTag(@AuthenticationPrincipal StaffCaller caller, @RequestBody TagRequest request) {
-		return tags.create(caller.organizationId(), request.name(), request.colour());
+		Tag created = tags.create(caller.organizationId(), request.name(), request.colour());
+		audit.entry(caller, "tag.created").target("tag:" + created.id()).detail(created.name()).after(created)
+			.record();
+		return created;
 	}
 
 	@PutMapping("/api/v1/admin/tags/{id}")
+	@Transactional
 	Tag updateTag(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id, @RequestBody TagRequest request) {
-		return tags.update(caller.organizationId(), id, request.name(), request.colour(),
+		Tag before = tag(caller, id);
+		Tag after = tags.update(caller.organizationId(), id, request.name(), request.colour(),
 				Boolean.TRUE.equals(request.archived()));
+		audit.entry(caller, "tag.changed").target("tag:" + id).detail(after.name()).changed(before, after).record();
+		return after;
 	}
 
 	@DeleteMapping("/api/v1/admin/tags/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Transactional
 	void archiveTag(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
+		Tag before = tag(caller, id);
 		tags.archive(caller.organizationId(), id);
+		audit.entry(caller, "tag.archived").target("tag:" + id).detail(before.name()).record();
 	}
 
 	@GetMapping("/api/v1/admin/dispositions")
@@ -77,22 +103,34 @@ class AdminTagController {
 
 	@PostMapping("/api/v1/admin/dispositions")
 	@ResponseStatus(HttpStatus.CREATED)
+	@Transactional
 	Disposition createDisposition(@AuthenticationPrincipal StaffCaller caller,
 			@RequestBody DispositionRequest request) {
-		return dispositions.create(caller.organizationId(), request.name(), request.parentId());
+		Disposition created = dispositions.create(caller.organizationId(), request.name(), request.parentId());
+		audit.entry(caller, "disposition.created").target("disposition:" + created.id()).detail(created.name())
+			.after(created).record();
+		return created;
 	}
 
 	@PutMapping("/api/v1/admin/dispositions/{id}")
+	@Transactional
 	Disposition updateDisposition(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
 			@RequestBody DispositionRequest request) {
-		return dispositions.update(caller.organizationId(), id, request.name(), request.parentId(),
+		Disposition before = disposition(caller, id);
+		Disposition after = dispositions.update(caller.organizationId(), id, request.name(), request.parentId(),
 				Boolean.TRUE.equals(request.archived()));
+		audit.entry(caller, "disposition.changed").target("disposition:" + id).detail(after.name())
+			.changed(before, after).record();
+		return after;
 	}
 
 	@DeleteMapping("/api/v1/admin/dispositions/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Transactional
 	void archiveDisposition(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
+		Disposition before = disposition(caller, id);
 		dispositions.archive(caller.organizationId(), id);
+		audit.entry(caller, "disposition.archived").target("disposition:" + id).detail(before.name()).record();
 	}
 
 	@GetMapping("/api/v1/admin/dispositions/required-groups")
@@ -102,7 +140,13 @@ class AdminTagController {
 
 	/** Replaces the set of groups whose agents must give a disposition code when they close a chat. */
 	@PutMapping("/api/v1/admin/dispositions/required-groups")
+	@Transactional
 	RequiredGroups requireIn(@AuthenticationPrincipal StaffCaller caller, @Valid @RequestBody RequiredGroups request) {
-		return new RequiredGroups(dispositions.requireIn(caller.organizationId(), request.groupIds()));
+		RequiredGroups before = new RequiredGroups(
+				new java.util.TreeSet<>(dispositions.requiredGroups(caller.organizationId())));
+		RequiredGroups after = new RequiredGroups(dispositions.requireIn(caller.organizationId(), request.groupIds()));
+		audit.entry(caller, "disposition.required-groups-changed").target("dispositions")
+			.changed(before, new RequiredGroups(new java.util.TreeSet<>(after.groupIds()))).record();
+		return after;
 	}
 }

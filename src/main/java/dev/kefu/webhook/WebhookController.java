@@ -1,5 +1,7 @@
 package dev.kefu.webhook;
 
+import org.springframework.transaction.annotation.Transactional;
+import dev.kefu.audit.AuditLog;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,10 +29,12 @@ class WebhookController {
 
 	private final Endpoints endpoints;
 	private final Outbox outbox;
+	private final AuditLog audit;
 
-	WebhookController(Endpoints endpoints, Outbox outbox) {
+	WebhookController(Endpoints endpoints, Outbox outbox, AuditLog audit) {
 		this.endpoints = endpoints;
 		this.outbox = outbox;
+		this.audit = audit;
 	}
 
 	@GetMapping
@@ -41,8 +45,11 @@ class WebhookController {
 	/** The answer carries the secret, this once (and after a rotation). */
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
+	@Transactional
 	Endpoint create(@AuthenticationPrincipal StaffCaller caller, @RequestBody Endpoint.Request request) {
-		return endpoints.create(caller.organizationId(), request);
+		Endpoint created = endpoints.create(caller.organizationId(), request);
+		audit.entry(caller, "webhook.created").target("webhook:" + created.id()).after(created).record();
+		return created;
 	}
 
 	@GetMapping("/{id}")
@@ -51,20 +58,30 @@ class WebhookController {
 	}
 
 	@PutMapping("/{id}")
+	@Transactional
 	Endpoint update(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
 			@RequestBody Endpoint.Request request) {
-		return endpoints.update(caller.organizationId(), id, request);
+		Endpoint before = endpoints.require(caller.organizationId(), id);
+		Endpoint after = endpoints.update(caller.organizationId(), id, request);
+		audit.entry(caller, "webhook.changed").target("webhook:" + id).changed(before, after).record();
+		return after;
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Transactional
 	void delete(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
+		Endpoint before = endpoints.require(caller.organizationId(), id);
 		endpoints.delete(caller.organizationId(), id);
+		audit.entry(caller, "webhook.deleted").target("webhook:" + id).before(before).record();
 	}
 
 	@PostMapping("/{id}/rotate-secret")
+	@Transactional
 	Endpoint rotateSecret(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
-		return endpoints.rotateSecret(caller.organizationId(), id);
+		Endpoint rotated = endpoints.rotateSecret(caller.organizationId(), id);
+		audit.record(caller, "webhook.secret-rotated", "webhook:" + id, null);
+		return rotated;
 	}
 
 	@GetMapping("/{id}/deliveries")
