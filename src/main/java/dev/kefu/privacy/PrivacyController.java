@@ -44,7 +44,11 @@ class PrivacyController {
 		this.masking = masking;
 	}
 
-	record Settings(@Nullable String mode, boolean keyConfigured) {
+	/** {@code keyConfigured}: whether the on-display mode can be chosen. */
+	record Settings(String mode, boolean keyConfigured) {
+	}
+
+	record SettingsBody(@Nullable String mode) {
 	}
 
 	record PatternBody(@Nullable String name, @Nullable String regex, @Nullable String replacement) {
@@ -73,7 +77,7 @@ class PrivacyController {
 	}
 
 	@PutMapping("/api/v1/admin/privacy/settings")
-	Settings saveSettings(@AuthenticationPrincipal StaffCaller caller, @RequestBody Settings body) {
+	Settings saveSettings(@AuthenticationPrincipal StaffCaller caller, @RequestBody SettingsBody body) {
 		requireAdmin(caller);
 		MaskingMode mode;
 		try {
