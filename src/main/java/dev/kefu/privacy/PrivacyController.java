@@ -147,6 +147,16 @@ class PrivacyController {
 		return new SampleResult(masked, !masked.equals(text));
 	}
 
+	/** For the desk: whether to offer a reveal on masked messages (the mode is on display and the caller may). */
+	record RevealPolicy(String mode, boolean mayReveal) {
+	}
+
+	@GetMapping("/api/v1/privacy/reveal-policy")
+	RevealPolicy revealPolicy(@AuthenticationPrincipal StaffCaller caller) {
+		MaskingMode mode = masking.mode(caller.organizationId());
+		return new RevealPolicy(mode.name(), mode == MaskingMode.ON_DISPLAY && Masking.mayReveal(caller));
+	}
+
 	/** The clear text of a message masked on display; 404 when none was kept (masked at rest, or not masked). */
 	@PostMapping("/api/v1/conversations/{conversationId}/messages/{messageId}/reveal")
 	Revealed reveal(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID conversationId,

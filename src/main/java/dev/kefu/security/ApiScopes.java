@@ -99,6 +99,7 @@ final class ApiScopes {
 		rule("GET", "/api/v1/contacts/*/history", refused);
 		// A reveal shows a clear card number to a person and is audited by their name: a token is nobody.
 		rule(null, "/api/v1/conversations/*/messages/*/reveal", refused);
+		rule(null, "/api/v1/privacy/**", refused);
 		// A token must not mint or revoke tokens: a leaked one could otherwise outlive its own revocation.
 		rule(null, "/api/v1/admin/api-tokens/**", refused);
 		// Families.
