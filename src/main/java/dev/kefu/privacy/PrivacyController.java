@@ -204,8 +204,8 @@ class PrivacyController {
 					pattern.matcher(new DeadlineText(hostile, deadline)).find();
 				}
 				catch (PatternTimedOut slow) {
-					throw new RequestRejected("regex-too-slow", "the regex backtracks too much (nested repetition"
-							+ " such as (a+)+ ): it would slow down every message");
+					throw new RequestRejected("regex-too-slow", "the regex backtracks too much on a long text"
+							+ " (nested repetition, a back reference in a repeated group): it would slow down every message");
 				}
 				catch (StackOverflowError deep) {
 					throw new RequestRejected("regex-too-slow", "the regex recurses too deeply");
