@@ -35,12 +35,12 @@ public class Masking {
 	private static final Logger log = LoggerFactory.getLogger(Masking.class);
 
 	private final PrivacyStore store;
-	private final Secrets secrets;
+	private final SealedTexts secrets;
 	private final AuditLog audit;
 	private final PrivacyProperties properties;
 	private final Set<UUID> slowPatternsLogged = ConcurrentHashMap.newKeySet();
 
-	Masking(PrivacyStore store, Secrets secrets, AuditLog audit, PrivacyProperties properties) {
+	Masking(PrivacyStore store, SealedTexts secrets, AuditLog audit, PrivacyProperties properties) {
 		this.store = store;
 		this.secrets = secrets;
 		this.audit = audit;

@@ -25,7 +25,7 @@ import dev.kefu.shared.SqlTime;
  * subject as associated data, so a sealed text copied onto another row does not open.
  */
 @Repository
-class Secrets {
+class SealedTexts {
 
 	private static final int NONCE_BYTES = 12;
 	private static final int TAG_BITS = 128;
@@ -35,7 +35,7 @@ class Secrets {
 	private final @Nullable SecretKey key;
 	private final SecureRandom random = new SecureRandom();
 
-	Secrets(JdbcClient jdbc, Clock clock, PrivacyProperties properties) {
+	SealedTexts(JdbcClient jdbc, Clock clock, PrivacyProperties properties) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.key = key(properties.key());
