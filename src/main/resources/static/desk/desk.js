@@ -23,6 +23,7 @@ import { byFolder, fillVariables } from '/ui/canned.js';
 import { MessageTime } from '/ui/times.js';
 import { viewImages } from '/ui/image-viewer.js';
 import { deliveryStore, DeliveryMark } from '/desk/deliveries.js';
+import { MaskedMark } from '/desk/masked.js';
 
 const TOKEN = 'kefu.staff.token';
 /** Seconds of waiting for a reply after which a chat turns amber, then red, until the group's own targets load. */
@@ -35,8 +36,10 @@ viewImages('.msg .attachment img');
 /** A message's text and attachments, the same in the current chat and in earlier ones. */
 const MessageBody = {
   props: ['m'],
+  components: { MaskedMark },
   methods: { messageText },
   template: `<span class="text" v-if="m.text">{{ messageText(m) }}</span>
+    <masked-mark v-if="m.masked" :m="m"></masked-mark>
     <span v-for="a in m.attachments || []" :key="a.id" class="attachment">
       <img v-if="a.contentType.startsWith('image/')" :src="a.url" :alt="a.name">
       <a v-else :href="a.url" target="_blank" rel="noopener">{{ a.name }}</a>

@@ -29,6 +29,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.kefu.contact.VisitorSendBudget;
+import dev.kefu.privacy.Masked;
+import dev.kefu.privacy.Masking;
 import dev.kefu.shared.AccessDenied;
 import dev.kefu.shared.AfterCommit;
 import dev.kefu.shared.Ids;
@@ -64,11 +66,13 @@ public class Messages {
 	private final VisitorSendBudget sendBudget;
 	private final boolean oneStatement;
 	private final List<MessageSubscribers> subscribers;
+	private final Masking masking;
 
 	Messages(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions, ApplicationEventPublisher events,
 			Attachments attachments, JsonMapper json, Clock clock, DataSource dataSource, VisitorSendBudget sendBudget,
-			List<MessageSubscribers> subscribers) {
+			List<MessageSubscribers> subscribers, Masking masking) {
 		this.subscribers = subscribers;
+		this.masking = masking;
 		this.sendBudget = sendBudget;
 		this.oneStatement = "PostgreSQL".equals(productName(dataSource));
 		this.jdbcTemplate = jdbcTemplate;
@@ -94,13 +98,15 @@ public class Messages {
 		if (sender.type() == ParticipantType.CONTACT && sender.id() != null) {
 			sendBudget.take(sender.id());
 		}
+		// Masked here, before anything is stored or announced: every copy made from the stored text is masked too.
+		Masked masked = masking.mask(organizationId, text);
 		// No lookup first: resends are rare, and the unique key on the client id finds them at no cost.
 		try {
-			if (oneStatement && attachmentIds.isEmpty() && !durable(organizationId)) {
-				return insertInOneStatement(organizationId, conversationId, sender, clientMsgId, text);
+			if (oneStatement && attachmentIds.isEmpty() && !durable(organizationId) && !masked.mustKeep()) {
+				return insertInOneStatement(organizationId, conversationId, sender, clientMsgId, masked);
 			}
-			return transactions
-				.execute(status -> insert(organizationId, conversationId, sender, clientMsgId, text, attachmentIds, null));
+			return transactions.execute(
+					status -> insert(organizationId, conversationId, sender, clientMsgId, masked, attachmentIds, null));
 		}
 		catch (DuplicateKeyException resend) {
 			return resent(byClientId(organizationId, conversationId, clientMsgId).orElseThrow(), sender);
@@ -222,9 +228,11 @@ public class Messages {
 	public Appended appendBot(UUID organizationId, UUID conversationId, Participant bot, String clientMsgId,
 			String text, Map<String, Object> meta) {
 		validate(clientMsgId, text, List.of());
+		// The assistant may quote what the customer wrote (a search for their words).
+		Masked masked = masking.mask(organizationId, text);
 		try {
 			return transactions
-				.execute(status -> insert(organizationId, conversationId, bot, clientMsgId, text, List.of(), meta));
+				.execute(status -> insert(organizationId, conversationId, bot, clientMsgId, masked, List.of(), meta));
 		}
 		catch (DuplicateKeyException resend) {
 			return resent(byClientId(organizationId, conversationId, clientMsgId).orElseThrow(), bot);
@@ -232,7 +240,8 @@ public class Messages {
 	}
 
 	private Appended insert(UUID organizationId, UUID conversationId, Participant sender, String clientMsgId,
-			String text, List<UUID> attachmentIds, @Nullable Map<String, Object> meta) {
+			Masked masked, List<UUID> attachmentIds, @Nullable Map<String, Object> meta) {
+		String text = masked.text();
 		Instant now = clock.instant();
 		int updated = jdbc.sql("UPDATE conversation SET " + NEXT_SEQ + tracking(sender)
 				+ " WHERE id = :id AND organization_id = :org " + senderGuard(sender))
@@ -252,8 +261,9 @@ public class Messages {
 		List<AttachmentRef> refs = attachments.claim(organizationId, conversationId, attachmentIds);
 		// Stored without links (they expire); the live copy carries signed ones, as a later read would.
 		Message message = new Message(Ids.newId(), conversationId, parties.seq(), clientMsgId, sender, text,
-				attachments.signed(refs), now, meta);
+				attachments.signed(refs), now, meta, null, null, masked.masked());
 		store(organizationId, message, refs.isEmpty() ? null : json.writeValueAsString(refs));
+		masking.keep(organizationId, Masking.MESSAGE, message.id(), conversationId, masked);
 		announce(organizationId, parties.contactId(), parties.agentId(), parties.state(), message);
 		return new Appended(message, false);
 	}
@@ -264,15 +274,17 @@ public class Messages {
 	 * resend fails the whole statement on the unique key, the sequence number included.
 	 */
 	private Appended insertInOneStatement(UUID organizationId, UUID conversationId, Participant sender,
-			String clientMsgId, String text) {
+			String clientMsgId, Masked masked) {
+		String text = masked.text();
 		Instant now = clock.instant();
 		UUID messageId = Ids.newId();
 		Optional<Allocated> parties = jdbc.sql("WITH c AS (UPDATE conversation SET " + NEXT_SEQ + tracking(sender)
 				+ " WHERE id = :id AND organization_id = :org " + senderGuard(sender)
 				+ " RETURNING last_seq, contact_id, agent_id, state), m AS ("
 				+ " INSERT INTO message (id, conversation_id, organization_id, seq, client_msg_id, sender_type, sender_id,"
-				+ " sender_name, body, attachments, created_at)"
-				+ " SELECT :message, :id, :org, last_seq, :client, :type, :sender, :name, :body, NULL, :now FROM c)"
+				+ " sender_name, body, attachments, created_at, masked)"
+				+ " SELECT :message, :id, :org, last_seq, :client, :type, :sender, :name, :body, NULL, :now, :masked"
+				+ " FROM c)"
 				+ " SELECT last_seq, contact_id, agent_id, state FROM c")
 			.param("now", SqlTime.of(now))
 			.param("preview", preview(text))
@@ -284,13 +296,14 @@ public class Messages {
 			.param("type", sender.type().name())
 			.param("name", sender.name())
 			.param("body", text)
+			.param("masked", masked.masked())
 			.query(Messages::allocated)
 			.optional();
 		if (parties.isEmpty()) {
 			return notAppended(organizationId, conversationId, sender, clientMsgId);
 		}
 		Message message = new Message(messageId, conversationId, parties.get().seq(), clientMsgId, sender, text,
-				List.of(), now);
+				List.of(), now, null, null, null, masked.masked());
 		announce(organizationId, parties.get().contactId(), parties.get().agentId(), parties.get().state(), message);
 		return new Appended(message, false);
 	}
@@ -343,15 +356,15 @@ public class Messages {
 
 	private static final String INSERT_MESSAGE = """
 			INSERT INTO message (id, conversation_id, organization_id, seq, client_msg_id, sender_type, sender_id,
-			                     sender_name, body, attachments, created_at, meta, text_key, text_params)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+			                     sender_name, body, attachments, created_at, meta, text_key, text_params, masked)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	private Object[] row(UUID organizationId, Message message, @Nullable String attachmentJson) {
 		return new Object[] { message.id(), message.conversationId(), organizationId, message.seq(),
 				message.clientMsgId(), message.sender().type().name(), message.sender().id(), message.sender().name(),
 				message.text(), attachmentJson, SqlTime.of(message.createdAt()),
 				message.meta() == null ? null : json.writeValueAsString(message.meta()), message.textKey(),
-				message.textParams() == null ? null : json.writeValueAsString(message.textParams()) };
+				message.textParams() == null ? null : json.writeValueAsString(message.textParams()), message.masked() };
 	}
 
 	private void announce(UUID organizationId, UUID contactId, @Nullable UUID agentId, ConversationState state,
@@ -443,7 +456,7 @@ public class Messages {
 				new Participant(ParticipantType.valueOf(rs.getString("sender_type")),
 						rs.getObject("sender_id", UUID.class), rs.getString("sender_name")),
 				rs.getString("body"), refs, SqlTime.read(rs, "created_at"), meta(rs.getString("meta")),
-				textParams == null ? null : rs.getString("text_key"), textParams);
+				textParams == null ? null : rs.getString("text_key"), textParams, rs.getBoolean("masked"));
 	}
 
 	/**

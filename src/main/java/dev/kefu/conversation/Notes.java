@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import dev.kefu.privacy.Masking;
 import dev.kefu.shared.AfterCommit;
 import dev.kefu.shared.Ids;
 import dev.kefu.shared.RequestRejected;
@@ -23,7 +24,11 @@ public class Notes {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	Notes(JdbcClient jdbc, Conversations conversations, ApplicationEventPublisher events, Clock clock) {
+	private final Masking masking;
+
+	Notes(JdbcClient jdbc, Conversations conversations, ApplicationEventPublisher events, Clock clock,
+			Masking masking) {
+		this.masking = masking;
 		this.jdbc = jdbc;
 		this.conversations = conversations;
 		this.events = events;
@@ -48,8 +53,9 @@ public class Notes {
 			throw new RequestRejected("invalid-note", "a note must be 1-4000 characters");
 		}
 		Conversation conversation = conversations.require(organizationId, conversationId);
-		Note note = new Note(Ids.newId(), conversationId, authorId, authorName, text.strip(), clock.instant(),
-				whisper);
+		// Staff copy what customers wrote into notes and whispers: masked like a message (never kept in clear).
+		Note note = new Note(Ids.newId(), conversationId, authorId, authorName,
+				masking.mask(organizationId, text.strip()).text(), clock.instant(), whisper);
 		jdbc.sql("""
 				INSERT INTO conversation_note (id, conversation_id, organization_id, author_id, author_name, body,
 				                               created_at, whisper)

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * An agent wrote a payment card number (13-19 digits, Luhn-valid, in groups separated by single spaces or dashes) or a
  * PRC resident ID number (GB 11643: 17 digits and a check character) in clear text. Masked numbers ("6222 **** ****
  * 1234") are fine: the mask breaks them into pieces too short to be either. The finding names the kind and the last
- * four characters only, never the number.
+ * four characters only, never the number. The privacy module masks such numbers before they are stored; a line it
+ * masked ({@link Transcript.Line#masked()}) is a finding all the same, for the agent still wrote one in clear text.
  */
 record SensitiveNumber() implements InspectionRule {
 
@@ -20,6 +21,9 @@ record SensitiveNumber() implements InspectionRule {
 	private static final Pattern DIGIT_GROUPS = Pattern.compile("(?<![0-9])[0-9]+(?:[ -][0-9]+)*(?![0-9])");
 
 	private static final Pattern RESIDENT_ID = Pattern.compile("(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])");
+
+	/** The end of a number the privacy module masked: a star, then the last four characters it keeps. */
+	private static final Pattern MASKED_END = Pattern.compile("\\*[ -]?([0-9]{3}[0-9Xx]|[0-9]{4})(?![0-9A-Za-z])");
 
 	private static final int[] ID_WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 
@@ -38,9 +42,16 @@ record SensitiveNumber() implements InspectionRule {
 			Optional<String> card = residentId.isPresent() ? Optional.empty() : cardNumber(line.text());
 			residentId.map(id -> "a resident ID number ending in " + lastFour(id) + " in clear text")
 				.or(() -> card.map(number -> "a payment card number ending in " + lastFour(number) + " in clear text"))
+				.or(() -> line.masked() ? Optional.of(maskedDetail(line.text())) : Optional.empty())
 				.ifPresent(detail -> found.add(new Observation(NAME, line, transcript.agentOf(line), detail)));
 		}
 		return found;
+	}
+
+	private static String maskedDetail(String text) {
+		Matcher end = MASKED_END.matcher(text);
+		return end.find() ? "a card or ID number ending in " + end.group(1).toUpperCase() + ", masked before it was stored"
+				: "a card, ID or other sensitive number, masked before it was stored";
 	}
 
 	/** The first Luhn-valid card number in the text, digits only. */

@@ -29,8 +29,13 @@ record Transcript(UUID conversationId, UUID agentId, List<Assignment> assignment
 		lines = List.copyOf(lines);
 	}
 
-	/** One message. */
-	record Line(UUID messageId, long seq, ParticipantType sender, @Nullable UUID senderId, String text, Instant at) {
+	/** One message; {@code masked}: the privacy module masked a sensitive number in it before it was stored. */
+	record Line(UUID messageId, long seq, ParticipantType sender, @Nullable UUID senderId, String text, Instant at,
+			boolean masked) {
+
+		Line(UUID messageId, long seq, ParticipantType sender, @Nullable UUID senderId, String text, Instant at) {
+			this(messageId, seq, sender, senderId, text, at, false);
+		}
 
 		boolean byAgent() {
 			return sender == ParticipantType.AGENT;
@@ -73,7 +78,8 @@ record Transcript(UUID conversationId, UUID agentId, List<Assignment> assignment
 			assignments.add(new Assignment(agent, since, closedAt, true));
 		}
 		List<Line> lines = messages.stream()
-			.map(m -> new Line(m.id(), m.seq(), m.sender().type(), m.sender().id(), m.text(), m.createdAt()))
+			.map(m -> new Line(m.id(), m.seq(), m.sender().type(), m.sender().id(), m.text(), m.createdAt(),
+					m.masked()))
 			.toList();
 		return new Transcript(conversation.id(), Objects.requireNonNull(conversation.agentId()), assignments, lines,
 				conversation.rating(), closedAt);

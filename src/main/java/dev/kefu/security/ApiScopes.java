@@ -97,6 +97,9 @@ final class ApiScopes {
 		// A contact's history mixes conversations and left messages, two families: a token reads each with its own
 		// scope (/contacts/{id}/conversations, /tickets?contactId=).
 		rule("GET", "/api/v1/contacts/*/history", refused);
+		// A reveal shows a clear card number to a person and is audited by their name: a token is nobody.
+		rule(null, "/api/v1/conversations/*/messages/*/reveal", refused);
+		rule(null, "/api/v1/privacy/**", refused);
 		// A token must not mint or revoke tokens: a leaked one could otherwise outlive its own revocation.
 		rule(null, "/api/v1/admin/api-tokens/**", refused);
 		// Families.

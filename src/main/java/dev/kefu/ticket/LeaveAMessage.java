@@ -86,8 +86,8 @@ class LeaveAMessage {
 		Instant now = clock.instant();
 		Ticket ticket = new Ticket(Ids.newId(), visitor.organizationId(), group.id(), visitor.contactId(),
 				TicketState.OPEN, LeftBecause.of(intake.unavailability(visitor.organizationId(), group)), null,
-				details, Ticket.subjectOf(subject, body), now, now, now, null, null, null, null, null, null,
-				TicketKind.MESSAGE, null);
+				details, tickets.subject(visitor.organizationId(), subject, body), now, now, now, null, null, null,
+				null, null, null, TicketKind.MESSAGE, null);
 		try {
 			transactions.executeWithoutResult(status -> {
 				tickets.insert(ticket, clientMsgId);
@@ -131,8 +131,8 @@ class LeaveAMessage {
 		ContactDetails details = given.orFrom(profile);
 		Ticket ticket = new Ticket(Ids.newId(), visitor.organizationId(), group.id(), visitor.contactId(),
 				TicketState.OPEN, LeftBecause.of(intake.unavailability(visitor.organizationId(), group)), null,
-				details, text == null ? number : Ticket.subjectOf(null, text), now, now, now, null, null, null, null,
-				null, null, TicketKind.CALLBACK, callback);
+				details, text == null ? number : tickets.subject(visitor.organizationId(), null, text), now, now, now,
+				null, null, null, null, null, null, TicketKind.CALLBACK, callback);
 		try {
 			transactions.executeWithoutResult(status -> {
 				tickets.insert(ticket, clientMsgId);

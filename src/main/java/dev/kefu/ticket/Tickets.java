@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.kefu.privacy.Masked;
+import dev.kefu.privacy.Masking;
 import dev.kefu.shared.Ids;
 import dev.kefu.shared.ResourceNotFound;
 import dev.kefu.shared.SqlTime;
@@ -30,7 +32,10 @@ class Tickets {
 
 	private final JdbcClient jdbc;
 
-	Tickets(JdbcClient jdbc) {
+	private final Masking masking;
+
+	Tickets(JdbcClient jdbc, Masking masking) {
+		this.masking = masking;
 		this.jdbc = jdbc;
 	}
 
@@ -69,6 +74,11 @@ class Tickets {
 			.optional();
 	}
 
+	/** A new ticket's subject (given, else the body's first line) as it may be stored: masked. */
+	String subject(UUID organizationId, @Nullable String subject, String body) {
+		return masking.mask(organizationId, Ticket.subjectOf(subject, body)).text();
+	}
+
 	void insert(Ticket ticket, String clientMsgId) {
 		ContactDetails details = ticket.contactDetails();
 		Callback callback = ticket.callback();
@@ -79,7 +89,8 @@ class Tickets {
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)""")
 			.params(ticket.id(), ticket.organizationId(), ticket.groupId(), ticket.contactId(), clientMsgId,
 					ticket.state().name(), ticket.reason().name(), ticket.assigneeId(), details.name(),
-					details.email(), details.phone(), ticket.subject(), SqlTime.of(ticket.createdAt()),
+					details.email(), details.phone(), masking.mask(ticket.organizationId(), ticket.subject()).text(),
+					SqlTime.of(ticket.createdAt()),
 					SqlTime.of(ticket.updatedAt()), SqlTime.of(ticket.waitingSince()), ticket.kind().name(),
 					SqlTime.of(callback == null ? null : callback.from()),
 					SqlTime.of(callback == null ? null : callback.until()))
@@ -200,9 +211,14 @@ class Tickets {
 			.list();
 	}
 
-	/** Adds an entry at the end of a locked ticket's thread. */
+	/**
+	 * Adds an entry at the end of a locked ticket's thread, with sensitive numbers masked (the ticket's subject, taken
+	 * from the first line, is masked in {@link #insert}): the one place a left message, an answer or a reply is stored.
+	 */
 	TicketEntry append(Ticket ticket, String clientMsgId, TicketEntry.Author author, @Nullable UUID authorId,
-			@Nullable String authorName, String body, Instant now) {
+			@Nullable String authorName, String clearBody, Instant now) {
+		Masked masked = masking.mask(ticket.organizationId(), clearBody);
+		String body = masked.text();
 		jdbc.sql("UPDATE ticket SET last_seq = last_seq + 1 WHERE id = ?").param(ticket.id()).update();
 		long seq = jdbc.sql("SELECT last_seq FROM ticket WHERE id = ?").param(ticket.id()).query(Long.class).single();
 		TicketEntry entry = new TicketEntry(Ids.newId(), ticket.id(), seq, clientMsgId, author, authorId, authorName,
@@ -214,6 +230,7 @@ class Tickets {
 			.params(entry.id(), ticket.id(), ticket.organizationId(), seq, clientMsgId, author.name(), authorId,
 					authorName, body, SqlTime.of(now))
 			.update();
+		masking.keep(ticket.organizationId(), Masking.TICKET_ENTRY, entry.id(), ticket.id(), masked);
 		return entry;
 	}
 

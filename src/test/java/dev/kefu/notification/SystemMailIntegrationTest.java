@@ -219,6 +219,31 @@ class SystemMailIntegrationTest {
 			.asString()).isEqualTo("SENT");
 	}
 
+	@Test
+	void cardNumbersInALeftMessageTheAnswerAndATranscriptAreMaskedInTheMails() {
+		TestTenant tenant = TestTenant.create(context, 1, 3);
+		String customer = address("card");
+		String ticket = leave(api.visitor(tenant.slug()), "退款到 6222 0212 3456 7894", customer, null);
+		String agent = tenant.agentToken(api, 0);
+		answer(agent, ticket, "已退到 6222 0212 3456 7894，身份证 11010519491231002X 已核对");
+
+		MimeMessage mail = awaitOne(customer);
+		assertThat(SmtpServer.subject(mail)).contains("6222 **** **** 7894").doesNotContain("0212 3456");
+		assertThat(SmtpServer.text(mail)).contains("已退到 6222 **** **** 7894", "110***********002X",
+				"> 退款到 6222 **** **** 7894").doesNotContain("0212 3456", "19491231");
+		assertThat(SmtpServer.html(mail)).doesNotContain("0212 3456", "19491231");
+
+		ServedChat chat = ServedChat.start(api, tenant, agent);
+		chat.customer("卡号 4111-1111-1111-1111").agent("收到 4111-1111-1111-1111");
+		chat.close();
+		String transcriptTo = address("transcript");
+		api.post("/api/v1/visitor/conversations/" + chat.id() + "/transcript/email", chat.visitor(),
+				Map.of("email", transcriptTo));
+		MimeMessage transcript = awaitOne(transcriptTo);
+		assertThat(SmtpServer.text(transcript)).contains("卡号 4111-****-****-1111", "收到 4111-****-****-1111")
+			.doesNotContain("1111-1111-1111");
+	}
+
 	private MimeMessage awaitOne(String address) {
 		await().atMost(Duration.ofSeconds(15)).until(() -> !smtp.to(address).isEmpty());
 		List<MimeMessage> mails = smtp.to(address);

@@ -75,7 +75,7 @@ class EmailInbound {
 		}
 		if (thread.isEmpty()) {
 			// A client that keeps neither In-Reply-To nor the Reply-To: the customer's latest thread, same subject.
-			thread = threads.latest(channel.id(), mail.from(), mail.subject());
+			thread = threads.latest(channel.id(), channel.organizationId(), mail.from(), mail.subject());
 		}
 		// The thread's customer, even when they answer from another address of theirs: it is one conversation.
 		String customer = thread.map(Threads.Thread::customer).orElse(mail.from());

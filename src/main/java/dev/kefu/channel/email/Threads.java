@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.kefu.privacy.Masking;
 import dev.kefu.shared.SqlTime;
 import dev.kefu.shared.Text;
 
@@ -22,7 +23,10 @@ class Threads {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	Threads(JdbcClient jdbc, Clock clock) {
+	private final Masking masking;
+
+	Threads(JdbcClient jdbc, Clock clock, Masking masking) {
+		this.masking = masking;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -56,15 +60,21 @@ class Threads {
 			.optional();
 	}
 
-	/** The customer's latest thread, if it has this subject ("Re: " and the like aside). */
-	Optional<Thread> latest(UUID channelId, String customer, String subject) {
+	/** The customer's latest thread, if it has this subject ("Re: " and the like aside; stored masked). */
+	Optional<Thread> latest(UUID channelId, UUID organizationId, String customer, String subject) {
+		String stored = subject(organizationId, subject);
 		return jdbc.sql("""
 				SELECT conversation_id, customer, subject, token FROM email_conversation
 				WHERE channel_id = ? AND customer = ? ORDER BY created_at DESC LIMIT 1""")
 			.params(channelId, customer)
 			.query(Threads::map)
 			.optional()
-			.filter(t -> t.subject().equalsIgnoreCase(OutgoingMail.subjectOf(subject)));
+			.filter(t -> t.subject().equalsIgnoreCase(stored));
+	}
+
+	/** A subject as it is kept: card and ID numbers in it masked, like the messages of the thread. */
+	private String subject(UUID organizationId, String subject) {
+		return masking.mask(organizationId, OutgoingMail.subjectOf(subject)).text();
 	}
 
 	Optional<Thread> of(UUID channelId, UUID conversationId) {
@@ -83,7 +93,7 @@ class Threads {
 				                                created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
 			.params(channelId, conversationId, organizationId, Text.cut(customer, 320),
-					Text.cut(OutgoingMail.subjectOf(subject), 1000), ReplyToken.newToken(), SqlTime.of(clock.instant()))
+					Text.cut(subject(organizationId, subject), 1000), ReplyToken.newToken(), SqlTime.of(clock.instant()))
 			.update();
 		return of(channelId, conversationId).orElseThrow();
 	}

@@ -2,6 +2,7 @@ package dev.kefu.channel.wechat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.kefu.channel.ChannelInstance;
+import dev.kefu.privacy.Masking;
 import dev.kefu.shared.SqlTime;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,8 +27,10 @@ class HeldMessages {
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final Masking masking;
 
-	HeldMessages(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	HeldMessages(JdbcClient jdbc, JsonMapper json, Clock clock, Masking masking) {
+		this.masking = masking;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -35,8 +39,13 @@ class HeldMessages {
 	record Held(UUID channelId, String key, Map<String, String> fields) {
 	}
 
-	/** Holds the message; holding it again (WeChat's own resend) changes nothing. */
-	void hold(ChannelInstance channel, String key, Map<String, String> fields) {
+	/**
+	 * Holds the message; holding it again (WeChat's own resend) changes nothing. Its text is held masked, as it will
+	 * be stored: the clear number is never kept, whatever the organization's masking mode.
+	 */
+	void hold(ChannelInstance channel, String key, Map<String, String> received) {
+		Map<String, String> fields = new HashMap<>(received);
+		fields.computeIfPresent("Content", (name, text) -> masking.mask(channel.organizationId(), text).text());
 		Instant now = clock.instant();
 		jdbc.sql("""
 				INSERT INTO wechat_held_message (channel_id, message_key, organization_id, fields, created_at, tried_at)
