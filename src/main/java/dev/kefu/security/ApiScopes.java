@@ -97,6 +97,10 @@ final class ApiScopes {
 		// A contact's history mixes conversations and left messages, two families: a token reads each with its own
 		// scope (/contacts/{id}/conversations, /tickets?contactId=).
 		rule("GET", "/api/v1/contacts/*/history", refused);
+		// A data subject's rights (export, erasure, legal hold) are exercised by a person, on the record.
+		rule(null, "/api/v1/contacts/*/export", refused);
+		rule(null, "/api/v1/contacts/*/erase", refused);
+		rule(null, "/api/v1/contacts/*/legal-hold", refused);
 		// A token must not mint or revoke tokens: a leaked one could otherwise outlive its own revocation.
 		rule(null, "/api/v1/admin/api-tokens/**", refused);
 		// Families.
