@@ -38,7 +38,7 @@ class RetentionController {
 	}
 
 	@Schema(description = "Days each kind is kept (empty = forever) and what happens to older data")
-	record Change(@Schema(example = "365") @Nullable Integer conversationDays,
+	record RetentionChange(@Schema(example = "365") @Nullable Integer conversationDays,
 			@Schema(example = "365") @Nullable Integer ticketDays,
 			@Schema(example = "730") @Nullable Integer visitorDays,
 			@Schema(example = "ANONYMIZE") @Nullable RetentionMode mode) {
@@ -53,7 +53,7 @@ class RetentionController {
 	@PutMapping
 	@Operation(summary = "Sets how many days conversations, left messages and visitors' profiles are kept (1-36500, "
 			+ "empty = forever) and whether older data is DELETEd or ANONYMIZEd; legal holds are kept either way")
-	RetentionSettings put(@AuthenticationPrincipal StaffCaller caller, @RequestBody Change change,
+	RetentionSettings put(@AuthenticationPrincipal StaffCaller caller, @RequestBody RetentionChange change,
 			HttpServletRequest http) {
 		settings.save(caller.organizationId(), change.conversationDays(), change.ticketDays(), change.visitorDays(),
 				change.mode(), clock.instant());
