@@ -16,10 +16,11 @@ import { ChannelsTab } from '/admin/channels.js';
 import { HolidaysEditor } from '/admin/holidays.js';
 import { MailAlertsEditor } from '/admin/mail-alerts.js';
 import { TagsTab } from '/admin/tags.js';
+import { RetentionTab } from '/admin/retention.js';
 import { byFolder, VARIABLES } from '/ui/canned.js';
 
 const TOKEN = 'kefu.admin.token';
-const ADMIN_TABS = ['widget', 'invitations', 'groups', 'staff', 'canned', 'knowledge', 'channels', 'tags', 'tokens', 'webhooks', 'integrations'];
+const ADMIN_TABS = ['widget', 'invitations', 'groups', 'staff', 'canned', 'knowledge', 'channels', 'tags', 'tokens', 'webhooks', 'integrations', 'retention'];
 const EDITOR_TABS = ['knowledge'];
 const DAYS = [1, 2, 3, 4, 5, 6, 7];
 const FIELD_TYPES = { name: 'text', email: 'email', phone: 'phone' };
@@ -29,7 +30,7 @@ const NEW_STAFF = { id: null, username: '', displayName: '', email: '', password
   maxChats: 5, enabled: true };
 
 createApp({
-  components: { LoginForm, IntegrationsPage, ApiTokens, WebhookEndpoints: Webhooks, ChannelsTab, HolidaysEditor, MailAlertsEditor, TagsTab, Invitations },
+  components: { LoginForm, IntegrationsPage, ApiTokens, WebhookEndpoints: Webhooks, ChannelsTab, HolidaysEditor, MailAlertsEditor, TagsTab, Invitations, RetentionTab },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const userRoles = ref([]);
