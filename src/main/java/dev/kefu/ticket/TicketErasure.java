@@ -3,10 +3,10 @@ package dev.kefu.ticket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -58,7 +58,7 @@ class TicketErasure implements RetentionTarget {
 
 	@Override
 	public long count(UUID organizationId, Instant before) {
-		return old(organizationId, before, Integer.MAX_VALUE).size();
+		return old(organizationId, before, "COUNT(*)", null).query(Long.class).single();
 	}
 
 	@Override
@@ -80,17 +80,25 @@ class TicketErasure implements RetentionTarget {
 	}
 
 	private List<UUID> old(UUID organizationId, Instant before, int limit) {
+		return old(organizationId, before, "id", limit).query(UUID.class).list();
+	}
+
+	/**
+	 * Closed before {@code before}, not yet anonymized, not of a contact under legal hold (there are few: they are
+	 * named in the statement, so the database picks the batch), oldest first.
+	 */
+	private JdbcClient.StatementSpec old(UUID organizationId, Instant before, String select, @Nullable Integer limit) {
 		Set<UUID> held = holds.heldContacts(organizationId);
-		return jdbc.sql("""
-				SELECT id, contact_id FROM ticket
-				WHERE organization_id = ? AND state = 'CLOSED' AND closed_at < ? AND erased_at IS NULL
-				ORDER BY closed_at""")
-			.params(organizationId, SqlTime.of(before))
-			.query((rs, n) -> held.contains(rs.getObject(2, UUID.class)) ? null : rs.getObject(1, UUID.class))
-			.stream()
-			.filter(Objects::nonNull)
-			.limit(limit)
-			.toList();
+		JdbcClient.StatementSpec sql = jdbc.sql("SELECT " + select + " FROM ticket"
+				+ " WHERE organization_id = :org AND state = 'CLOSED' AND closed_at < :before AND erased_at IS NULL"
+				+ (held.isEmpty() ? "" : " AND contact_id NOT IN (:held)")
+				+ (limit == null ? "" : " ORDER BY closed_at LIMIT :limit"))
+			.param("org", organizationId)
+			.param("before", SqlTime.of(before));
+		if (!held.isEmpty()) {
+			sql = sql.param("held", held);
+		}
+		return limit == null ? sql : sql.param("limit", limit);
 	}
 
 	private void anonymize(UUID organizationId, List<UUID> ids) {
