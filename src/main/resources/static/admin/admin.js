@@ -18,10 +18,11 @@ import { MailAlertsEditor } from '/admin/mail-alerts.js';
 import { PrivacyTab } from '/admin/privacy.js';
 import { TagsTab } from '/admin/tags.js';
 import { AuditLogTab } from '/admin/audit.js';
+import { RetentionTab } from '/admin/retention.js';
 import { byFolder, VARIABLES } from '/ui/canned.js';
 
 const TOKEN = 'kefu.admin.token';
-const ADMIN_TABS = ['widget', 'invitations', 'groups', 'staff', 'canned', 'knowledge', 'channels', 'tags', 'tokens', 'webhooks', 'integrations', 'audit', 'privacy'];
+const ADMIN_TABS = ['widget', 'invitations', 'groups', 'staff', 'canned', 'knowledge', 'channels', 'tags', 'tokens', 'webhooks', 'integrations', 'audit', 'privacy', 'retention'];
 const EDITOR_TABS = ['knowledge'];
 const DAYS = [1, 2, 3, 4, 5, 6, 7];
 const FIELD_TYPES = { name: 'text', email: 'email', phone: 'phone' };
@@ -31,7 +32,7 @@ const NEW_STAFF = { id: null, username: '', displayName: '', email: '', password
   maxChats: 5, enabled: true };
 
 createApp({
-  components: { LoginForm, IntegrationsPage, ApiTokens, WebhookEndpoints: Webhooks, ChannelsTab, HolidaysEditor, MailAlertsEditor, TagsTab, Invitations, AuditLogTab, PrivacyTab },
+  components: { LoginForm, IntegrationsPage, ApiTokens, WebhookEndpoints: Webhooks, ChannelsTab, HolidaysEditor, MailAlertsEditor, TagsTab, Invitations, AuditLogTab, PrivacyTab, RetentionTab },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const userRoles = ref([]);

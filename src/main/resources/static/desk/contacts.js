@@ -5,6 +5,7 @@
 import { computed, ref } from 'vue';
 import { language, t } from '/ui/i18n.js';
 import { Transcript } from '/ops/transcript.js';
+import { ContactRights } from '/desk/contact-rights.js';
 
 const FIELDS = ['name', 'email', 'phone', 'externalId'];
 
@@ -17,7 +18,7 @@ function merged(keep, gone) {
 }
 
 export const ContactsView = {
-  components: { Transcript },
+  components: { Transcript, ContactRights },
   props: {
     /** The app's api(path, options) for JSON calls with the staff member's login. */
     api: { type: Function, required: true },
@@ -162,6 +163,7 @@ export const ContactsView = {
             <strong id="contact-name">{{ label(detail.contact) }}</strong>
             <button v-if="canMerge && !merging" type="button" class="link" id="contact-merge" @click="startMerge">{{ t('contacts.merge') }}</button>
           </header>
+          <contact-rights :key="detail.contact.id" :api="api" :me="me" :contact="detail.contact" @erased="open(detail.contact.id)"></contact-rights>
           <p v-if="notice" class="notice" id="contact-notice" role="status">{{ notice }}</p>
 
           <div v-if="merging" class="merge-panel" id="merge-panel">

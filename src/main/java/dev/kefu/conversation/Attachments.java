@@ -4,12 +4,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -147,6 +150,50 @@ public class Attachments {
 			log.warn("attachment {} is recorded but its file is missing: {}", id, e.getMessage());
 			throw new ResourceNotFound("attachment", id);
 		}
+	}
+
+	/** A stored file of a conversation, as the contact's data export lists it. */
+	record Stored(UUID id, UUID conversationId, String fileName, String contentType, long size, Instant createdAt) {
+	}
+
+	List<Stored> of(UUID organizationId, Collection<UUID> conversationIds) {
+		List<Stored> stored = new ArrayList<>();
+		for (UUID conversationId : conversationIds) {
+			stored.addAll(jdbc.sql("""
+					SELECT id, conversation_id, file_name, content_type, size_bytes, created_at FROM attachment
+					WHERE organization_id = ? AND conversation_id = ? ORDER BY created_at""")
+				.params(organizationId, conversationId)
+				.query((rs, n) -> new Stored(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+						rs.getString(4), rs.getLong(5), SqlTime.read(rs, "created_at")))
+				.list());
+		}
+		return stored;
+	}
+
+	/**
+	 * Deletes the conversations' files and their rows (erasure, retention). The bytes go first: should the
+	 * transaction then fail, the rows are found and deleted again when it is retried, and no file outlives its row.
+	 */
+	int removeAll(UUID organizationId, Collection<UUID> conversationIds) {
+		int removed = 0;
+		for (UUID conversationId : conversationIds) {
+			List<String> keys = jdbc.sql("SELECT storage_key FROM attachment WHERE organization_id = ? AND conversation_id = ?")
+				.params(organizationId, conversationId)
+				.query(String.class)
+				.list();
+			for (String key : keys) {
+				try {
+					store.delete(key);
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException("could not delete attachment file " + key, e);
+				}
+			}
+			removed += jdbc.sql("DELETE FROM attachment WHERE organization_id = ? AND conversation_id = ?")
+				.params(organizationId, conversationId)
+				.update();
+		}
+		return removed;
 	}
 
 	private AttachmentRef sign(AttachmentRef ref) {

@@ -21,6 +21,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import dev.kefu.contact.Contact;
+import dev.kefu.contact.ContactErased;
 import dev.kefu.contact.Contacts;
 import dev.kefu.conversation.ConversationOpened;
 import dev.kefu.shared.AfterCommit;
@@ -114,6 +115,17 @@ public class CrmCards {
 		return settings.lookup(organizationId)
 			.map(lookup -> client.test(organizationId, lookup, sample))
 			.orElseGet(CrmCard::notConfigured);
+	}
+
+	/**
+	 * An erased contact's card leaves this node's cache at once; other nodes' copies run out with the organization's
+	 * cache time.
+	 */
+	@EventListener
+	void on(ContactErased erased) {
+		synchronized (cache) {
+			erased.contactIds().forEach(cache::remove);
+		}
 	}
 
 	/** The cached or under-way lookup of the contact, or a new one; empty when the organization has no CRM card. */

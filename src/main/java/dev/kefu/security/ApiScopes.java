@@ -100,6 +100,10 @@ final class ApiScopes {
 		// A reveal shows a clear card number to a person and is audited by their name: a token is nobody.
 		rule(null, "/api/v1/conversations/*/messages/*/reveal", refused);
 		rule(null, "/api/v1/privacy/**", refused);
+		// A data subject's rights (export, erasure, legal hold) are exercised by a person, on the record.
+		rule(null, "/api/v1/contacts/*/export", refused);
+		rule(null, "/api/v1/contacts/*/erase", refused);
+		rule(null, "/api/v1/contacts/*/legal-hold", refused);
 		// A token must not mint or revoke tokens: a leaked one could otherwise outlive its own revocation.
 		rule(null, "/api/v1/admin/api-tokens/**", refused);
 		// Families.

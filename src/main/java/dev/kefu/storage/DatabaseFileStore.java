@@ -69,6 +69,13 @@ class DatabaseFileStore implements FileStore {
 		}
 	}
 
+	/** The rows, and a copy left in this node's data folder from before the switch to database storage. */
+	@Override
+	public void delete(String key) throws IOException {
+		jdbc.sql("DELETE FROM stored_file_part WHERE area = ? AND file_key = ?").params(area, key).update();
+		earlierFiles.delete(key);
+	}
+
 	private Optional<byte[]> part(String key, int part) {
 		return jdbc.sql("SELECT content FROM stored_file_part WHERE area = ? AND file_key = ? AND part = ?")
 			.params(area, key, part)

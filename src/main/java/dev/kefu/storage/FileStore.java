@@ -5,7 +5,7 @@ import java.io.InputStream;
 
 /**
  * One area of stored files (attachments, article pictures), addressed by keys the owning module chooses. Files are
- * written once and then only read.
+ * written once, then read, until they are deleted.
  */
 public interface FileStore {
 
@@ -20,4 +20,10 @@ public interface FileStore {
 	 * @throws java.nio.file.NoSuchFileException when nothing is stored under {@code key}
 	 */
 	InputStream open(String key) throws IOException;
+
+	/**
+	 * Removes the file's bytes (a contact's erasure, the retention job); nothing stored under {@code key} is not an
+	 * error, so a delete that is repeated after a crash changes nothing.
+	 */
+	void delete(String key) throws IOException;
 }

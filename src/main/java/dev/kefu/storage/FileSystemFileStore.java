@@ -34,6 +34,11 @@ class FileSystemFileStore implements FileStore {
 		return Files.newInputStream(resolve(key));
 	}
 
+	@Override
+	public void delete(String key) throws IOException {
+		Files.deleteIfExists(resolve(key));
+	}
+
 	private Path resolve(String key) {
 		Path path = root.resolve(key).normalize();
 		if (!path.startsWith(root) || path.equals(root)) {

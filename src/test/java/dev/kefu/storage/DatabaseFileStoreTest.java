@@ -105,6 +105,25 @@ class DatabaseFileStoreTest {
 		assertThatThrownBy(() -> store.open("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
 	}
 
+	@Test
+	void deleteRemovesEveryPartAndTheDataFolderCopyAndMayBeRepeated() throws IOException {
+		store.put("org/conv/big", new ByteArrayInputStream(bytes(2 * PART + 1)));
+		store.put("org/conv/kept", new ByteArrayInputStream(bytes(10)));
+		Path earlier = dataDir.resolve("attachments/org/conv/big");
+		Files.createDirectories(earlier.getParent());
+		Files.write(earlier, new byte[] { 1, 2, 3 });
+
+		store.delete("org/conv/big");
+		store.delete("org/conv/big");
+
+		assertThatThrownBy(() -> store.open("org/conv/big")).isInstanceOf(NoSuchFileException.class);
+		assertThat(Files.exists(earlier)).isFalse();
+		assertThat(parts()).isEqualTo(1);
+		try (InputStream in = store.open("org/conv/kept")) {
+			assertThat(in.readAllBytes()).hasSize(10);
+		}
+	}
+
 	private int parts() {
 		return jdbc.sql("SELECT COUNT(*) FROM stored_file_part").query(Integer.class).single();
 	}
