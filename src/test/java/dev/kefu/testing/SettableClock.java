@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 /** A clock a unit test moves by hand, so rules that depend on time are tested without waiting. */
 public final class SettableClock extends Clock {
 
-	private Instant now;
+	private volatile Instant now;
 
 	public SettableClock(Instant now) {
 		this.now = now;
