@@ -84,6 +84,47 @@ class TwoFactorBrowserTest {
 		}
 	}
 
+	@Test
+	void anAdminRequiresTwoFactorResetsAnAgentsAndRevokesTheirSession() {
+		Api api = new Api(port);
+		TestTenant tenant = TestTenant.create(context, 1, 3);
+		String agent = tenant.agentToken(api, 0);
+		String secret = api.post("/api/v1/auth/two-factor/enrolment", agent, null).path("secret").asString();
+		api.post("/api/v1/auth/two-factor/enrolment/confirm", agent,
+				Map.of("code", TwoFactorTestCodes.code(secret, Instant.now())));
+		String admin = tenant.adminToken(api);
+		try (Browser console = Browser.open(1280, 900, "en-US")) {
+			console.get(api.base() + "/admin/");
+			console.type(By.cssSelector("#login input[name=username]"), tenant.adminUsername());
+			console.type(By.cssSelector("#login input[name=password]"), TestTenant.PASSWORD);
+			console.click(By.cssSelector("#login button[type=submit]"));
+			console.click(By.id("tab-sign-in"));
+			By agentRow = By.cssSelector("#staff-sign-in tr[data-username='" + tenant.agent(0).username() + "']");
+			console.withText(agentRow, "On");
+
+			console.click(By.cssSelector("#require-two-factor input"));
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> api.get("/api/v1/admin/sign-in", admin).path("requireTwoFactor").asBoolean());
+
+			console.click(By.cssSelector("#staff-sign-in tr[data-username='" + tenant.agent(0).username()
+					+ "'] .show-sessions"));
+			console.await(d -> d.findElements(By.cssSelector("#staff-sessions tr[data-session]")).size() == 1);
+			console.screenshot("admin-sign-in");
+			console.click(By.cssSelector("#staff-sessions .revoke"));
+			console.withText(By.id("staff-sessions"), "No open sessions");
+			assertThat(api.call("GET", "/api/v1/auth/me", agent, null).status()).isEqualTo(401);
+
+			console.click(By.cssSelector("#staff-sign-in tr[data-username='" + tenant.agent(0).username()
+					+ "'] .reset-two-factor"));
+			console.driver().switchTo().alert().accept();
+			console.withText(agentRow, "Off");
+		}
+		assertThat(api.post("/api/v1/auth/login", null,
+				Map.of("username", tenant.agent(0).username(), "password", TestTenant.PASSWORD)).path("next").asString())
+			.as("required, and reset: enrol again")
+			.isEqualTo("two-factor-enrolment");
+	}
+
 	private static void password(Browser desk, Api api, String username) {
 		desk.get(api.base() + "/desk/");
 		desk.type(By.cssSelector("#login input[name=username]"), username);
