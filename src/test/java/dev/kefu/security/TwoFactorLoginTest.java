@@ -239,6 +239,19 @@ class TwoFactorLoginTest {
 			.isEqualTo("staff.totp-disabled");
 	}
 
+	/** Here because this test holds the clock: a session's last-seen time moves at most once a minute. */
+	@Test
+	void aSessionsLastSeenTimeIsCoarse() {
+		String agent = tenant.agentToken(api, 0);
+		String signedIn = api.get("/api/v1/auth/sessions", agent).get(0).path("lastSeenAt").asString();
+		CLOCK.advance(Duration.ofSeconds(50));
+		assertThat(api.get("/api/v1/auth/sessions", agent).get(0).path("lastSeenAt").asString()).isEqualTo(signedIn);
+		CLOCK.advance(Duration.ofSeconds(20));
+		api.get("/api/v1/auth/me", agent);
+		assertThat(Instant.parse(api.get("/api/v1/auth/sessions", agent).get(0).path("lastSeenAt").asString()))
+			.isEqualTo(CLOCK.instant());
+	}
+
 	/** Enrols agent {@code index} and answers the secret; the code of the current step is then used up. */
 	private String enrol(int index) {
 		String agent = tenant.agentToken(api, index);
