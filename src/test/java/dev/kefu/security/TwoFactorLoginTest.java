@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.kefu.testing.Api;
@@ -85,6 +87,14 @@ class TwoFactorLoginTest {
 		assertThat(status.path("enabled").asBoolean()).isTrue();
 		assertThat(status.path("recoveryCodesLeft").asInt()).isEqualTo(10);
 		assertThat(status.toString()).doesNotContain(secret);
+		String stored = context.getBean(JdbcClient.class)
+			.sql("SELECT secret FROM staff_totp WHERE staff_id = ?")
+			.param(tenant.agent(0).id())
+			.query(String.class)
+			.single();
+		assertThat(stored).as("encrypted at rest").doesNotContain(secret)
+			.isNotEqualTo(Base64.getEncoder().encodeToString(TwoFactorTestCodes.decode(secret)));
+		assertThat(context.getBean(SecretBox.class).open(stored)).isEqualTo(TwoFactorTestCodes.decode(secret));
 		assertThat(api.get("/api/v1/admin/audit", admin).path("entries").toString()).contains("staff.totp-enabled");
 
 		JsonNode first = password(0);
