@@ -7,6 +7,7 @@ import { createApp, computed, reactive, ref, watch } from 'vue';
 import { language, setLanguage, t } from '/ui/i18n.js';
 import { request } from '/ui/live.js';
 import { LoginForm } from '/ui/login.js';
+import { SignInTab } from '/admin/sign-in.js';
 import { knowledgeBase } from '/admin/knowledge.js';
 import { IntegrationsPage } from '/admin/integrations.js';
 import { ApiTokens } from '/admin/tokens.js';
@@ -22,7 +23,7 @@ import { RetentionTab } from '/admin/retention.js';
 import { byFolder, VARIABLES } from '/ui/canned.js';
 
 const TOKEN = 'kefu.admin.token';
-const ADMIN_TABS = ['widget', 'invitations', 'groups', 'staff', 'canned', 'knowledge', 'channels', 'tags', 'tokens', 'webhooks', 'integrations', 'audit', 'privacy', 'retention'];
+const ADMIN_TABS = ['widget', 'invitations', 'groups', 'staff', 'sign-in', 'canned', 'knowledge', 'channels', 'tags', 'tokens', 'webhooks', 'integrations', 'privacy', 'retention', 'audit'];
 const EDITOR_TABS = ['knowledge'];
 const DAYS = [1, 2, 3, 4, 5, 6, 7];
 const FIELD_TYPES = { name: 'text', email: 'email', phone: 'phone' };
@@ -32,7 +33,7 @@ const NEW_STAFF = { id: null, username: '', displayName: '', email: '', password
   maxChats: 5, enabled: true };
 
 createApp({
-  components: { LoginForm, IntegrationsPage, ApiTokens, WebhookEndpoints: Webhooks, ChannelsTab, HolidaysEditor, MailAlertsEditor, TagsTab, Invitations, AuditLogTab, PrivacyTab, RetentionTab },
+  components: { LoginForm, IntegrationsPage, ApiTokens, WebhookEndpoints: Webhooks, ChannelsTab, HolidaysEditor, MailAlertsEditor, TagsTab, Invitations, AuditLogTab, PrivacyTab, RetentionTab, SignInTab },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const userRoles = ref([]);

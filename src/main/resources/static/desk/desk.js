@@ -12,6 +12,7 @@ import { QueuePanel } from '/desk/queue-panel.js';
 import { TagBar } from '/desk/tag-bar.js';
 import { DispositionPicker } from '/desk/disposition-picker.js';
 import { ContactsView } from '/desk/contacts.js';
+import { SecurityView } from '/ui/security.js';
 import { CallbackPanel } from '/desk/callback-panel.js';
 import { windowText } from '/ui/callback-window.js';
 import { ticketMail } from '/desk/ticket-mail.js';
@@ -47,7 +48,7 @@ const MessageBody = {
 };
 
 createApp({
-  components: { LoginForm, MessageBody, CrmCard, ConversationSearch, QueuePanel, TagBar, DispositionPicker, MessageTime, ContactsView, VisitCard, DeliveryMark, CallbackPanel },
+  components: { LoginForm, MessageBody, CrmCard, ConversationSearch, QueuePanel, TagBar, DispositionPicker, MessageTime, ContactsView, VisitCard, DeliveryMark, CallbackPanel, SecurityView },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const me = ref(JSON.parse(sessionStorage.getItem(`${TOKEN}.me`) || 'null'));

@@ -71,6 +71,7 @@ final class ApiScopes {
 		Decision refused = new NotForTokens();
 		// Public: anyone may call these; visitors' sessions and the channels' inbound paths authenticate otherwise.
 		rule("POST", "/api/v1/auth/login", open);
+		rule("POST", "/api/v1/auth/login/**", open);
 		rule("POST", "/api/v1/visitor/sessions", open);
 		rule(null, "/api/v1/widget/**", open);
 		rule(null, "/api/v1/help/**", open);
@@ -106,6 +107,10 @@ final class ApiScopes {
 		rule(null, "/api/v1/contacts/*/legal-hold", refused);
 		// A token must not mint or revoke tokens: a leaked one could otherwise outlive its own revocation.
 		rule(null, "/api/v1/admin/api-tokens/**", refused);
+		// Nor weaken sign-in: a leaked token that could reset a second factor or stop requiring one would turn a
+		// stolen password into a login.
+		rule(null, "/api/v1/admin/staff/*/two-factor", refused);
+		rule("PUT", "/api/v1/admin/sign-in", refused);
 		// Families.
 		rule(null, "/api/v1/conversations/*/messages/**", new Needs(Family.MESSAGES));
 		rule(null, "/api/v1/conversations/*/attachments/**", new Needs(Family.MESSAGES));

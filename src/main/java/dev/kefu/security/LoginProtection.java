@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
@@ -67,6 +68,28 @@ class LoginProtection {
 	void succeeded(Attempt attempt) {
 		records.forget("account:" + attempt.account());
 		records.remember(attempt.account(), attempt.address(), knownAddressFor);
+	}
+
+	/**
+	 * How long a second-step code (TOTP or recovery) for this staff member must wait. Wrong codes count like wrong
+	 * passwords, per address and per account, but with no exemption for known addresses: whoever is at this step
+	 * already has the password.
+	 */
+	Duration codeWait(UUID staffId, String remoteAddress) {
+		Instant now = clock.instant();
+		Duration address = perAddress.wait(records.failures("address:" + source(remoteAddress)), now);
+		Duration account = perAccount.wait(records.failures("code:" + staffId), now);
+		return address.compareTo(account) >= 0 ? address : account;
+	}
+
+	void codeFailed(UUID staffId, String remoteAddress) {
+		Instant now = clock.instant();
+		records.fail("address:" + source(remoteAddress), now, perAddress.forgetAfter());
+		records.fail("code:" + staffId, now, perAccount.forgetAfter());
+	}
+
+	void codeSucceeded(UUID staffId) {
+		records.forget("code:" + staffId);
 	}
 
 	/** IPv6 hands each host a /64, so one attacker has billions of addresses: count the /64 as one source. */

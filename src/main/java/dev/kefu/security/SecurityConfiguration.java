@@ -53,6 +53,8 @@ class SecurityConfiguration {
 				// token to read; the request was authorized when it began, and denying it now logged two stack traces.
 				.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/visitor/sessions").permitAll()
+				// A login's second step (a code, or a first enrolment): the challenge in the body proves the password.
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/login/**").permitAll()
 				.requestMatchers("/api/v1/widget/**", "/api/v1/help/**").permitAll()
 				// A channel's inbound path: the company's bridge proves itself with the channel's secret (signature).
 				.requestMatchers(HttpMethod.POST, "/api/v1/channels/*/messages").permitAll()

@@ -139,6 +139,25 @@ class ClusterRelayTest {
 			.until(() -> apiB.call("GET", "/api/v1/conversations", token, null).status() == 401);
 	}
 
+	@Test
+	void revokingASessionOnOneNodeRefusesItsTokenAndClosesItsSocketOnTheOther() {
+		String agentToken = apiB.login(tenant.agent(0).username(), TestTenant.PASSWORD);
+		try (LiveClient agent = LiveClient.authenticated(apiB.http(), apiB.port(), agentToken)) {
+			// Node B has now looked the token up, and would trust its cached lookup for half a minute.
+			assertThat(apiB.call("GET", "/api/v1/auth/me", agentToken, null).status()).isEqualTo(200);
+			String admin = tenant.adminToken(apiA);
+			String session = apiA.get("/api/v1/admin/staff/" + tenant.agent(0).id() + "/sessions", admin).get(0)
+				.path("id")
+				.asString();
+
+			apiA.ok("DELETE", "/api/v1/admin/staff/" + tenant.agent(0).id() + "/sessions/" + session, admin, null);
+
+			await().atMost(Duration.ofSeconds(2)).until(agent::isClosed);
+			await().atMost(Duration.ofSeconds(2))
+				.until(() -> apiB.call("GET", "/api/v1/auth/me", agentToken, null).status() == 401);
+		}
+	}
+
 	private static String send(String conversationId, String clientMsgId, String text) {
 		return Api.json.writeValueAsString(Map.of("type", "send", "conversationId", conversationId, "clientMsgId",
 				clientMsgId, "text", text));
