@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.kefu.organization.StaffMember;
 import dev.kefu.organization.StaffMembers;
+import dev.kefu.security.sso.SsoSettingsStore;
 import dev.kefu.shared.RateLimited;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.Role;
@@ -37,11 +38,13 @@ class AuthController {
 	private final StaffMembers staff;
 	private final StaffTokens tokens;
 	private final LoginProtection protection;
+	private final SsoSettingsStore sso;
 
-	AuthController(StaffMembers staff, StaffTokens tokens, LoginProtection protection) {
+	AuthController(StaffMembers staff, StaffTokens tokens, LoginProtection protection, SsoSettingsStore sso) {
 		this.staff = staff;
 		this.tokens = tokens;
 		this.protection = protection;
+		this.sso = sso;
 	}
 
 	/** {@code organization}: the organization's slug, needed only when two organizations have the username. */
@@ -82,6 +85,10 @@ class AuthController {
 			throw new RequestRejected("bad-credentials", "wrong username or password", HttpStatus.UNAUTHORIZED);
 		}
 		protection.succeeded(attempt);
+		if (!sso.allowsPasswordLogin(member.get())) {
+			throw new RequestRejected("password-login-disabled",
+					"your organization signs in with single sign-on; use \"Sign in with SSO\"", HttpStatus.FORBIDDEN);
+		}
 		StaffTokens.IssuedToken token = tokens.issue(member.get());
 		return new LoggedIn(token.token(), token.expiresAt(), new Me(member.get().id(), member.get().organizationId(),
 				member.get().displayName(), member.get().roles()));

@@ -54,6 +54,8 @@ class SecurityConfiguration {
 				.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/visitor/sessions").permitAll()
 				.requestMatchers("/api/v1/widget/**", "/api/v1/help/**").permitAll()
+				// Single sign-on's login-page side: is it on for an organization, and the one-time code's exchange.
+				.requestMatchers("/api/v1/auth/sso/**").permitAll()
 				// A channel's inbound path: the company's bridge proves itself with the channel's secret (signature).
 				.requestMatchers(HttpMethod.POST, "/api/v1/channels/*/messages").permitAll()
 				// A WeChat Official Account channel's callback: WeChat proves itself with the channel's token (signature).
