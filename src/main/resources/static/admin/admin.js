@@ -10,6 +10,7 @@ import { LoginForm } from '/ui/login.js';
 import { knowledgeBase } from '/admin/knowledge.js';
 import { IntegrationsPage } from '/admin/integrations.js';
 import { ApiTokens } from '/admin/tokens.js';
+import { SsoSettings } from '/admin/sso.js';
 import { Webhooks } from '/admin/webhooks.js';
 import { Invitations } from '/admin/invitations.js';
 import { ChannelsTab } from '/admin/channels.js';
@@ -19,7 +20,7 @@ import { TagsTab } from '/admin/tags.js';
 import { byFolder, VARIABLES } from '/ui/canned.js';
 
 const TOKEN = 'kefu.admin.token';
-const ADMIN_TABS = ['widget', 'invitations', 'groups', 'staff', 'canned', 'knowledge', 'channels', 'tags', 'tokens', 'webhooks', 'integrations'];
+const ADMIN_TABS = ['widget', 'invitations', 'groups', 'staff', 'canned', 'knowledge', 'channels', 'tags', 'tokens', 'webhooks', 'integrations', 'sso'];
 const EDITOR_TABS = ['knowledge'];
 const DAYS = [1, 2, 3, 4, 5, 6, 7];
 const FIELD_TYPES = { name: 'text', email: 'email', phone: 'phone' };
@@ -29,7 +30,7 @@ const NEW_STAFF = { id: null, username: '', displayName: '', email: '', password
   maxChats: 5, enabled: true };
 
 createApp({
-  components: { LoginForm, IntegrationsPage, ApiTokens, WebhookEndpoints: Webhooks, ChannelsTab, HolidaysEditor, MailAlertsEditor, TagsTab, Invitations },
+  components: { LoginForm, IntegrationsPage, ApiTokens, SsoSettings, WebhookEndpoints: Webhooks, ChannelsTab, HolidaysEditor, MailAlertsEditor, TagsTab, Invitations },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const userRoles = ref([]);
