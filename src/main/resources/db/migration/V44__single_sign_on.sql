@@ -24,3 +24,15 @@ CREATE TABLE sso_login_code (
     staff_id        UUID        NOT NULL,
     expires_at      TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- A single sign-on between the trip to the provider and the way back: the authorization request (state, nonce, PKCE
+-- verifier) as JSON, under a random value in the browser's KEFU_SSO cookie (only its SHA-256 here) and the state, so
+-- the way back may reach any node of a cluster and only in the browser that set out. Ten minutes at most.
+CREATE TABLE sso_authorization_request (
+    browser_hash VARCHAR(64)   NOT NULL,
+    state        VARCHAR(200)  NOT NULL,
+    request      TEXT          NOT NULL,
+    expires_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (browser_hash, state)
+);
+CREATE INDEX sso_authorization_request_expiry ON sso_authorization_request (expires_at);

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +30,9 @@ import dev.kefu.organization.StaffMember;
  * the browser to the organization's provider, {@code /login/oauth2/code/<slug>} takes it back (state, nonce, issuer
  * and signature are checked by Spring Security). The provider's answer ends in a one-time code on the desk's
  * address, {@code /desk/#sso=<code>}, which the login page exchanges for a staff token; a refusal ends in
- * {@code /desk/#sso-error=<code>}. The authorization request waits in a short HTTP session between the two legs (the
- * only session Kefu makes; it is dropped at the end), so nothing after the login differs from a password login.
+ * {@code /desk/#sso-error=<code>}. Between the two legs the authorization request waits in the database
+ * ({@link SsoAuthorizationRequests}), so Kefu keeps no HTTP session, and nothing after the login differs from a
+ * password login.
  */
 @Configuration(proxyBeanMethods = false)
 class SsoConfiguration {
@@ -44,13 +44,14 @@ class SsoConfiguration {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 	SecurityFilterChain singleSignOn(HttpSecurity http, SsoRegistrations registrations, SsoSignIn signIn,
-			SsoLoginCodes codes) throws Exception {
+			SsoLoginCodes codes, SsoAuthorizationRequests authorizationRequests) throws Exception {
 		http.securityMatcher("/oauth2/authorization/*", "/login/oauth2/code/*")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
 			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
 			.oauth2Login(login -> login.clientRegistrationRepository(registrations)
+				.authorizationEndpoint(endpoint -> endpoint.authorizationRequestRepository(authorizationRequests))
 				.authorizedClientRepository(new NoAuthorizedClients())
 				.successHandler((request, response, authentication) -> signedIn(request, response, authentication,
 						registrations, signIn, codes))
@@ -61,7 +62,6 @@ class SsoConfiguration {
 	private static void signedIn(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication, SsoRegistrations registrations, SsoSignIn signIn, SsoLoginCodes codes)
 			throws IOException {
-		endSession(request);
 		OAuth2AuthenticationToken token = (OAuth2AuthenticationToken) authentication;
 		OidcUser user = (OidcUser) token.getPrincipal();
 		Organization organization = registrations.organization(token.getAuthorizedClientRegistrationId()).orElse(null);
@@ -83,18 +83,10 @@ class SsoConfiguration {
 
 	private static void refused(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
 			throws IOException {
-		endSession(request);
 		String code = e instanceof OAuth2AuthenticationException oauth ? oauth.getError().getErrorCode() : "sso-failed";
 		// The page shows the code; what went wrong in detail (a provider's error, a bad signature) is for the operator.
 		log.info("single sign-on refused at {}: {}", request.getRequestURI(), e.getMessage());
 		redirect(response, "#sso-error=" + URLEncoder.encode(code, StandardCharsets.UTF_8));
-	}
-
-	private static void endSession(HttpServletRequest request) {
-		HttpSession session = request.getSession(false);
-		if (session != null) {
-			session.invalidate();
-		}
 	}
 
 	private static void redirect(HttpServletResponse response, String fragment) throws IOException {

@@ -106,6 +106,13 @@ class SingleSignOnTest {
 	/** The address Kefu's callback sends the browser to at the end: the desk, with a code or an error. */
 	String signIn(String username, UnaryOperator<String> authorizeRequest, UnaryOperator<String> callback) {
 		FormBrowser browser = new FormBrowser();
+		FormBrowser.Page end = browser.get(callback.apply(toCallback(browser, username, authorizeRequest)));
+		assertThat(end.status()).isEqualTo(302);
+		return end.next();
+	}
+
+	/** The way from Kefu to the provider's login form and back to Kefu's callback address, not yet followed. */
+	String toCallback(FormBrowser browser, String username, UnaryOperator<String> authorizeRequest) {
 		FormBrowser.Page start = browser.get(api.base() + "/oauth2/authorization/" + tenant.slug());
 		assertThat(start.status()).isEqualTo(302);
 		FormBrowser.Page page = browser.get(authorizeRequest.apply(start.next()));
@@ -120,9 +127,7 @@ class SingleSignOnTest {
 			next = browser.get(next).next();
 		}
 		assertThat(next).startsWith(api.base() + "/login/oauth2/code/" + tenant.slug() + "?");
-		FormBrowser.Page end = browser.get(callback.apply(next));
-		assertThat(end.status()).isEqualTo(302);
-		return end.next();
+		return next;
 	}
 
 	String signIn(String username) {
@@ -231,6 +236,18 @@ class SingleSignOnTest {
 				callback -> callback.replaceAll("state=[^&]+", "state=forged"));
 
 		assertThat(landing).isEqualTo(api.base() + "/desk/#sso-error=authorization_request_not_found");
+		assertThat(context.getBean(StaffMembers.class).findByLogin(tenant.id(), email)).isEmpty();
+	}
+
+	@Test
+	void theWayBackCountsOnlyInTheBrowserThatSetOut() {
+		String email = person(List.of("support"));
+		String callback = toCallback(new FormBrowser(), email, UnaryOperator.identity());
+
+		// Someone sends their own callback address to another person, whose browser never set out (no KEFU_SSO cookie).
+		FormBrowser.Page elsewhere = new FormBrowser().get(callback);
+
+		assertThat(elsewhere.next()).isEqualTo(api.base() + "/desk/#sso-error=authorization_request_not_found");
 		assertThat(context.getBean(StaffMembers.class).findByLogin(tenant.id(), email)).isEmpty();
 	}
 
