@@ -13,11 +13,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
@@ -55,7 +57,16 @@ class SsoConfiguration {
 				.authorizedClientRepository(new NoAuthorizedClients())
 				.successHandler((request, response, authentication) -> signedIn(request, response, authentication,
 						registrations, signIn, codes))
-				.failureHandler(SsoConfiguration::refused));
+				.failureHandler(SsoConfiguration::refused)
+				// An organization without a provider (or whose provider cannot be read) answered 500 at the start.
+				.withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+					@Override
+					public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+						filter.setAuthenticationFailureHandler(
+								(request, response, e) -> redirect(response, "#sso-error=sso-not-configured"));
+						return filter;
+					}
+				}));
 		return http.build();
 	}
 

@@ -330,6 +330,9 @@ class SingleSignOnTest {
 
 		api.ok("DELETE", "/api/v1/admin/sso", admin, null);
 		assertThat(api.call("GET", "/api/v1/auth/sso/" + tenant.slug(), null, null).status()).isEqualTo(404);
+		// A link to an organization without a provider ends on the login form with the reason.
+		FormBrowser.Page start = new FormBrowser().get(api.base() + "/oauth2/authorization/" + tenant.slug());
+		assertThat(start.next()).isEqualTo(api.base() + "/desk/#sso-error=sso-not-configured");
 	}
 
 	@Test
