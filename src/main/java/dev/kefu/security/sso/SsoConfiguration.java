@@ -86,6 +86,7 @@ class SsoConfiguration {
 		}
 		catch (SsoRefused refused) {
 			log.info("single sign-on to {} refused: {}", organization.slug(), refused.getMessage());
+			signIn.refused(organization.id(), user.getClaims(), refused.code(), request.getRemoteAddr());
 			redirect(response, "#sso-error=" + refused.code());
 			return;
 		}

@@ -122,6 +122,20 @@ class SsoSignIn {
 		return member;
 	}
 
+	/**
+	 * Audits a refused sign-in of a known staff member (disabled, or no role any more); a refusal of someone the
+	 * organization does not know has nobody to be recorded against.
+	 */
+	@Transactional
+	void refused(UUID organizationId, Map<String, Object> claims, String code, @Nullable String sourceAddress) {
+		settings.stored(organizationId)
+			.map(stored -> text(claims.get(stored.settings().usernameClaim())))
+			.filter(login -> !login.isBlank())
+			.flatMap(login -> staff.findByLogin(organizationId, login.strip()))
+			.ifPresent(member -> audit.record(caller(member), "login.failed", "staff:" + member.id(),
+					"method=sso, " + code, sourceAddress));
+	}
+
 	/** Nobody knows it: the account signs in through its provider (an admin may set a password later). */
 	private String unusablePassword() {
 		byte[] bytes = new byte[24];

@@ -212,6 +212,10 @@ class SingleSignOnTest {
 				member.displayName(), member.email(), member.roles(), member.maxChats(), false, member.groupIds()));
 
 		assertThat(signIn(email)).isEqualTo(api.base() + "/desk/#sso-error=staff-disabled");
+		assertThat(jdbc.sql("SELECT detail FROM audit_entry WHERE organization_id = ? AND action = 'login.failed'")
+			.param(tenant.id())
+			.query(String.class)
+			.single()).isEqualTo("method=sso, staff-disabled");
 	}
 
 	@Test
