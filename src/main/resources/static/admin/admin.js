@@ -11,6 +11,7 @@ import { SignInTab } from '/admin/sign-in.js';
 import { knowledgeBase } from '/admin/knowledge.js';
 import { IntegrationsPage } from '/admin/integrations.js';
 import { ApiTokens } from '/admin/tokens.js';
+import { SsoSettings } from '/admin/sso.js';
 import { Webhooks } from '/admin/webhooks.js';
 import { Invitations } from '/admin/invitations.js';
 import { ChannelsTab } from '/admin/channels.js';
@@ -23,7 +24,7 @@ import { RetentionTab } from '/admin/retention.js';
 import { byFolder, VARIABLES } from '/ui/canned.js';
 
 const TOKEN = 'kefu.admin.token';
-const ADMIN_TABS = ['widget', 'invitations', 'groups', 'staff', 'sign-in', 'canned', 'knowledge', 'channels', 'tags', 'tokens', 'webhooks', 'integrations', 'privacy', 'retention', 'audit'];
+const ADMIN_TABS = ['widget', 'invitations', 'groups', 'staff', 'sign-in', 'sso', 'canned', 'knowledge', 'channels', 'tags', 'tokens', 'webhooks', 'integrations', 'privacy', 'retention', 'audit'];
 const EDITOR_TABS = ['knowledge'];
 const DAYS = [1, 2, 3, 4, 5, 6, 7];
 const FIELD_TYPES = { name: 'text', email: 'email', phone: 'phone' };
@@ -33,7 +34,7 @@ const NEW_STAFF = { id: null, username: '', displayName: '', email: '', password
   maxChats: 5, enabled: true };
 
 createApp({
-  components: { LoginForm, IntegrationsPage, ApiTokens, WebhookEndpoints: Webhooks, ChannelsTab, HolidaysEditor, MailAlertsEditor, TagsTab, Invitations, AuditLogTab, PrivacyTab, RetentionTab, SignInTab },
+  components: { LoginForm, IntegrationsPage, ApiTokens, WebhookEndpoints: Webhooks, ChannelsTab, HolidaysEditor, MailAlertsEditor, TagsTab, Invitations, AuditLogTab, PrivacyTab, RetentionTab, SignInTab, SsoSettings },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
     const userRoles = ref([]);

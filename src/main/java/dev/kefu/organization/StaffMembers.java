@@ -184,6 +184,19 @@ public class StaffMembers {
 			.optional();
 	}
 
+	/**
+	 * The staff member a login name from an identity provider means: the one with that username, else the one with
+	 * that e-mail address (both without regard to case), within the organization only.
+	 */
+	public Optional<StaffMember> findByLogin(UUID organizationId, String login) {
+		return jdbc.sql("""
+				SELECT * FROM staff_member WHERE organization_id = ? AND (LOWER(username) = LOWER(?) OR LOWER(email) = LOWER(?))
+				ORDER BY CASE WHEN LOWER(username) = LOWER(?) THEN 0 ELSE 1 END, created_at FETCH FIRST 1 ROWS ONLY""")
+			.params(organizationId, login, login, login)
+			.query(this::map)
+			.optional();
+	}
+
 	public StaffMember require(UUID organizationId, UUID staffId) {
 		return find(organizationId, staffId).orElseThrow(() -> new ResourceNotFound("staff member", staffId));
 	}

@@ -72,6 +72,7 @@ final class ApiScopes {
 		// Public: anyone may call these; visitors' sessions and the channels' inbound paths authenticate otherwise.
 		rule("POST", "/api/v1/auth/login", open);
 		rule("POST", "/api/v1/auth/login/**", open);
+		rule(null, "/api/v1/auth/sso/**", open);
 		rule("POST", "/api/v1/visitor/sessions", open);
 		rule(null, "/api/v1/widget/**", open);
 		rule(null, "/api/v1/help/**", open);

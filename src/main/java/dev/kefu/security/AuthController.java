@@ -28,6 +28,7 @@ import dev.kefu.organization.StaffMember;
 import dev.kefu.security.SignInChallenges.Challenge;
 import dev.kefu.security.SignInChallenges.Kind;
 import dev.kefu.organization.StaffMembers;
+import dev.kefu.security.sso.SsoSettingsStore;
 import dev.kefu.shared.RateLimited;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.Role;
@@ -49,9 +50,10 @@ class AuthController {
 	private final TwoFactor twoFactor;
 	private final SignInPolicy policy;
 	private final SignInChallenges challenges;
+	private final SsoSettingsStore sso;
 
 	AuthController(StaffMembers staff, StaffTokens tokens, LoginProtection protection, AuditLog audit,
-			TwoFactor twoFactor, SignInPolicy policy, SignInChallenges challenges) {
+			TwoFactor twoFactor, SignInPolicy policy, SignInChallenges challenges, SsoSettingsStore sso) {
 		this.staff = staff;
 		this.tokens = tokens;
 		this.protection = protection;
@@ -59,6 +61,7 @@ class AuthController {
 		this.twoFactor = twoFactor;
 		this.policy = policy;
 		this.challenges = challenges;
+		this.sso = sso;
 	}
 
 	/** {@code organization}: the organization's slug, needed only when two organizations have the username. */
@@ -118,6 +121,10 @@ class AuthController {
 		}
 		protection.succeeded(attempt);
 		StaffMember m = member.get();
+		if (!sso.allowsPasswordLogin(m)) {
+			throw new RequestRejected("password-login-disabled",
+					"your organization signs in with single sign-on; use \"Sign in with SSO\"", HttpStatus.FORBIDDEN);
+		}
 		if (twoFactor.enabled(m.id())) {
 			return next("two-factor", challenges.issue(m.organizationId(), m.id(), Kind.CODE, attempt.account()));
 		}

@@ -56,6 +56,8 @@ class SecurityConfiguration {
 				// A login's second step (a code, or a first enrolment): the challenge in the body proves the password.
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/login/**").permitAll()
 				.requestMatchers("/api/v1/widget/**", "/api/v1/help/**").permitAll()
+				// Single sign-on's login-page side: is it on for an organization, and the one-time code's exchange.
+				.requestMatchers("/api/v1/auth/sso/**").permitAll()
 				// A channel's inbound path: the company's bridge proves itself with the channel's secret (signature).
 				.requestMatchers(HttpMethod.POST, "/api/v1/channels/*/messages").permitAll()
 				// A WeChat Official Account channel's callback: WeChat proves itself with the channel's token (signature).
