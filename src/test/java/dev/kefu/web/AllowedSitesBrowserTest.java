@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -22,6 +23,7 @@ import dev.kefu.testing.Api;
 import dev.kefu.testing.Browser;
 import dev.kefu.testing.BrowserTest;
 import dev.kefu.testing.TestTenant;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A company's page on a site of its own (a small HTTP server here), reached under two origins: as
@@ -46,8 +48,23 @@ class AllowedSitesBrowserTest {
 		try (CompanySite site = new CompanySite(api.base(), tenant.slug());
 				Browser browser = Browser.open(1280, 800, "en-US")) {
 			api.put("/api/v1/admin/widget", admin, Map.of("title", "Kefu Shop", "primaryColor", "#0a7f3f",
-					"greeting", "Hello from the shop", "prechatFields", List.of(),
-					"allowedSites", List.of("http://localhost:" + site.port())));
+					"greeting", "Hello from the shop", "prechatFields", List.of()));
+
+			// The admin lists the company's site in the console's widget tab; a path is refused, saying why.
+			browser.get(api.base() + "/admin/");
+			browser.type(By.cssSelector("#login input[name=username]"), tenant.adminUsername());
+			browser.type(By.cssSelector("#login input[name=password]"), TestTenant.PASSWORD);
+			browser.click(By.cssSelector("#login button[type=submit]"));
+			browser.withText(By.id("allowed-sites-hint"), "Empty: the widget may be shown on any site.");
+			browser.type(By.id("allowed-sites"), "http://localhost:" + site.port() + "/shop.html");
+			browser.click(By.cssSelector("#widget-form button[type=submit]"));
+			browser.withText(By.cssSelector(".error.banner"), "no path");
+			browser.type(By.id("allowed-sites"), Keys.chord(Keys.CONTROL, "a"), "http://localhost:" + site.port());
+			browser.click(By.cssSelector("#widget-form button[type=submit]"));
+			browser.shown(By.cssSelector(".saved"));
+			browser.withText(By.id("allowed-sites-hint"), "Only these sites (and Kefu itself) may show the widget");
+			assertThat(api.get("/api/v1/admin/widget", admin).path("allowedSites").valueStream().map(JsonNode::asString))
+				.containsExactly("http://localhost:" + site.port());
 
 			browser.get("http://localhost:" + site.port() + "/shop.html");
 			DemoPage.openWidget(browser);
