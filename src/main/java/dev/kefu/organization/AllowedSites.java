@@ -37,6 +37,9 @@ public class AllowedSites {
 	/** At most this many entries per organization. */
 	static final int MAX = 100;
 
+	/** At most this many characters in all (with a space between each), as they make one header. */
+	static final int MAX_TOTAL = 4000;
+
 	private static final Pattern ENTRY = Pattern.compile(
 			"(?i)(https?)://(\\*\\.)?([^/:?#@\\[\\]\\s*]+|\\[[0-9a-f:.]+\\])(?::([0-9]{1,5}))?/?");
 
@@ -76,6 +79,11 @@ public class AllowedSites {
 		Set<String> sites = new LinkedHashSet<>();
 		for (String entry : entries) {
 			sites.add(normalize(entry));
+		}
+		// They all go into one response header of the chat page, which servers and proxies keep to a few KB.
+		if (sites.stream().mapToInt(site -> site.length() + 1).sum() > MAX_TOTAL) {
+			throw new RequestRejected("invalid-site", "the allowed sites take at most " + MAX_TOTAL
+					+ " characters together; use https://*.example.com for many subdomains");
 		}
 		return List.copyOf(sites);
 	}

@@ -48,6 +48,10 @@ class AllowedSitesUnitTest {
 			.hasFieldOrPropertyWithValue("code", "invalid-site");
 		assertThatThrownBy(() -> AllowedSites.validated(java.util.Collections.nCopies(101, "https://a.example.com")))
 			.hasFieldOrPropertyWithValue("code", "invalid-site");
+		List<String> long60 = java.util.stream.IntStream.range(0, 80)
+			.mapToObj(i -> "https://shop-" + i + "-" + "x".repeat(40) + ".example.com")
+			.toList();
+		assertThatThrownBy(() -> AllowedSites.validated(long60)).hasMessageContaining("at most 4000 characters");
 		assertThat(AllowedSites.validated(List.of("https://a.example.com", "https://A.example.com/")))
 			.containsExactly("https://a.example.com");
 	}
