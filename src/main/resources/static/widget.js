@@ -16,6 +16,8 @@
  * visit's referrer, the browser's language), so supervisors see who is on the site at no extra request.
  * Proactive invitations come with the settings: the rules are evaluated here, and one that fires shows its greeting
  * in a bubble by the launcher (no frame until the visitor clicks it), once per visit and rule.
+ * An organization may list the sites allowed to embed its widget: on any other the settings are refused and no
+ * launcher is shown, and browsers refuse to show the chat frame there (its frame-ancestors policy).
  */
 (function () {
   'use strict';
@@ -129,7 +131,9 @@
   }
 
   function chatUrl() {
-    var url = base + '/chat/?org=' + encodeURIComponent(org) + '&lang=' + encodeURIComponent(lang);
+    // The page's origin, which the chat presents when it starts (checked against the organization's allowed sites).
+    var url = base + '/chat/?org=' + encodeURIComponent(org) + '&lang=' + encodeURIComponent(lang) +
+      '&site=' + encodeURIComponent(location.origin);
     return Object.keys(identity).length ? url + '#identity=' + encodeURIComponent(JSON.stringify(identity)) : url;
   }
 
@@ -267,8 +271,15 @@
     else if (remembered()) makeFrame();
   }
 
+  // A site the organization has not allowed gets no widget (403 site-not-allowed); any other failure, the defaults.
   fetch(settingsUrl())
-    .then(function (r) { return r.ok ? r.json() : {}; })
+    .then(function (r) {
+      if (r.status === 403) return r.json().then(function (p) { return p && p.code === 'site-not-allowed' ? null : {}; });
+      return r.ok ? r.json() : {};
+    })
     .catch(function () { return {}; })
-    .then(start);
+    .then(function (settings) {
+      if (settings) start(settings);
+      else if (window.console) console.warn('Kefu: this site is not among the sites allowed to show the chat of "' + org + '"');
+    });
 })();

@@ -239,7 +239,11 @@ createApp({
 
     const deleteCanned = (r) => change(() => api(`/api/v1/canned-responses/${r.id}`, { method: 'DELETE' }));
 
-    const saveWidget = () => change(() => api('/api/v1/admin/widget', { method: 'PUT', body: widget.value }));
+    // The allowed sites are edited one a line; what is saved is the lines that are not blank.
+    const sitesText = ref('');
+    watch(widget, (w) => { sitesText.value = (w.allowedSites || []).join('\n'); });
+    const saveWidget = () => change(() => api('/api/v1/admin/widget', { method: 'PUT', body: { ...widget.value,
+      allowedSites: sitesText.value.split('\n').map((line) => line.trim()).filter(Boolean) } }));
 
     function addField(key) {
       widget.value.prechatFields.push({ key, label: t('field.' + key), type: FIELD_TYPES[key], required: false });
@@ -266,7 +270,7 @@ createApp({
       canned, widget, newCenter, groupDraft, assistantDraft, staffDraft, newCanned, cannedList, cannedFolders, cannedVariables, fileCanned, hoursFor, holidaysFor, mailAlertsFor, week, copied, snippet, missingFields,
       roles: ['ADMIN', 'SUPERVISOR', 'AGENT', 'QA_INSPECTOR', 'KB_EDITOR'], t, onlyAdminsAndEditors, loggedIn, openTab, logout, centerName, groupName,
       hoursText, editHours, saveHours, createCenter, renameCenter, deleteCenter, editGroup, saveGroup, deleteGroup,
-      editStaff, saveStaff, updateStaff, createCanned, deleteCanned, saveWidget, addField, copySnippet, switchLanguage,
+      editStaff, saveStaff, updateStaff, createCanned, deleteCanned, saveWidget, sitesText, addField, copySnippet, switchLanguage,
     };
   },
 }).mount('#app');

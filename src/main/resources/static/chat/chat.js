@@ -154,8 +154,16 @@ createApp({
       return seconds < 60 ? t('chat.seconds') : t('chat.minutes', { n: Math.round(seconds / 60) });
     }
 
+    /** The page that embeds the chat, as the loader saw it, or else as the frame's referrer says; none when not framed. */
+    function embeddingSite() {
+      if (params.get('site')) return params.get('site').slice(0, 300);
+      if (window.parent === window || !document.referrer) return undefined;
+      try { return new URL(document.referrer).origin; }
+      catch (e) { return undefined; }
+    }
+
     async function session() {
-      const s = await request('/api/v1/visitor/sessions', { method: 'POST', body: { ...identity, organization: org, token: token.value } });
+      const s = await request('/api/v1/visitor/sessions', { method: 'POST', body: { ...identity, organization: org, token: token.value, site: embeddingSite() } });
       token.value = s.token;
       localStorage.setItem(tokenKey, s.token);
       for (const [key, value] of Object.entries({ name: s.contact.name, email: s.contact.email, phone: s.contact.phone, ...(s.contact.attributes || {}) })) {
@@ -185,7 +193,7 @@ createApp({
       }
       catch (e) {
         console.warn('Kefu chat could not start', e);
-        phase.value = 'error';
+        phase.value = e.code === 'site-not-allowed' ? 'not-allowed' : 'error';
       }
     }
 
@@ -480,7 +488,7 @@ createApp({
 
     // The loader makes this frame on the next page at once only while there is something to hear about: a chat going
     // or a message left. Anyone else gets no frame until they open the chat.
-    const active = computed(() => (['loading', 'error'].includes(phase.value) ? null
+    const active = computed(() => (['loading', 'error', 'not-allowed'].includes(phase.value) ? null
       : phase.value === 'chat' || left.awaiting));
     watch(active, (now) => { if (now !== null) window.parent.postMessage({ type: 'kefu:active', active: now }, '*'); });
 

@@ -1026,6 +1026,11 @@ const messages = {
     'admin.sso.remove': 'Remove the provider',
     'admin.sso.confirmRemove': 'Remove the single sign-on settings? Staff will need passwords to log in.',
     'admin.sso.saved': 'Saved. The provider\'s discovery document was read.',
+    // #15 allowed sites
+    'admin.allowedSites': 'Sites allowed to show the widget (one a line)',
+    'admin.allowedSitesEverywhere': 'Empty: the widget may be shown on any site. List your sites (https://shop.example.com, or https://*.example.com for every subdomain) so that other sites cannot show your chat.',
+    'admin.allowedSitesHint': 'Only these sites (and Kefu itself) may show the widget; browsers refuse to show the chat on any other. A scheme, a host and an optional port, no path.',
+    'chat.siteNotAllowed': 'This chat is not available on this website.',
   },
   'zh-CN': {
     'chat.title': '在线客服',
@@ -2049,6 +2054,11 @@ const messages = {
     'admin.sso.remove': '移除身份提供方',
     'admin.sso.confirmRemove': '确定移除单点登录设置？员工之后需要使用密码登录。',
     'admin.sso.saved': '已保存，已成功读取身份提供方的发现文档。',
+    // #15 allowed sites
+    'admin.allowedSites': '允许嵌入客服窗口的网站（每行一个）',
+    'admin.allowedSitesEverywhere': '留空：任何网站都可以嵌入客服窗口。填写您的网站（如 https://shop.example.com，或用 https://*.example.com 表示所有子域名），其他网站就无法显示您的客服。',
+    'admin.allowedSitesHint': '只有这些网站（以及 Kefu 自身）可以显示客服窗口，浏览器会拒绝在其他网站上显示。格式为协议、域名和可选端口，不含路径。',
+    'chat.siteNotAllowed': '此网站不提供在线客服。',
   },
 };
 

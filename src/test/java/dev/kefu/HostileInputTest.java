@@ -237,7 +237,7 @@ class HostileInputTest {
 		return api.put("/api/v1/visitor/profile", visitor, Map.of("name", name)).path("id").asString();
 	}
 
-	private static void assertProblem(Api.Response response, int status) {
+	static void assertProblem(Api.Response response, int status) {
 		assertThat(response.status()).as(response.text()).isEqualTo(status);
 		assertThat(response.contentType()).as(response.text()).startsWith("application/problem+json");
 		assertThat(response.code()).as("code of %s", response.text()).isNotBlank();

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import dev.kefu.organization.AllowedSites;
 import dev.kefu.organization.IntakeLimits;
 import dev.kefu.organization.Organization;
 import dev.kefu.organization.Organizations;
@@ -30,6 +31,7 @@ import dev.kefu.shared.VisitorCaller;
  * Where a visitor's identity begins: the widget presents the token it kept (if any) and gets back a valid one, for
  * the same contact when the old token is still good. When the host site vouches for its signed-in customer
  * ({@code userId} + {@code userHash}, or {@code jwt}) the session is for that verified contact instead, on any device.
+ * A browser on a site the organization has not allowed is refused ({@link AllowedSites#admit}).
  */
 @RestController
 class VisitorSessionController {
@@ -39,14 +41,16 @@ class VisitorSessionController {
 	private final VisitorTokens tokens;
 	private final IntakeLimits limits;
 	private final VisitorIdentities identities;
+	private final AllowedSites sites;
 
 	VisitorSessionController(Organizations organizations, Contacts contacts, VisitorTokens tokens,
-			IntakeLimits limits, VisitorIdentities identities) {
+			IntakeLimits limits, VisitorIdentities identities, AllowedSites sites) {
 		this.organizations = organizations;
 		this.contacts = contacts;
 		this.tokens = tokens;
 		this.limits = limits;
 		this.identities = identities;
+		this.sites = sites;
 	}
 
 	@Schema(description = "A visitor session; a signed-in customer comes with userId + userHash, or a jwt")
@@ -59,7 +63,8 @@ class VisitorSessionController {
 			@Schema(example = "li.lei@example.com") @Nullable @Size(max = 320) String email,
 			@Schema(example = "+86 138 0013 8000") @Nullable @Size(max = 50) String phone,
 			@Schema(example = "gold") @Nullable @Size(max = 100) String memberLevel,
-			@Schema(example = "6222 **** **** 1234") @Nullable @Size(max = 64) String accountNumber) {
+			@Schema(example = "6222 **** **** 1234") @Nullable @Size(max = 64) String accountNumber,
+			@Schema(description = "The origin of the page embedding the chat, as the widget loader saw it; checked against the organization's allowed sites", example = "https://shop.example.com") @Nullable @Size(max = 300) String site) {
 
 		VisitorIdentities.Claim claim() {
 			Map<String, @Nullable String> attributes = new HashMap<>();
@@ -79,6 +84,7 @@ class VisitorSessionController {
 	Session start(@Valid @RequestBody SessionRequest request, HttpServletRequest http) {
 		Organization organization = organizations.findBySlug(request.organization())
 			.orElseThrow(() -> new ResourceNotFound("organization", request.organization()));
+		sites.admit(organization.id(), http, request.site());
 		VisitorIdentities.Claim claim = request.claim();
 		if (claim.present()) {
 			Contact verified = identities.verifiedContact(organization, claim);

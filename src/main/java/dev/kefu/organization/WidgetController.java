@@ -7,11 +7,14 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -36,9 +39,10 @@ class WidgetController {
 	private final InvitationRules invitations;
 	private final List<QueueLengths> queues;
 	private final List<SiteVisits> visits;
+	private final AllowedSites sites;
 
 	WidgetController(Organizations organizations, Widgets widgets, Groups groups, Clock clock,
-			InvitationRules invitations, List<QueueLengths> queues, List<SiteVisits> visits) {
+			InvitationRules invitations, List<QueueLengths> queues, List<SiteVisits> visits, AllowedSites sites) {
 		this.organizations = organizations;
 		this.widgets = widgets;
 		this.groups = groups;
@@ -46,6 +50,7 @@ class WidgetController {
 		this.invitations = invitations;
 		this.queues = queues;
 		this.visits = visits;
+		this.sites = sites;
 	}
 
 	/**
@@ -71,7 +76,11 @@ class WidgetController {
 	 * visit's random id, {@code u} and {@code t} the page's address and title, {@code r} the visit's referrer,
 	 * {@code l} the browser's language. All optional; a bad one is ignored, never an error for the visitor, except a
 	 * NUL or text that is not UTF-8, which every endpoint refuses (dev.kefu.shared.WellFormedParameters).
+	 * <p>
+	 * The loader reads it from the company's page, so any site may read it (CORS, no credentials); a site that is not
+	 * on the organization's allowed sites gets {@code 403 site-not-allowed} instead, and its page view is not kept.
 	 */
+	@CrossOrigin(origins = "*", allowCredentials = "false")
 	@GetMapping("/api/v1/widget/{organizationSlug}")
 	PublicWidget widget(@PathVariable String organizationSlug,
 			@RequestParam(name = "v", required = false) @Nullable String visitId,
@@ -79,9 +88,10 @@ class WidgetController {
 			@RequestParam(name = "t", required = false) @Nullable String title,
 			@RequestParam(name = "r", required = false) @Nullable String referrer,
 			@RequestParam(name = "l", required = false) @Nullable String language,
-			@RequestHeader(name = "User-Agent", required = false) @Nullable String userAgent) {
+			@RequestHeader(name = "User-Agent", required = false) @Nullable String userAgent, HttpServletRequest request) {
 		Organization organization = organizations.findBySlug(organizationSlug)
 			.orElseThrow(() -> new ResourceNotFound("organization", organizationSlug));
+		sites.admit(organization.id(), request, null);
 		PageViews.of(visitId, url, title, referrer, language, userAgent)
 			.ifPresent(view -> report(organization.id(), view));
 		WidgetSettings settings = widgets.settings(organization.id());

@@ -21,11 +21,13 @@ public class Widgets {
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final Groups groups;
+	private final AllowedSites sites;
 
-	Widgets(JdbcClient jdbc, JsonMapper json, Groups groups) {
+	Widgets(JdbcClient jdbc, JsonMapper json, Groups groups, AllowedSites sites) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.groups = groups;
+		this.sites = sites;
 	}
 
 	public WidgetSettings settings(UUID organizationId) {
@@ -36,7 +38,8 @@ public class Widgets {
 					json.readValue(rs.getString("prechat_fields"), new TypeReference<List<PrechatField>>() {
 					}), rs.getObject("default_group_id", UUID.class)))
 			.optional()
-			.orElseGet(WidgetSettings::defaults);
+			.orElseGet(WidgetSettings::defaults)
+			.withAllowedSites(sites.of(organizationId));
 	}
 
 	@Transactional
@@ -50,6 +53,9 @@ public class Widgets {
 			.params(organizationId, settings.title().strip(), settings.primaryColor(), settings.greeting(),
 					json.writeValueAsString(settings.prechatFields()), settings.defaultGroupId())
 			.update();
+		if (settings.allowedSites() != null) {
+			sites.replace(organizationId, settings.allowedSites());
+		}
 		groups.forgetRoutables();
 		return settings(organizationId);
 	}
@@ -79,6 +85,9 @@ public class Widgets {
 		}
 		if (settings.defaultGroupId() != null) {
 			groups.require(organizationId, settings.defaultGroupId());
+		}
+		if (settings.allowedSites() != null) {
+			AllowedSites.validated(settings.allowedSites());
 		}
 	}
 }

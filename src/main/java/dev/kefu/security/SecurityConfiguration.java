@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import dev.kefu.shared.Role;
 
@@ -39,8 +40,13 @@ class SecurityConfiguration {
 			.logout(logout -> logout.disable())
 			.requestCache(cache -> cache.disable())
 			// The chat widget is framed by customers' own sites, so framing is allowed; pages that must not be
-			// framed set their own Content-Security-Policy frame-ancestors.
-			.headers(headers -> headers.frameOptions(frame -> frame.disable()))
+			// framed set their own Content-Security-Policy frame-ancestors (the chat: its organization's allowed sites).
+			// Other sites learn at most Kefu's origin from a link or a request, never a page's address or query.
+			// HSTS (Spring Security's default, a year with subdomains) is written only on a secure request: with TLS
+			// on, or behind a proxy that says so (X-Forwarded-Proto) when server.forward-headers-strategy trusts it.
+			.headers(headers -> headers.frameOptions(frame -> frame.disable())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31536000).includeSubDomains(true)))
 			.addFilterBefore(new TokenAuthenticationFilter(staffTokens, visitorTokens, apiTokens),
 					AbstractPreAuthenticatedProcessingFilter.class)
 			.exceptionHandling(errors -> errors

@@ -173,6 +173,14 @@ public final class Browser implements AutoCloseable {
 			.toList();
 	}
 
+	/**
+	 * Everything the pages logged since the last call, for a test that provokes a message on purpose: what it reads
+	 * here (a violation of a policy it meant to break, too) no longer fails the test on {@link #close()}.
+	 */
+	public List<String> consoleMessages() {
+		return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+	}
+
 	/** Saves a screenshot as docs/screenshots/{name}.png (the folder the README links). */
 	public void screenshot(String name) {
 		try {

@@ -12,9 +12,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.kefu.channel.callback.CallbackCrypto;
+import dev.kefu.channel.callback.CallbackXml;
+import dev.kefu.channel.callback.CallbackRejected;
 import dev.kefu.channel.ChannelInstance;
 import dev.kefu.channel.Channels;
-import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.ResourceNotFound;
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -61,13 +63,11 @@ class WechatCallbackController {
 			@RequestParam(required = false) @Nullable String nonce,
 			@RequestParam(name = "encrypt_type", required = false) @Nullable String encryptType,
 			@RequestParam(name = "msg_signature", required = false) @Nullable String msgSignature,
-			@RequestBody(required = false) @Nullable String body) {
+			@RequestBody(required = false) byte @Nullable [] bytes) {
 		ChannelInstance channel = channel(channelId);
 		WechatSettings settings = WechatSettings.of(channel);
 		CallbackCrypto crypto = settings.crypto();
-		if (body == null || body.isBlank()) {
-			throw new RequestRejected("malformed-request", "the body must be WeChat's XML message");
-		}
+		String body = CallbackXml.text(bytes);
 		Map<String, String> message;
 		if ("aes".equalsIgnoreCase(encryptType)) {
 			String ciphertext = CallbackXml.field(CallbackXml.read(body), "Encrypt");

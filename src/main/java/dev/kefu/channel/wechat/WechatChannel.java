@@ -109,7 +109,8 @@ class WechatChannel implements ChannelProvider {
 	/** Asks WeChat for an access token with the given AppID and AppSecret and says what it answered. */
 	@Override
 	public ConnectionCheck check(ChannelInstance instance) {
-		WechatSettings settings = WechatSettings.of(instance);
+		// Settings that could never work are refused as saving them would be, before anything is sent to WeChat.
+		WechatSettings settings = WechatSettings.of(instance).checked();
 		try {
 			WechatApi.Token token = api.token(settings.apiBase(), settings.appId(), settings.appSecret());
 			return ConnectionCheck.ok("WeChat gave an access token for " + settings.appId() + " (valid "

@@ -2,6 +2,7 @@ package dev.kefu.channel.wechat;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import dev.kefu.channel.callback.CallbackXml;
 import dev.kefu.channel.ChannelInstance;
 import dev.kefu.channel.Channels;
 import dev.kefu.channel.CustomerMessages;
@@ -85,6 +87,7 @@ class WechatInbound {
 	void receive(ChannelInstance channel, WechatSettings settings, Map<String, String> message) {
 		String openid = required(message, "FromUserName");
 		String type = required(message, "MsgType").toLowerCase(Locale.ROOT);
+		wellFormed(message, openid, type);
 		CompletableFuture<Void> work = CompletableFuture
 			.runAsync(() -> take(channel, settings, openid, type, message, true), workers)
 			.whenComplete((done, failed) -> {
@@ -188,7 +191,8 @@ class WechatInbound {
 				Instant created = Instant.ofEpochSecond(Long.parseLong(orEmpty(CallbackXml.field(fields, "CreateTime"))));
 				return created.isBefore(now) ? created : now;
 			}
-			catch (NumberFormatException e) {
+			catch (NumberFormatException | DateTimeException e) {
+				// No number, or a second no clock can show (9223372036854775807): now.
 				return now;
 			}
 		}
@@ -318,6 +322,28 @@ class WechatInbound {
 			String text, List<CustomerMessages.IncomingFile> files, Map<String, String> attributes) {
 		return new CustomerMessages.Incoming(openid, messageId, text, files,
 				new ContactProfile(null, null, null, attributes), settings.groupId());
+	}
+
+	/**
+	 * The fields that name things to store (the follower, the message, the event) have WeChat's shapes; anything else
+	 * is refused whole with {@code 400 malformed-request} rather than stored in part or failing at the database.
+	 */
+	private static void wellFormed(Map<String, String> message, String openid, String type) {
+		shaped("FromUserName", openid, "[A-Za-z0-9_-]{1,128}");
+		shaped("MsgType", type, "[a-z_]{1,32}");
+		for (Map.Entry<String, String> field : Map.of("MsgId", "[0-9]{1,32}", "CreateTime", "[0-9]{1,20}", "Event",
+				"[A-Za-z0-9_]{1,64}").entrySet()) {
+			String value = CallbackXml.field(message, field.getKey());
+			if (value != null) {
+				shaped(field.getKey(), value, field.getValue());
+			}
+		}
+	}
+
+	private static void shaped(String field, String value, String shape) {
+		if (!value.matches(shape)) {
+			throw new RequestRejected("malformed-request", "a WeChat message's " + field + " is not what WeChat sends");
+		}
 	}
 
 	private static String required(Map<String, String> message, String field) {

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.kefu.channel.callback.CallbackCrypto;
 import dev.kefu.channel.ChannelInstance;
 import dev.kefu.shared.RequestRejected;
 

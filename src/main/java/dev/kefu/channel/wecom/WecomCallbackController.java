@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.kefu.channel.callback.CallbackXml;
 import dev.kefu.channel.ChannelInstance;
 import dev.kefu.channel.Channels;
 import dev.kefu.shared.RequestRejected;
@@ -51,13 +52,13 @@ class WecomCallbackController {
 	@PostMapping(path = PATH, produces = MediaType.TEXT_PLAIN_VALUE)
 	String receive(@PathVariable UUID channelId, @RequestParam(name = "msg_signature", required = false) @Nullable String signature,
 			@RequestParam(required = false) @Nullable String timestamp, @RequestParam(required = false) @Nullable String nonce,
-			@RequestBody(required = false) @Nullable String body) {
+			@RequestBody(required = false) byte @Nullable [] body) {
 		ChannelInstance channel = channel(channelId);
 		WecomSettings settings = WecomSettings.of(channel);
-		Map<String, String> outer = CallbackXml.fields(required(body, "the body"));
+		Map<String, String> outer = CallbackXml.read(CallbackXml.text(body));
 		String plain = settings.crypto().open(required(signature, "msg_signature"), required(timestamp, "timestamp"),
 				required(nonce, "nonce"), required(outer.get("Encrypt"), "Encrypt"));
-		Map<String, String> event = CallbackXml.fields(plain);
+		Map<String, String> event = CallbackXml.read(plain);
 		if (NEW_MESSAGES.equals(event.get("Event")) && channel.enabled()) {
 			sync.callback(channel, event.getOrDefault("Token", ""));
 		}

@@ -82,6 +82,11 @@ class WecomKfChannel implements ChannelProvider {
 	/** Settings WeCom would refuse later are refused now; a changed secret drops the stored token. */
 	@Override
 	public void saved(ChannelInstance instance) {
+		validate(instance);
+		clients.forget(instance.id());
+	}
+
+	private static void validate(ChannelInstance instance) {
 		String aesKey = instance.setting(WecomSettings.AES_KEY);
 		if (aesKey == null || !aesKey.matches("[A-Za-z0-9]{43}")) {
 			throw new RequestRejected("invalid-configuration",
@@ -96,7 +101,6 @@ class WecomKfChannel implements ChannelProvider {
 				throw new RequestRejected("invalid-configuration", "groupId must be a group's id");
 			}
 		}
-		clients.forget(instance.id());
 	}
 
 	@Override
@@ -115,6 +119,8 @@ class WecomKfChannel implements ChannelProvider {
 	/** A token with these credentials, and the customer-service account among those the secret may use. */
 	@Override
 	public ConnectionCheck check(ChannelInstance instance) {
+		// Settings that could never work are refused as saving them would be, before anything is sent to WeCom.
+		validate(instance);
 		WecomSettings settings;
 		try {
 			settings = WecomSettings.of(instance);

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.kefu.channel.callback.CallbackCrypto;
 import dev.kefu.channel.ChannelInstance;
 
 /** A WeCom channel's settings, as the admin entered them (see {@link WecomKfChannel#configuration()}). */

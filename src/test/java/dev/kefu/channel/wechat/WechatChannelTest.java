@@ -21,6 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.kefu.channel.callback.CallbackCrypto;
+import dev.kefu.channel.callback.CallbackCryptoTest;
 import dev.kefu.channel.ChannelInstance;
 import dev.kefu.channel.Channels;
 import dev.kefu.channel.CustomerMessages;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+import dev.kefu.channel.callback.CallbackCryptoTest;
 import dev.kefu.shared.RequestRejected;
 
 /** What an admin types must be what the WeChat console shows, or WeChat refuses the server URL without saying why. */

@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.kefu.channel.callback.CallbackCrypto;
+import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +49,8 @@ final class FakeWecom implements AutoCloseable {
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final HttpServer server;
+	// WeCom's side is sealed by WxJava, an implementation of the scheme independent of Kefu's CallbackCrypto.
+	private final WxCryptUtil sealer = new WxCryptUtil(TOKEN, AES_KEY, CORP_ID);
 	private final CallbackCrypto crypto = new CallbackCrypto(TOKEN, AES_KEY, CORP_ID);
 	private final List<Map<String, Object>> messages = new CopyOnWriteArrayList<>();
 	private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -119,7 +123,7 @@ final class FakeWecom implements AutoCloseable {
 				+ "<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[kf_msg_or_event]]></Event>"
 				+ "<Token><![CDATA[ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFmHVGcra996NR]]></Token>"
 				+ "<OpenKfId><![CDATA[" + OPEN_KFID + "]]></OpenKfId></xml>";
-		String encrypted = crypto.seal(plain);
+		String encrypted = sealer.encrypt(random(), plain);
 		String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
 		String nonce = "1372623149";
 		String signature = crypto.sign(timestamp, nonce, encrypted);
@@ -140,7 +144,7 @@ final class FakeWecom implements AutoCloseable {
 
 	/** WeCom's URL check: Kefu must answer with the decrypted echostr. */
 	HttpResponse<String> verifyUrl(String kefuBase, String channelId, String echo) throws Exception {
-		String encrypted = crypto.seal(echo);
+		String encrypted = sealer.encrypt(random(), echo);
 		String timestamp = "1409659589";
 		String nonce = "263014780";
 		URI uri = URI.create(kefuBase + "/api/v1/channels/" + channelId + "/wecom?msg_signature="
@@ -285,5 +289,10 @@ final class FakeWecom implements AutoCloseable {
 	@Override
 	public void close() {
 		server.stop(0);
+	}
+
+	/** The 16 random characters each envelope begins with. */
+	private static String random() {
+		return java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 	}
 }
