@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.kefu.contact.ContactErased;
 import dev.kefu.contact.LegalHolds;
+import dev.kefu.privacy.Masking;
 import dev.kefu.retention.RetentionKind;
 import dev.kefu.retention.RetentionMode;
 import dev.kefu.retention.RetentionTarget;
@@ -37,10 +38,12 @@ class ConversationErasure implements RetentionTarget {
 	private final LegalHolds holds;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final Masking masking;
 
 	ConversationErasure(JdbcClient jdbc, Attachments attachments, LegalHolds holds, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, Masking masking) {
 		this.jdbc = jdbc;
+		this.masking = masking;
 		this.attachments = attachments;
 		this.holds = holds;
 		this.events = events;
@@ -114,6 +117,7 @@ class ConversationErasure implements RetentionTarget {
 		attachments.removeAll(organizationId, ids);
 		Instant now = clock.instant();
 		for (UUID id : ids) {
+			masking.forget(organizationId, Masking.MESSAGE, id);
 			jdbc.sql("""
 					UPDATE message SET body = ?, attachments = NULL, meta = NULL,
 					  sender_name = CASE WHEN sender_type = 'CONTACT' THEN NULL ELSE sender_name END
@@ -141,6 +145,7 @@ class ConversationErasure implements RetentionTarget {
 	private void delete(UUID organizationId, List<UUID> ids) {
 		attachments.removeAll(organizationId, ids);
 		for (UUID id : ids) {
+			masking.forget(organizationId, Masking.MESSAGE, id);
 			for (String table : List.of("message", "conversation_note", "conversation_transition", "conversation_visit")) {
 				jdbc.sql("DELETE FROM " + table + " WHERE organization_id = ? AND conversation_id = ?")
 					.params(organizationId, id)

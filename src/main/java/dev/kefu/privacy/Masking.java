@@ -70,6 +70,14 @@ public class Masking {
 	}
 
 	/**
+	 * Forgets the clear texts kept for everything in a scope (the messages of a conversation, the entries of a left
+	 * message), in the caller's transaction: erasing or deleting the scope's text must not leave the numbers behind.
+	 */
+	public void forget(UUID organizationId, String subjectType, UUID scopeId) {
+		secrets.forget(organizationId, subjectType, scopeId);
+	}
+
+	/**
 	 * The clear text of something masked on display, for a permitted staff member; audited as
 	 * {@code <subjectType>.revealed}. Not found when nothing was kept for it in the caller's organization.
 	 */

@@ -1,6 +1,7 @@
 package dev.kefu.privacy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,12 +21,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.kefu.audit.AuditLog;
 import dev.kefu.shared.AccessDenied;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.Role;
 import dev.kefu.shared.StaffCaller;
 import dev.kefu.shared.StateConflict;
 import dev.kefu.shared.Text;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The organization's masking settings (admins) and the reveal of a masked message (admins and supervisors, in the
@@ -38,16 +43,20 @@ class PrivacyController {
 
 	private final PrivacyStore store;
 	private final Masking masking;
+	private final AuditLog audit;
 
-	PrivacyController(PrivacyStore store, Masking masking) {
+	PrivacyController(PrivacyStore store, Masking masking, AuditLog audit) {
+		this.audit = audit;
 		this.store = store;
 		this.masking = masking;
 	}
 
 	/** {@code keyConfigured}: whether the on-display mode can be chosen. */
+	@Schema(name = "PrivacySettings")
 	record Settings(String mode, boolean keyConfigured) {
 	}
 
+	@Schema(name = "PrivacySettingsBody")
 	record SettingsBody(@Nullable String mode) {
 	}
 
@@ -61,6 +70,7 @@ class PrivacyController {
 		}
 	}
 
+	@Schema(name = "PrivacySample")
 	record Sample(@Nullable String text) {
 	}
 
@@ -76,6 +86,7 @@ class PrivacyController {
 		return new Settings(store.mode(caller.organizationId()).name(), masking.keyConfigured());
 	}
 
+	@Transactional
 	@PutMapping("/api/v1/admin/privacy/settings")
 	Settings saveSettings(@AuthenticationPrincipal StaffCaller caller, @RequestBody SettingsBody body) {
 		requireAdmin(caller);
@@ -90,7 +101,13 @@ class PrivacyController {
 			throw new StateConflict("privacy-key-missing", "masking on display keeps clear numbers encrypted, and no"
 					+ " key is configured: set kefu.privacy.key (base64 of 32 bytes) on every node first");
 		}
+		MaskingMode before = store.mode(caller.organizationId());
 		store.saveMode(caller.organizationId(), mode);
+		audit.entry(caller, "privacy.mode-changed")
+			.target("privacy")
+			.before(Map.of("mode", before.name()))
+			.after(Map.of("mode", mode.name()))
+			.record();
 		return new Settings(mode.name(), masking.keyConfigured());
 	}
 
@@ -100,6 +117,7 @@ class PrivacyController {
 		return store.patterns(caller.organizationId()).stream().map(PatternView::of).toList();
 	}
 
+	@Transactional
 	@PostMapping("/api/v1/admin/privacy/patterns")
 	@ResponseStatus(HttpStatus.CREATED)
 	PatternView addPattern(@AuthenticationPrincipal StaffCaller caller, @RequestBody PatternBody body) {
@@ -125,14 +143,18 @@ class PrivacyController {
 			throw new RequestRejected("too-many-patterns", "an organization may have at most " + MAX_PATTERNS
 					+ " patterns");
 		}
-		return PatternView.of(store.addPattern(caller.organizationId(), name, regex, replacement));
+		PatternView added = PatternView.of(store.addPattern(caller.organizationId(), name, regex, replacement));
+		audit.entry(caller, "privacy.pattern-added").target("privacy-pattern:" + added.id()).after(added).record();
+		return added;
 	}
 
+	@Transactional
 	@DeleteMapping("/api/v1/admin/privacy/patterns/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void removePattern(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
 		requireAdmin(caller);
 		store.removePattern(caller.organizationId(), id);
+		audit.entry(caller, "privacy.pattern-removed").target("privacy-pattern:" + id).record();
 	}
 
 	/** How a text would be stored, with the organization's patterns as saved. */

@@ -71,6 +71,13 @@ class SealedTexts {
 			.update();
 	}
 
+	/** Forgets every clear text kept in a scope (a conversation, a left message) that is erased or deleted. */
+	void forget(UUID organizationId, String subjectType, UUID scopeId) {
+		jdbc.sql("DELETE FROM privacy_secret WHERE organization_id = ? AND subject_type = ? AND scope_id = ?")
+			.params(organizationId, subjectType, scopeId)
+			.update();
+	}
+
 	/** The clear text, when one was kept for this subject of the organization (and, if given, in this scope). */
 	Optional<String> open(UUID organizationId, String subjectType, UUID subjectId, @Nullable UUID scopeId) {
 		return jdbc.sql("""

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.kefu.contact.ContactErased;
 import dev.kefu.contact.LegalHolds;
+import dev.kefu.privacy.Masking;
 import dev.kefu.retention.RetentionKind;
 import dev.kefu.retention.RetentionMode;
 import dev.kefu.retention.RetentionTarget;
@@ -33,8 +34,10 @@ class TicketErasure implements RetentionTarget {
 	private final JdbcClient jdbc;
 	private final LegalHolds holds;
 	private final Clock clock;
+	private final Masking masking;
 
-	TicketErasure(JdbcClient jdbc, LegalHolds holds, Clock clock) {
+	TicketErasure(JdbcClient jdbc, LegalHolds holds, Clock clock, Masking masking) {
+		this.masking = masking;
 		this.jdbc = jdbc;
 		this.holds = holds;
 		this.clock = clock;
@@ -104,6 +107,7 @@ class TicketErasure implements RetentionTarget {
 	private void anonymize(UUID organizationId, List<UUID> ids) {
 		Instant now = clock.instant();
 		for (UUID id : ids) {
+			masking.forget(organizationId, Masking.TICKET_ENTRY, id);
 			jdbc.sql("""
 					UPDATE ticket_entry SET body = ?,
 					  author_name = CASE WHEN author_type = 'CONTACT' THEN NULL ELSE author_name END

@@ -220,6 +220,32 @@ class MaskingIntegrationTest {
 	}
 
 	@Test
+	void changingTheModeAndThePatternsIsAuditedAndErasingTheCustomerForgetsTheSealedNumbers() {
+		api.put("/api/v1/admin/privacy/settings", admin, Map.of("mode", "ON_DISPLAY"));
+		String pattern = api.post("/api/v1/admin/privacy/patterns", admin,
+				Map.of("name", "policy", "regex", "PL\\d{8}")).path("id").asString();
+		api.call("DELETE", "/api/v1/admin/privacy/patterns/" + pattern, admin, null);
+		String audit = api.call("GET", "/api/v1/admin/audit?action=privacy.", admin, null).text();
+		assertThat(audit).contains("privacy.mode-changed", "ON_DISPLAY", "privacy.pattern-added",
+				"privacy.pattern-removed", "privacy-pattern:" + pattern);
+
+		ServedChat chat = ServedChat.start(api, tenant, agent);
+		String contact = api.put("/api/v1/visitor/profile", chat.visitor(), Map.of("name", "Masked Customer"))
+			.path("id").asString();
+		send(chat.visitor(), chat.id(), "卡号 " + uniqueCard());
+		assertThat(sealedIn(chat.id())).isEqualTo(1);
+		api.post("/api/v1/contacts/" + contact + "/erase", admin, null);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sealedIn(chat.id())).isZero());
+	}
+
+	private long sealedIn(String conversation) {
+		return jdbc.sql("SELECT COUNT(*) FROM privacy_secret WHERE scope_id = ?")
+			.param(UUID.fromString(conversation))
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
 	void aMessageMaskedAtRestHasNothingToReveal() {
 		ServedChat chat = ServedChat.start(api, tenant, agent);
 		JsonNode sent = send(chat.visitor(), chat.id(), "卡号 " + uniqueCard());
