@@ -2,10 +2,21 @@ package dev.kefu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import dev.kefu.testing.Api;
 import dev.kefu.testing.ServerTest;
@@ -17,6 +28,43 @@ class OpenApiDescriptionTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping handlers;
+
+	/**
+	 * The description names each body's schema by the type's simple name: two records called {@code Settings} in two
+	 * modules would silently share one schema, and one endpoint would be described with the other's fields.
+	 */
+	@Test
+	void noTwoBodyTypesShareASchemaName() {
+		Map<String, TreeSet<String>> typesByName = new HashMap<>();
+		handlers.getHandlerMethods().values().forEach(handler -> {
+			Method method = handler.getMethod();
+			if (!method.getDeclaringClass().getName().startsWith("dev.kefu.")) {
+				return;
+			}
+			List<Class<?>> types = new java.util.ArrayList<>(List.of(method.getReturnType()));
+			for (Parameter parameter : method.getParameters()) {
+				if (parameter.isAnnotationPresent(RequestBody.class)) {
+					types.add(parameter.getType());
+				}
+			}
+			types.stream()
+				.filter(type -> type.getName().startsWith("dev.kefu."))
+				.forEach(type -> typesByName.computeIfAbsent(schemaName(type), name -> new TreeSet<>())
+					.add(type.getName()));
+		});
+		assertThat(typesByName).isNotEmpty();
+		assertThat(typesByName.entrySet().stream().filter(entry -> entry.getValue().size() > 1).toList())
+			.as("schema names used by more than one type").isEmpty();
+	}
+
+	private static String schemaName(Class<?> type) {
+		Schema schema = type.getAnnotation(Schema.class);
+		return schema != null && !schema.name().isEmpty() ? schema.name() : type.getSimpleName();
+	}
 
 	@Test
 	void describesTheAdminWidgetAndCannedResponsePaths() {

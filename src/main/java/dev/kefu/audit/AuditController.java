@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.StaffCaller;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The organization's audit trail for admins (/api/v1/admin/** is for admins only), newest first, filtered by
  * {@link AuditFilter}; as CSV for Excel (UTF-8 with a byte-order mark, cells that a spreadsheet would run as a formula
@@ -49,6 +51,7 @@ class AuditController {
 	record AuditPage(List<AuditEntry> entries, int page, int size, long total) {
 	}
 
+	@Schema(name = "AuditRetentionChange")
 	record RetentionChange(@NotNull Integer retentionDays) {
 	}
 

@@ -16,6 +16,8 @@ import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.SqlTime;
 import dev.kefu.shared.StaffCaller;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * How long each organization keeps its audit log, and the nightly prune that deletes older entries (the only way an
  * entry ever leaves). An organization that has not chosen keeps {@code kefu.audit.retention-days}, three years by
@@ -43,6 +45,7 @@ class AuditRetention {
 		this.defaultDays = Math.clamp(defaultDays, MINIMUM_DAYS, MAXIMUM_DAYS);
 	}
 
+	@Schema(name = "AuditRetentionSettings")
 	record Settings(int retentionDays, int minimumDays, int maximumDays, int defaultDays) {
 	}
 

@@ -26,6 +26,8 @@ import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.StaffCaller;
 import dev.kefu.shared.VisitorCaller;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** Admins set up each group's assistant; customers rate its answers. */
 @RestController
 class AssistantController {
@@ -54,6 +56,7 @@ class AssistantController {
 			@Nullable Double threshold) {
 	}
 
+	@Schema(name = "AssistantAnswerRating")
 	record Rating(boolean helpful) {
 	}
 

@@ -27,6 +27,8 @@ import dev.kefu.shared.SqlTime;
 import dev.kefu.shared.StaffCaller;
 import dev.kefu.shared.StateConflict;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Finds and keeps canned responses. The rules: everyone keeps their own personal responses and never sees anyone
  * else's; organization-wide ones are changed by admins and supervisors only; a response limited to a group is
@@ -62,6 +64,7 @@ class CannedResponses {
 	 * What the caller may insert or edit: a shortcut typed with or without its '/', a title or text fragment, and a
 	 * folder (blank or absent: unfiled).
 	 */
+	@Schema(name = "CannedResponseDraft")
 	record Draft(@Nullable String shortcut, @Nullable String title, @Nullable String text,
 			@Nullable UUID groupId, @Nullable String folder) {
 	}

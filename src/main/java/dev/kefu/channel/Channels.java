@@ -26,6 +26,8 @@ import dev.kefu.shared.StandardWebhookSignature;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The channel instances of each organization. An instance's configuration is checked against its provider's schema on
  * every save; an implicit provider's one instance (the web widget's) is made on first use.
@@ -55,6 +57,7 @@ public class Channels {
 	}
 
 	/** What an admin sends to create or change an instance; on a change, what is null stays as it was. */
+	@Schema(name = "ChannelSettingsRequest")
 	record Request(@Nullable String provider, @Nullable String name,
 			@Nullable Map<String, @Nullable Object> configuration, @Nullable Boolean enabled) {
 	}

@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 
 import dev.kefu.shared.RequestRejected;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The contacts list of the desk's CRM view: an organization's contacts, newest activity first, found by a piece of
  * their name, e-mail, phone (with or without its spaces and dashes), the host site's user id, or their exact id.
@@ -21,6 +23,7 @@ class ContactList {
 	static final int MAX_SIZE = 100;
 
 	/** One page of contacts; {@code hasMore} when a next page has at least one. */
+	@Schema(name = "ContactPage")
 	record Page(List<Contact> items, int page, int size, boolean hasMore) {
 	}
 

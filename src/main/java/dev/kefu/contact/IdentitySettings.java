@@ -19,7 +19,7 @@ record IdentitySettings(
 		Instant rotatedAt) {
 
 	/** What an admin may change; the secret only changes by rotation. */
-	@Schema(description = "What to change; null fields stay as they are, an empty jwksUrl removes it")
+	@Schema(name = "IdentitySettingsChange", description = "What to change; null fields stay as they are, an empty jwksUrl removes it")
 	record Change(@Schema(example = "https://shop.example.com/.well-known/jwks.json") @Nullable String jwksUrl,
 			@Schema(example = "false") @Nullable Boolean allowAnonymous) {
 	}

@@ -26,6 +26,8 @@ import dev.kefu.organization.Organizations;
 import dev.kefu.shared.AccessDenied;
 import dev.kefu.shared.StaffCaller;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** The agent's and supervisor's view of conversations. */
 @RestController
 class ConversationController {
@@ -49,6 +51,7 @@ class ConversationController {
 	}
 
 	/** {@code dispositionId}: a disposition code from GET /api/v1/dispositions; required where the group says so. */
+	@Schema(name = "ConversationCloseRequest")
 	record CloseRequest(@Nullable @Size(max = 32) String reason, @Nullable @Size(max = 4000) String summary,
 			@Nullable UUID dispositionId) {
 	}

@@ -20,6 +20,8 @@ import dev.kefu.contact.Contacts;
 import dev.kefu.organization.Organizations;
 import dev.kefu.shared.VisitorCaller;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** What a visitor can do with their own conversations besides chatting (starting one is the routing intake). */
 @RestController
 class VisitorConversationController {
@@ -39,6 +41,7 @@ class VisitorConversationController {
 		this.organizations = organizations;
 	}
 
+	@Schema(name = "ConversationRating")
 	record Rating(int rating, @Nullable String comment) {
 	}
 

@@ -23,6 +23,8 @@ import dev.kefu.shared.Text;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The visit of each conversation's customer, as the widget reports it. What a page claims is checked here, because a
  * visitor can send anything: only http(s) addresses (an agent clicks them), and every part bounded, so one row stays
@@ -50,6 +52,7 @@ class Visits {
 	}
 
 	/** What the widget sends: the pages of this visit, oldest first, the current one last. */
+	@Schema(name = "VisitReport")
 	record Report(@Nullable List<Page> pages, @Nullable String referrer, @Nullable String language) {
 	}
 

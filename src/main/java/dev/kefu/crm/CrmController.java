@@ -57,7 +57,7 @@ class CrmController {
 		return rotated;
 	}
 
-	@Schema(description = "A made-up customer to look up")
+	@Schema(name = "CrmLookupSample", description = "A made-up customer to look up")
 	record Sample(@Schema(example = "cust-42") @Nullable String externalId,
 			@Schema(example = "li.lei@example.com") @Nullable String email,
 			@Schema(example = "+86 138 0013 8000") @Nullable String phone,

@@ -34,7 +34,7 @@ record CrmSettings(
 	}
 
 	/** What an admin changes; what is null stays as it was. An empty URL removes it. */
-	@Schema(description = "A change to the CRM lookup; null fields stay as they are")
+	@Schema(name = "CrmSettingsChange", description = "A change to the CRM lookup; null fields stay as they are")
 	record Change(@Schema(example = "https://crm.example.com/kefu/lookup") @Nullable String lookupUrl,
 			@Schema(example = "true") @Nullable Boolean enabled,
 			@Schema(description = "10 to 86400 seconds", example = "300") @Nullable Integer cacheSeconds) {

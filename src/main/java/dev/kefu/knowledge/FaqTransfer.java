@@ -19,6 +19,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Bulk import and export of FAQ entries as CSV or JSON. Each row is saved on its own, so a bad row is reported
  * (with its row number and reason) and the good ones are loaded. Categories are named by path ("Payments/Cards")
@@ -48,6 +50,7 @@ class FaqTransfer {
 	record RowError(int row, String code, String message) {
 	}
 
+	@Schema(name = "FaqImportReport")
 	record Report(int imported, List<RowError> errors) {
 	}
 

@@ -13,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.kefu.shared.RateLimited;
 import dev.kefu.shared.RequestRejected;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Limits how fast one source address may create visitor identities and start chats in an organization, so that a
  * script cannot fill the database or the queues. The organization's admin can raise them (a site whose customers
@@ -23,6 +25,7 @@ import dev.kefu.shared.RequestRejected;
 public class IntakeLimits {
 
 	/** Sustained rates per minute and bursts, per source address. */
+	@Schema(name = "IntakeLimitsSettings")
 	public record Settings(int visitorsPerMinute, int visitorsBurst, int conversationsPerMinute,
 			int conversationsBurst) {
 	}

@@ -15,6 +15,8 @@ import dev.kefu.shared.ResourceNotFound;
 import dev.kefu.shared.SqlTime;
 import dev.kefu.shared.Text;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Each organization's invitation rules, checked before they are kept: every rule travels in the widget's settings
  * answer on every page view, so there are few of them and each is small.
@@ -35,6 +37,7 @@ class InvitationRules {
 	}
 
 	/** A rule as an admin writes it; a rule is on unless {@code enabled} is false. */
+	@Schema(name = "InvitationRuleDraft")
 	record Draft(@Nullable String name, @Nullable String greeting, @Nullable String urlPattern,
 			@Nullable Integer secondsOnPage, @Nullable Integer minPages, @Nullable Boolean returningOnly,
 			@Nullable UUID groupId, @Nullable Integer maxQueue, @Nullable Boolean enabled) {

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.kefu.shared.StaffCaller;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** The organization's inspection settings: admins change them, inspectors read them. */
 @RestController
 class QualitySettingsController {
@@ -29,6 +31,7 @@ class QualitySettingsController {
 	}
 
 	/** Every field is required: read the settings, change what you want, send them back. */
+	@Schema(name = "QualitySettingsBody")
 	record SettingsBody(@NotNull Integer samplePercent, @NotNull Boolean includeFindings,
 			@NotNull Boolean includeLowRatings, @NotNull Integer silenceLimitSeconds, @NotNull List<String> greetings,
 			@NotNull List<String> closings, @NotNull List<String> forbidden) {

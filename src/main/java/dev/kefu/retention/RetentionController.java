@@ -37,7 +37,7 @@ class RetentionController {
 		this.clock = clock;
 	}
 
-	@Schema(description = "Days each kind is kept (empty = forever) and what happens to older data")
+	@Schema(name = "RetentionSettingsChange", description = "Days each kind is kept (empty = forever) and what happens to older data")
 	record RetentionChange(@Schema(example = "365") @Nullable Integer conversationDays,
 			@Schema(example = "365") @Nullable Integer ticketDays,
 			@Schema(example = "730") @Nullable Integer visitorDays,

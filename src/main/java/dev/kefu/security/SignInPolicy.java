@@ -14,6 +14,8 @@ import dev.kefu.audit.AuditLog;
 import dev.kefu.shared.SqlTime;
 import dev.kefu.shared.StaffCaller;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * An organization's rules for how its staff sign in: whether a second factor is required. Staff without one are
  * made to enrol at their next login, before they reach the desk; sessions already open go on.
@@ -32,6 +34,7 @@ class SignInPolicy {
 	}
 
 	/** What the admin console reads and writes. */
+	@Schema(name = "SignInPolicySettings")
 	record Settings(@NotNull Boolean requireTwoFactor) {
 	}
 

@@ -23,6 +23,8 @@ import dev.kefu.shared.Ids;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.StaffCaller;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** The staff's ticket inbox. Every query is scoped to the caller's organization; another's ticket is not found. */
 @RestController
 class TicketController {
@@ -39,6 +41,7 @@ class TicketController {
 	record AnswerRequest(String clientMsgId, String body) {
 	}
 
+	@Schema(name = "TicketCloseRequest")
 	record CloseRequest(@Nullable String note) {
 	}
 

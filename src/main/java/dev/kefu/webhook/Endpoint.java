@@ -27,7 +27,7 @@ record Endpoint(UUID id, @Schema(example = "https://crm.example.com/kefu/webhook
 	}
 
 	/** What an admin sends to create or change an endpoint; on a change, what is null stays as it was. */
-	@Schema(description = "An endpoint to create, or what to change (null fields stay as they are)")
+	@Schema(name = "WebhookEndpointRequest", description = "An endpoint to create, or what to change (null fields stay as they are)")
 	record Request(@Schema(example = "https://crm.example.com/kefu/webhooks") @Nullable String url,
 			@Schema(example = "[\"conversation.opened\", \"conversation.closed\", \"message.created\"]") @Nullable List<String> events,
 			@Schema(description = "Optional; generated when not given", example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") @Nullable String secret,

@@ -30,6 +30,8 @@ import dev.kefu.shared.Role;
 import dev.kefu.shared.SqlTime;
 import dev.kefu.shared.StaffCaller;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Finds conversations by the words in their messages and notes, in the conversation module's own tables, newest
  * first. A caller finds only what they may see: an admin (and an API token) the whole organization, a supervisor the
@@ -63,6 +65,7 @@ class ConversationSearch {
 			UUID contactId, String contactLabel, @Nullable Integer rating, Snippet snippet) {
 	}
 
+	@Schema(name = "ConversationSearchPage")
 	record Page(List<Result> items, int page, int size, boolean hasMore) {
 	}
 

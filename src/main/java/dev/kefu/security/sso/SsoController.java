@@ -25,6 +25,8 @@ import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.ResourceNotFound;
 import dev.kefu.shared.Role;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The login page's side of single sign-on, open to anyone: whether an organization signs in with its provider (the
  * page then sends the browser to {@code /oauth2/authorization/<slug>}), and the exchange of the one-time code the
@@ -55,6 +57,7 @@ class SsoController {
 	record Me(UUID id, UUID organizationId, String displayName, Set<Role> roles) {
 	}
 
+	@Schema(name = "SsoLoggedIn")
 	record LoggedIn(String token, Instant expiresAt, Me user) {
 	}
 

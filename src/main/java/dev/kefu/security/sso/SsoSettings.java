@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import dev.kefu.shared.Role;
 
 /**
@@ -31,6 +33,7 @@ public record SsoSettings(boolean enabled, String issuerUri, String clientId, bo
 	}
 
 	/** What an admin sends; a blank {@code clientSecret} keeps the stored one. */
+	@Schema(name = "SsoSettingsChange", description = "A change to single sign-on; a blank clientSecret keeps the stored one")
 	public record Change(@Nullable Boolean enabled, @Nullable String issuerUri, @Nullable String clientId,
 			@Nullable String clientSecret, @Nullable List<String> scopes, @Nullable String usernameClaim,
 			@Nullable String groupsClaim, @Nullable List<Mapping> mappings, @Nullable Boolean createStaff,

@@ -118,7 +118,7 @@ class SsoSignIn {
 			audit.record(caller(member), "staff.created", "staff:" + member.id(),
 					member.username() + " by single sign-on, roles " + sorted(member.roles()), sourceAddress);
 		}
-		audit.record(caller(member), "login.succeeded", "staff:" + member.id(), "method=sso", sourceAddress);
+		audit.record(caller(member), "auth.login", "staff:" + member.id(), "method=sso", sourceAddress);
 		return member;
 	}
 
@@ -132,7 +132,7 @@ class SsoSignIn {
 			.map(stored -> text(claims.get(stored.settings().usernameClaim())))
 			.filter(login -> !login.isBlank())
 			.flatMap(login -> staff.findByLogin(organizationId, login.strip()))
-			.ifPresent(member -> audit.record(caller(member), "login.failed", "staff:" + member.id(),
+			.ifPresent(member -> audit.record(caller(member), "auth.login-failed", "staff:" + member.id(),
 					"method=sso, " + code, sourceAddress));
 	}
 
