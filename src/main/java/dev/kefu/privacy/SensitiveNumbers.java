@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * </ul>
  * Numbers glued to letters or other digits ({@code SO4111111111111111}, a 20-digit order number) are left alone.
  */
-final class SensitiveNumbers {
+public final class SensitiveNumbers {
 
 	/** Digits in groups joined by one space or dash, not glued to letters or other digits. */
 	private static final Pattern DIGIT_GROUPS = Pattern
@@ -39,10 +39,10 @@ final class SensitiveNumbers {
 	}
 
 	/** What was found: the span in the text and what it is. */
-	record Found(int start, int end, Kind kind) {
+	public record Found(int start, int end, Kind kind) {
 	}
 
-	enum Kind {
+	public enum Kind {
 		CARD, RESIDENT_ID
 	}
 
@@ -61,7 +61,7 @@ final class SensitiveNumbers {
 	}
 
 	/** Every card and resident ID number in the text, in order, not overlapping. */
-	static List<Found> find(String text) {
+	public static List<Found> find(String text) {
 		if (!CHEAP_FILTER.matcher(text).find()) {
 			return List.of();
 		}
