@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.kefu.canned.CannedResponse.Scope;
 import dev.kefu.organization.Groups;
 import dev.kefu.organization.StaffMembers;
-import dev.kefu.shared.AccessDenied;
+import dev.kefu.shared.Permission;
 import dev.kefu.shared.Ids;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.ResourceNotFound;
@@ -95,7 +95,7 @@ class CannedResponses {
 			.list()
 			.stream()
 			.filter(r -> scope == null || r.scope() == scope)
-			.filter(r -> r.groupId() == null || caller.supervises() || myGroups.contains(r.groupId()))
+			.filter(r -> r.groupId() == null || caller.may(Permission.CANNED_MANAGE) || myGroups.contains(r.groupId()))
 			.limit(MAX_RESULTS)
 			.toList();
 	}
@@ -159,9 +159,7 @@ class CannedResponses {
 	}
 
 	private static void requireSupervisor(StaffCaller caller) {
-		if (!caller.supervises()) {
-			throw new AccessDenied("only admins and supervisors change organization-wide canned responses");
-		}
+		caller.require(Permission.CANNED_MANAGE);
 	}
 
 	private Draft validate(StaffCaller caller, Scope scope, Draft draft) {

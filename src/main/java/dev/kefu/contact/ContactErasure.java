@@ -45,7 +45,7 @@ class ContactErasure {
 
 	@Transactional
 	ContactErased erase(StaffCaller caller, UUID contactId, @Nullable String sourceAddress) {
-		DataRights.requireExportOrErase(caller);
+		DataRights.requireErase(caller);
 		UUID id = contacts.require(caller.organizationId(), contactId).id();
 		Boolean held = jdbc.sql("SELECT legal_hold_at IS NOT NULL FROM contact WHERE organization_id = ? AND id = ? FOR UPDATE")
 			.params(caller.organizationId(), id)

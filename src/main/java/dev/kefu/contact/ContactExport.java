@@ -61,7 +61,7 @@ class ContactExport {
 	}
 
 	Prepared prepare(StaffCaller caller, UUID contactId, @Nullable String sourceAddress) {
-		DataRights.requireExportOrErase(caller);
+		DataRights.requireExport(caller);
 		Contact contact = contacts.require(caller.organizationId(), contactId);
 		List<Contact> merged = jdbc.sql("SELECT * FROM contact WHERE organization_id = ? AND merged_into = ?")
 			.params(caller.organizationId(), contact.id())

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.kefu.audit.AuditLog;
-import dev.kefu.shared.AccessDenied;
+import dev.kefu.shared.Permission;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.ResourceNotFound;
 import dev.kefu.shared.SqlTime;
@@ -60,9 +60,7 @@ class ContactMerge {
 
 	@Transactional
 	Contact merge(StaffCaller caller, UUID survivorId, UUID mergedId, @Nullable String sourceAddress) {
-		if (!caller.supervises()) {
-			throw new AccessDenied("only supervisors and admins merge contacts");
-		}
+		caller.require(Permission.CONTACT_MERGE);
 		if (survivorId.equals(mergedId)) {
 			throw new RequestRejected("merge-with-itself", "a contact cannot be merged with itself");
 		}

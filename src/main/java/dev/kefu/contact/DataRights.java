@@ -1,26 +1,36 @@
 package dev.kefu.contact;
 
 import dev.kefu.shared.AccessDenied;
+import dev.kefu.shared.Permission;
 import dev.kefu.shared.StaffCaller;
 
 /**
- * Who may export or erase a contact's data and put it under legal hold: the one place to change when named
- * permissions ({@code data.erase}) come. Admins for export and erasure; admins and supervisors for legal holds.
+ * Who may export or erase a contact's data and put it under legal hold: a person holding {@code data.export},
+ * {@code data.erase} or {@code data.hold} (admins all three, supervisors holds), never an API token.
  */
 final class DataRights {
 
 	private DataRights() {
 	}
 
-	static void requireExportOrErase(StaffCaller caller) {
-		if (caller.apiToken() || !caller.has(dev.kefu.shared.Role.ADMIN)) {
-			throw new AccessDenied("only admins export or erase a contact's data");
-		}
+	static void requireExport(StaffCaller caller) {
+		person(caller);
+		caller.require(Permission.DATA_EXPORT);
+	}
+
+	static void requireErase(StaffCaller caller) {
+		person(caller);
+		caller.require(Permission.DATA_ERASE);
 	}
 
 	static void requireLegalHold(StaffCaller caller) {
-		if (caller.apiToken() || !caller.supervises()) {
-			throw new AccessDenied("only admins and supervisors set or clear a legal hold");
+		person(caller);
+		caller.require(Permission.DATA_HOLD);
+	}
+
+	private static void person(StaffCaller caller) {
+		if (caller.apiToken()) {
+			throw new AccessDenied("a data subject's rights are exercised by a person, not an API token");
 		}
 	}
 }

@@ -1,9 +1,13 @@
 package dev.kefu.conversation;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import dev.kefu.organization.StaffRoles;
+import dev.kefu.shared.Permission;
+import dev.kefu.shared.PermissionMissing;
 import dev.kefu.shared.ResourceNotFound;
 import dev.kefu.shared.StaffCaller;
 import dev.kefu.shared.VisitorCaller;
@@ -15,9 +19,11 @@ import dev.kefu.shared.VisitorCaller;
 @Component
 public class ConversationAccess {
 
+	private final StaffRoles roles;
 	private final Conversations conversations;
 
-	ConversationAccess(Conversations conversations) {
+	ConversationAccess(Conversations conversations, StaffRoles roles) {
+		this.roles = roles;
 		this.conversations = conversations;
 	}
 
@@ -27,9 +33,38 @@ public class ConversationAccess {
 			case VisitorCaller visitor -> conversations.find(visitor.organizationId(), conversationId)
 				.filter(c -> c.contactId().equals(visitor.contactId()))
 				.orElseThrow(() -> new ResourceNotFound("conversation", conversationId));
-			case StaffCaller staff -> conversations.require(staff.organizationId(), conversationId);
+			case StaffCaller staff -> readableBy(staff, conversations.require(staff.organizationId(), conversationId));
 			default -> throw new ResourceNotFound("conversation", conversationId);
 		};
+	}
+
+	/**
+	 * Staff read the chats they handle and those within their {@code conversation.read} (or supervision) reach. A
+	 * preset role still opens any chat of the organization by its id, as it always has (the desk shows a returning
+	 * customer's earlier chats, whoever served them); a custom role is held to its reach.
+	 */
+	private Conversation readableBy(StaffCaller staff, Conversation c) {
+		if (staff.userId().equals(c.agentId()) || !staff.roles().isEmpty()
+				|| roles.reaches(staff, Permission.CONVERSATION_READ, c.groupId())
+				|| roles.reaches(staff, Permission.CONVERSATION_SUPERVISE, c.groupId())) {
+			return c;
+		}
+		throw new PermissionMissing(Permission.CONVERSATION_READ);
+	}
+
+	/** The conversations of a list the caller may read (a custom role sees its reach's). */
+	public List<Conversation> visible(StaffCaller staff, List<Conversation> list) {
+		if (!staff.roles().isEmpty()) {
+			return list;
+		}
+		return list.stream().filter(c -> {
+			try {
+				return readableBy(staff, c) != null;
+			}
+			catch (PermissionMissing e) {
+				return false;
+			}
+		}).toList();
 	}
 
 	/** How the caller appears as author of a message; whether they may write is checked when storing it. */

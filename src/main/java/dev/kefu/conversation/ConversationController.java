@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.kefu.contact.Contacts;
 import dev.kefu.organization.Organizations;
+import dev.kefu.organization.StaffRoles;
+import dev.kefu.shared.Permission;
 import dev.kefu.shared.AccessDenied;
 import dev.kefu.shared.StaffCaller;
 
@@ -32,6 +34,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @RestController
 class ConversationController {
 
+	private final ConversationAccess access;
+	private final StaffRoles staffRoles;
 	private final Conversations conversations;
 	private final Notes notes;
 	private final Transcripts transcripts;
@@ -41,7 +45,9 @@ class ConversationController {
 	private final AuditLog audit;
 
 	ConversationController(Conversations conversations, Notes notes, Transcripts transcripts, Contacts contacts,
-			Organizations organizations, AuditLog audit) {
+			Organizations organizations, AuditLog audit, StaffRoles staffRoles, ConversationAccess access) {
+		this.access = access;
+		this.staffRoles = staffRoles;
 		this.audit = audit;
 		this.conversations = conversations;
 		this.notes = notes;
@@ -70,19 +76,20 @@ class ConversationController {
 
 	@GetMapping("/api/v1/conversations/{id}")
 	Conversation get(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
-		return conversations.require(caller.organizationId(), id);
+		return access.readable(caller, id);
 	}
 
 	@GetMapping("/api/v1/conversations")
 	List<Conversation> search(@AuthenticationPrincipal StaffCaller caller, @RequestParam(required = false) UUID contactId,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "50") int limit) {
-		return conversations.search(caller.organizationId(), contactId, q, Math.min(Math.max(limit, 1), 200));
+		return access.visible(caller,
+				conversations.search(caller.organizationId(), contactId, q, Math.min(Math.max(limit, 1), 200)));
 	}
 
 	@GetMapping("/api/v1/contacts/{contactId}/conversations")
 	List<Conversation> history(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID contactId) {
 		contacts.require(caller.organizationId(), contactId);
-		return conversations.ofContact(caller.organizationId(), contactId, 100);
+		return access.visible(caller, conversations.ofContact(caller.organizationId(), contactId, 100));
 	}
 
 	@PostMapping("/api/v1/conversations/{id}/close")
@@ -109,6 +116,7 @@ class ConversationController {
 
 	@GetMapping("/api/v1/conversations/{id}/notes")
 	List<Note> notes(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
+		access.readable(caller, id);
 		return notes.of(caller.organizationId(), id);
 	}
 
@@ -121,7 +129,7 @@ class ConversationController {
 
 	@GetMapping("/api/v1/conversations/{id}/transitions")
 	List<Transition> transitions(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id) {
-		conversations.require(caller.organizationId(), id);
+		access.readable(caller, id);
 		return conversations.transitions(caller.organizationId(), id);
 	}
 
@@ -130,7 +138,7 @@ class ConversationController {
 	ResponseEntity<?> transcript(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
 			@RequestParam(defaultValue = "json") String format, @RequestParam(required = false) @Nullable String lang,
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage) {
-		Conversation conversation = conversations.require(caller.organizationId(), id);
+		Conversation conversation = access.readable(caller, id);
 		String language = SystemLines.language(lang, acceptLanguage);
 		if ("text".equals(format)) {
 			String label = contacts.require(caller.organizationId(), conversation.contactId()).label();
@@ -150,9 +158,10 @@ class ConversationController {
 		return text;
 	}
 
-	/** Only the assigned agent, or a supervisor, closes or summarises a chat. */
-	private static void requireHandler(StaffCaller caller, Conversation conversation) {
-		if (!caller.userId().equals(conversation.agentId()) && !caller.supervises()) {
+	/** Only the assigned agent, or a supervisor of its group, closes or summarises a chat. */
+	private void requireHandler(StaffCaller caller, Conversation conversation) {
+		if (!caller.userId().equals(conversation.agentId())
+				&& !staffRoles.reaches(caller, Permission.CONVERSATION_SUPERVISE, conversation.groupId())) {
 			throw new AccessDenied("only the assigned agent or a supervisor may do this");
 		}
 	}

@@ -52,6 +52,9 @@ class Articles {
 	@Transactional
 	Article create(StaffCaller caller, ArticleDraft input) {
 		ArticleDraft draft = checked(caller, input);
+		if (draft.status() == ArticleStatus.PUBLISHED) {
+			KnowledgeRoles.requirePublisher(caller);
+		}
 		if (!KnowledgeRoles.edits(caller) && draft.status() != ArticleStatus.DRAFT) {
 			throw new AccessDenied("only knowledge editors publish; propose the article as a draft");
 		}
@@ -213,8 +216,14 @@ class Articles {
 		return draft;
 	}
 
-	/** A proposer may keep working on their own draft; everything else is an editor's. */
+	/**
+	 * A proposer may keep working on their own draft; everything else is an editor's, and what customers see (a
+	 * published article, or one being published) a publisher's.
+	 */
 	private static void requireMayChange(StaffCaller caller, Article current, ArticleStatus next) {
+		if (current.status() == ArticleStatus.PUBLISHED || next == ArticleStatus.PUBLISHED) {
+			KnowledgeRoles.requirePublisher(caller);
+		}
 		if (KnowledgeRoles.edits(caller)) {
 			return;
 		}

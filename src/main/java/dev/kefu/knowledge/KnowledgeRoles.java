@@ -1,22 +1,26 @@
 package dev.kefu.knowledge;
 
-import dev.kefu.shared.AccessDenied;
-import dev.kefu.shared.Role;
+import dev.kefu.shared.Permission;
 import dev.kefu.shared.StaffCaller;
 
-/** Knowledge editors (and admins) change the knowledge base; every other staff member reads it and proposes drafts. */
+/**
+ * Who changes the knowledge base: {@code kb.edit} writes articles and categories, {@code kb.publish} puts them before
+ * customers. Every other staff member reads it and proposes drafts.
+ */
 final class KnowledgeRoles {
 
 	private KnowledgeRoles() {
 	}
 
 	static boolean edits(StaffCaller caller) {
-		return caller.has(Role.KB_EDITOR) || caller.has(Role.ADMIN);
+		return caller.may(Permission.KB_EDIT);
 	}
 
 	static void requireEditor(StaffCaller caller) {
-		if (!edits(caller)) {
-			throw new AccessDenied("only knowledge editors may do this");
-		}
+		caller.require(Permission.KB_EDIT);
+	}
+
+	static void requirePublisher(StaffCaller caller) {
+		caller.require(Permission.KB_PUBLISH);
 	}
 }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.kefu.shared.Access;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.Role;
 import dev.kefu.shared.StaffCaller;
@@ -70,6 +71,9 @@ class AdminStaffController {
 	@Transactional
 	StaffMember create(@AuthenticationPrincipal StaffCaller caller, @Valid @RequestBody NewStaffMember request) {
 		requireCapacity(request.maxChats());
+		if (request.roles() != null) {
+			StaffRoles.requireMayGrant(caller, Access.of(request.roles()));
+		}
 		StaffMember created = staff.create(caller.organizationId(), request.username(), request.password(),
 				new StaffMembers.Profile(request.displayName(), request.email(), request.roles(), request.maxChats(),
 						request.enabled() == null || request.enabled(),
@@ -135,11 +139,17 @@ class AdminStaffController {
 	StaffMember update(@AuthenticationPrincipal StaffCaller caller, @PathVariable UUID id,
 			@Valid @RequestBody StaffUpdate request) {
 		requireCapacity(request.maxChats());
-		if (id.equals(caller.userId()) && (!request.enabled() || !request.roles().contains(Role.ADMIN))) {
+		if (id.equals(caller.userId())
+				&& (!request.enabled() || caller.has(Role.ADMIN) && !request.roles().contains(Role.ADMIN))) {
 			throw new StateConflict("cannot-lock-out-self",
 					"you cannot disable yourself or drop your own admin role; ask another admin");
 		}
 		StaffMember before = staff.require(caller.organizationId(), id);
+		if (request.roles() != null) {
+			Set<Role> added = new java.util.HashSet<>(request.roles());
+			added.removeAll(before.roles());
+			StaffRoles.requireMayGrant(caller, Access.of(added));
+		}
 		StaffMember after = staff.update(caller.organizationId(), id, new StaffMembers.Profile(request.displayName(),
 				request.email(), request.roles(), request.maxChats(), request.enabled(), request.groupIds()));
 		audit(caller, before, after);

@@ -219,8 +219,9 @@ public class StaffMembers {
 
 	private void validate(UUID organizationId, Profile profile) {
 		Groups.requireName(profile.displayName());
-		if (profile.roles() == null || profile.roles().isEmpty() || profile.roles().stream().anyMatch(Objects::isNull)) {
-			throw new RequestRejected("invalid-roles", "a staff member needs at least one role");
+		// No preset role is allowed: such a person's access is their custom roles' grants.
+		if (profile.roles() == null || profile.roles().stream().anyMatch(Objects::isNull)) {
+			throw new RequestRejected("invalid-roles", "roles lists the preset roles (an empty list for none)");
 		}
 		if (profile.maxChats() < 0 || profile.maxChats() > MAX_CAPACITY) {
 			throw new RequestRejected("invalid-capacity", "max chats must be 0 to " + MAX_CAPACITY);
@@ -260,7 +261,7 @@ public class StaffMembers {
 
 	private StaffMember map(ResultSet rs, int row) throws SQLException {
 		Set<Role> roles = EnumSet.noneOf(Role.class);
-		Arrays.stream(rs.getString("roles").split(",")).map(Role::valueOf).forEach(roles::add);
+		Arrays.stream(rs.getString("roles").split(",")).filter(r -> !r.isBlank()).map(Role::valueOf).forEach(roles::add);
 		UUID id = rs.getObject("id", UUID.class);
 		return new StaffMember(id, rs.getObject("organization_id", UUID.class), rs.getString("username"),
 				rs.getString("display_name"), rs.getString("email"), Set.copyOf(roles), rs.getInt("max_chats"),

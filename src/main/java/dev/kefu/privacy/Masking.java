@@ -12,9 +12,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Service;
 
 import dev.kefu.audit.AuditLog;
+import dev.kefu.shared.Permission;
 import dev.kefu.shared.AccessDenied;
 import dev.kefu.shared.ResourceNotFound;
-import dev.kefu.shared.Role;
 import dev.kefu.shared.StaffCaller;
 
 /**
@@ -94,11 +94,11 @@ public class Masking {
 	}
 
 	/**
-	 * Who may see clear numbers: admins and supervisors. The one place that decides it, for when permissions become
-	 * configurable.
+	 * Who may see clear numbers: a person holding {@code data.reveal} (admins and supervisors among the presets), never
+	 * an API token.
 	 */
 	public static boolean mayReveal(StaffCaller caller) {
-		return !caller.apiToken() && (caller.has(Role.ADMIN) || caller.has(Role.SUPERVISOR));
+		return !caller.apiToken() && caller.may(Permission.DATA_REVEAL);
 	}
 
 	/** Whether the organization masks on display, so screens offer a reveal. */

@@ -22,9 +22,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.kefu.audit.AuditLog;
-import dev.kefu.shared.AccessDenied;
+import dev.kefu.shared.Permission;
 import dev.kefu.shared.RequestRejected;
-import dev.kefu.shared.Role;
 import dev.kefu.shared.StaffCaller;
 import dev.kefu.shared.StateConflict;
 import dev.kefu.shared.Text;
@@ -188,9 +187,7 @@ class PrivacyController {
 	}
 
 	private static void requireAdmin(StaffCaller caller) {
-		if (!caller.has(Role.ADMIN)) {
-			throw new AccessDenied("privacy settings are for admins");
-		}
+		caller.require(Permission.SETTINGS_MANAGE);
 	}
 
 	/** A pattern is refused when it does not compile, matches an empty text, or backtracks catastrophically. */

@@ -1,13 +1,13 @@
 package dev.kefu.quality;
 
-import dev.kefu.shared.AccessDenied;
-import dev.kefu.shared.Role;
+import dev.kefu.shared.Permission;
 import dev.kefu.shared.StaffCaller;
 
 /**
- * Who does what in quality: QA inspectors (and supervisors and admins) review conversations, inspectors and admins
- * keep the rubrics, supervisors and admins decide appeals, admins set the inspection settings. Agents see their own
- * reviews and findings.
+ * Who does what in quality, by permission: {@code qa.review} reviews conversations (QA inspectors, supervisors,
+ * admins), {@code qa.rubrics} keeps the rubrics (inspectors, admins), {@code qa.appeals} decides appeals (supervisors,
+ * admins) and {@code settings.manage} sets the inspection settings (admins). Agents see their own reviews and
+ * findings.
  */
 final class QualityRoles {
 
@@ -15,30 +15,22 @@ final class QualityRoles {
 	}
 
 	static boolean inspects(StaffCaller caller) {
-		return caller.has(Role.QA_INSPECTOR) || caller.supervises();
+		return caller.may(Permission.QA_REVIEW);
 	}
 
 	static void requireInspector(StaffCaller caller) {
-		if (!inspects(caller)) {
-			throw new AccessDenied("only QA inspectors, supervisors and admins review conversations");
-		}
+		caller.require(Permission.QA_REVIEW);
 	}
 
 	static void requireRubricEditor(StaffCaller caller) {
-		if (!caller.has(Role.QA_INSPECTOR) && !caller.has(Role.ADMIN)) {
-			throw new AccessDenied("only QA inspectors and admins edit rubrics");
-		}
+		caller.require(Permission.QA_RUBRICS);
 	}
 
 	static void requireAppealJudge(StaffCaller caller) {
-		if (!caller.supervises()) {
-			throw new AccessDenied("only supervisors and admins decide appeals");
-		}
+		caller.require(Permission.QA_APPEALS);
 	}
 
 	static void requireAdmin(StaffCaller caller) {
-		if (!caller.has(Role.ADMIN)) {
-			throw new AccessDenied("only admins change the quality settings");
-		}
+		caller.require(Permission.SETTINGS_MANAGE);
 	}
 }

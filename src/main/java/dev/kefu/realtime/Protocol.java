@@ -29,9 +29,10 @@ import dev.kefu.routing.Presence;
 import dev.kefu.routing.Queues;
 import dev.kefu.security.StaffTokens;
 import dev.kefu.security.VisitorTokens;
+import dev.kefu.organization.StaffRoles;
+import dev.kefu.shared.Permission;
 import dev.kefu.shared.DomainException;
 import dev.kefu.shared.Ids;
-import dev.kefu.shared.Role;
 import dev.kefu.shared.StaffCaller;
 import dev.kefu.shared.Text;
 import dev.kefu.shared.TokenBucket;
@@ -52,6 +53,7 @@ class Protocol {
 
 	private static final Logger log = LoggerFactory.getLogger(Protocol.class);
 
+	private final StaffRoles staffRoles;
 	private final StaffTokens staffTokens;
 	private final VisitorTokens visitorTokens;
 	private final Messages messages;
@@ -71,7 +73,8 @@ class Protocol {
 
 	Protocol(StaffTokens staffTokens, VisitorTokens visitorTokens, Messages messages, Conversations conversations,
 			ConversationAccess access, StaffMembers staff, Agents agents, Presence presence, Queues queues, LiveHub hub,
-			Frames frames, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
+			Frames frames, JsonMapper json, ApplicationEventPublisher events, Clock clock, StaffRoles staffRoles) {
+		this.staffRoles = staffRoles;
 		this.staffTokens = staffTokens;
 		this.visitorTokens = visitorTokens;
 		this.messages = messages;
@@ -140,6 +143,12 @@ class Protocol {
 				session.connection.send(frames.error(id, "unauthenticated", "send an auth frame first"));
 				return;
 			}
+			if (session.caller instanceof StaffCaller member && !permitted(member, type)) {
+				session.connection.send(frames.error(id, "forbidden",
+						"you lack the permission " + String.join(" or ",
+								FRAME_PERMISSIONS.get(type).stream().map(Permission::key).toList())));
+				return;
+			}
 			switch (type) {
 				case "auth" -> authenticate(session, id, frame);
 				case "ping" -> session.connection.send(frames.frame("pong", "id", id));
@@ -162,6 +171,23 @@ class Protocol {
 			log.warn("Frame {} failed", type, unexpected);
 			session.connection.send(frames.error(id, "internal-error", "the server could not handle this frame"));
 		}
+	}
+
+	/**
+	 * The permissions a staff member needs for each frame (any one of them), as the REST endpoints' table does for
+	 * calls; a frame not named here ({@code auth}, {@code ping}) needs none. Visitors are held to their own chat.
+	 */
+	static final Map<String, Set<Permission>> FRAME_PERMISSIONS = Map.of(
+			"send", Set.of(Permission.CONVERSATION_HANDLE),
+			"typing", Set.of(Permission.CONVERSATION_HANDLE),
+			"status", Set.of(Permission.CONVERSATION_HANDLE),
+			"read", Set.of(Permission.CONVERSATION_HANDLE, Permission.CONVERSATION_READ),
+			"sync", Set.of(Permission.CONVERSATION_HANDLE, Permission.CONVERSATION_READ),
+			"watch", Set.of(Permission.CONVERSATION_SUPERVISE));
+
+	private static boolean permitted(StaffCaller member, String type) {
+		Set<Permission> needed = FRAME_PERMISSIONS.get(type);
+		return needed == null || needed.stream().anyMatch(member::may);
 	}
 
 	private void authenticate(Session session, @Nullable String id, JsonNode frame) {
@@ -207,7 +233,7 @@ class Protocol {
 				staff.require(member.organizationId(), member.userId())
 					.groupIds()
 					.forEach(groupId -> subscribe(session, LiveHub.group(groupId)));
-				if (member.supervises()) {
+				if (member.may(Permission.CONVERSATION_SUPERVISE)) {
 					subscribe(session, LiveHub.organization(member.organizationId()));
 				}
 				presence.connected(member.organizationId(), member.userId());
@@ -281,7 +307,7 @@ class Protocol {
 			end(session, "session-ended", "this login has ended (logged out, disabled or a new password); log in again");
 			return false;
 		}
-		if (!now.get().roles().equals(member.roles())) {
+		if (!now.get().roles().equals(member.roles()) || !now.get().access().equals(member.access())) {
 			end(session, "session-changed", "your roles changed; connect again");
 			return false;
 		}
@@ -357,13 +383,12 @@ class Protocol {
 
 	/** A supervisor follows a conversation live (read-only). */
 	private void watch(Session session, @Nullable String id, JsonNode frame) {
-		if (!(session.caller instanceof StaffCaller member) || !member.supervises()) {
+		if (!(session.caller instanceof StaffCaller member)) {
 			session.connection.send(frames.error(id, "forbidden", "only supervisors can watch conversations"));
 			return;
 		}
 		Conversation c = access.readable(member, uuid(frame, "conversationId"));
-		if (!member.has(Role.ADMIN)
-				&& !staff.require(member.organizationId(), member.userId()).groupIds().contains(c.groupId())) {
+		if (!staffRoles.reaches(member, Permission.CONVERSATION_SUPERVISE, c.groupId())) {
 			session.connection.send(frames.error(id, "forbidden", "you supervise another group"));
 			return;
 		}

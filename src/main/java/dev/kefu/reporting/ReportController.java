@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.kefu.organization.Organizations;
 import dev.kefu.organization.StaffMembers;
 import dev.kefu.shared.RequestRejected;
-import dev.kefu.shared.Role;
+import dev.kefu.shared.Permission;
 import dev.kefu.shared.StaffCaller;
 
 /** KPI reports as JSON for the console's charts, or as CSV for a spreadsheet. */
@@ -58,7 +58,7 @@ class ReportController {
 			@RequestParam(required = false) @Nullable UUID dispositionId,
 			@RequestParam(defaultValue = "json") String format) {
 		// An admin (or an API token, which is nobody's staff account) sees the whole organization's figures.
-		ReportScope scope = caller.has(Role.ADMIN) ? new ReportScope(null, null)
+		ReportScope scope = caller.reach(Permission.REPORT_READ).organization() ? new ReportScope(null, null)
 				: ReportScope.of(caller, staff.require(caller.organizationId(), caller.userId()));
 		ZoneId zone = organizations.require(caller.organizationId()).timeZone();
 		LocalDate last = to == null ? LocalDate.now(zone) : date("to", to);

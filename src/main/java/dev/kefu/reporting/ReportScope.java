@@ -8,21 +8,22 @@ import org.jspecify.annotations.Nullable;
 
 import dev.kefu.organization.StaffMember;
 import dev.kefu.shared.AccessDenied;
-import dev.kefu.shared.Role;
+import dev.kefu.shared.Permission;
+import dev.kefu.shared.Reach;
 import dev.kefu.shared.StaffCaller;
 
 /**
- * Whose figures a caller may see: admins all of the organization's, supervisors and QA inspectors those of the
- * groups they belong to, agents their own. A filter outside that is refused, not quietly narrowed.
+ * Whose figures a caller may see: those within the reach of their {@code report.read} (admins the whole
+ * organization, supervisors and QA inspectors the groups they belong to, a custom role its center or groups), and
+ * without it their own. A filter outside that is refused, not quietly narrowed.
  */
 record ReportScope(@Nullable Set<UUID> groups, @Nullable UUID agentId) {
 
 	static ReportScope of(StaffCaller caller, StaffMember member) {
-		if (caller.has(Role.ADMIN)) {
-			return new ReportScope(null, null);
-		}
-		if (caller.has(Role.SUPERVISOR) || caller.has(Role.QA_INSPECTOR)) {
-			return new ReportScope(Set.copyOf(member.groupIds()), null);
+		Reach reach = caller.reach(Permission.REPORT_READ);
+		if (reach.any()) {
+			Set<UUID> groups = reach.groupsGiven(member.groupIds());
+			return new ReportScope(groups == null ? null : Set.copyOf(groups), null);
 		}
 		return new ReportScope(null, caller.userId());
 	}

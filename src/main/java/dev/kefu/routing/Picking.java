@@ -26,7 +26,7 @@ import dev.kefu.conversation.ParticipantType;
 import dev.kefu.organization.BusinessGroup;
 import dev.kefu.organization.Groups;
 import dev.kefu.organization.StaffMembers;
-import dev.kefu.shared.Role;
+import dev.kefu.shared.Permission;
 import dev.kefu.shared.StaffCaller;
 import dev.kefu.shared.StateConflict;
 
@@ -91,7 +91,7 @@ class Picking {
 		Set<UUID> mine = groupsOf(caller);
 		Map<UUID, BusinessGroup> visible = groups.all(caller.organizationId())
 			.stream()
-			.filter(g -> g.queueAccess().agentsMayPick() && (mine.contains(g.id()) || caller.has(Role.ADMIN)))
+			.filter(g -> g.queueAccess().agentsMayPick() && (mine.contains(g.id()) || caller.reach(Permission.CONVERSATION_SUPERVISE).organization()))
 			.collect(Collectors.toMap(BusinessGroup::id, Function.identity()));
 		Queues.Longest longest = queues.longestWaiting(caller.organizationId(), visible.keySet(), LISTED);
 		List<UUID> ids = longest.head().stream().map(Queues.Waiting::conversationId).toList();

@@ -16,6 +16,8 @@ import dev.kefu.organization.BusinessGroup;
 import dev.kefu.organization.Groups;
 import dev.kefu.organization.StaffMember;
 import dev.kefu.organization.StaffMembers;
+import dev.kefu.organization.StaffRoles;
+import dev.kefu.shared.Permission;
 import dev.kefu.shared.AccessDenied;
 import dev.kefu.shared.AfterCommit;
 import dev.kefu.shared.RequestRejected;
@@ -29,6 +31,7 @@ import dev.kefu.shared.StateConflict;
 @Service
 public class Transfers {
 
+	private final StaffRoles staffRoles;
 	private final Conversations conversations;
 	private final Notes notes;
 	private final StaffMembers staff;
@@ -40,7 +43,8 @@ public class Transfers {
 	private final TransactionTemplate transactions;
 
 	Transfers(Conversations conversations, Notes notes, StaffMembers staff, Groups groups, Slots slots, Queues queues,
-			Dispatcher dispatcher, ApplicationEventPublisher events, TransactionTemplate transactions) {
+			Dispatcher dispatcher, ApplicationEventPublisher events, TransactionTemplate transactions, StaffRoles staffRoles) {
+		this.staffRoles = staffRoles;
 		this.conversations = conversations;
 		this.notes = notes;
 		this.staff = staff;
@@ -79,9 +83,7 @@ public class Transfers {
 	 * their own load. The customer sees the new name as after any transfer; the agent's slot is freed.
 	 */
 	public Conversation takeOver(StaffCaller supervisor, UUID conversationId, @Nullable String note) {
-		if (!supervisor.supervises()) {
-			throw new AccessDenied("only supervisors may take a conversation over");
-		}
+		supervisor.require(Permission.CONVERSATION_SUPERVISE);
 		Conversation c = transferable(supervisor, conversationId);
 		if (supervisor.userId().equals(c.agentId())) {
 			throw new RequestRejected("same-agent", "the conversation is already yours");
@@ -131,7 +133,8 @@ public class Transfers {
 		if (c.state() != ConversationState.ASSIGNED || c.agentId() == null) {
 			throw new StateConflict("not-assigned", "only an assigned conversation can be transferred");
 		}
-		if (!actor.userId().equals(c.agentId()) && !actor.supervises()) {
+		if (!actor.userId().equals(c.agentId())
+				&& !staffRoles.reaches(actor, Permission.CONVERSATION_SUPERVISE, c.groupId())) {
 			throw new AccessDenied("only the assigned agent or a supervisor may transfer this conversation");
 		}
 		return c;

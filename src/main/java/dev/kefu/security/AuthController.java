@@ -29,6 +29,7 @@ import dev.kefu.security.SignInChallenges.Challenge;
 import dev.kefu.security.SignInChallenges.Kind;
 import dev.kefu.organization.StaffMembers;
 import dev.kefu.security.sso.SsoSettingsStore;
+import dev.kefu.organization.StaffRoles;
 import dev.kefu.shared.RateLimited;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.Role;
@@ -43,6 +44,7 @@ import dev.kefu.shared.StaffCaller;
 @RequestMapping("/api/v1/auth")
 class AuthController {
 
+	private final StaffRoles staffRoles;
 	private final StaffMembers staff;
 	private final StaffTokens tokens;
 	private final LoginProtection protection;
@@ -53,7 +55,8 @@ class AuthController {
 	private final SsoSettingsStore sso;
 
 	AuthController(StaffMembers staff, StaffTokens tokens, LoginProtection protection, AuditLog audit,
-			TwoFactor twoFactor, SignInPolicy policy, SignInChallenges challenges, SsoSettingsStore sso) {
+			TwoFactor twoFactor, SignInPolicy policy, SignInChallenges challenges, SsoSettingsStore sso, StaffRoles staffRoles) {
+		this.staffRoles = staffRoles;
 		this.staff = staff;
 		this.tokens = tokens;
 		this.protection = protection;
@@ -69,7 +72,8 @@ class AuthController {
 			@Nullable @Size(max = 64) String organization) {
 	}
 
-	record Me(UUID id, UUID organizationId, String displayName, Set<Role> roles) {
+	/** Who is signed in: preset roles, and every permission they hold (presets' and custom roles'), for the UIs. */
+	record Me(UUID id, UUID organizationId, String displayName, Set<Role> roles, Set<String> permissions) {
 	}
 
 	/** A session; {@code recoveryCodes} only when the login enrolled a second factor (shown this once). */
@@ -225,7 +229,8 @@ class AuthController {
 			.detail(member.username())
 			.record();
 		return new LoggedIn(token.token(), token.expiresAt(),
-				new Me(member.id(), member.organizationId(), member.displayName(), member.roles()), recoveryCodes);
+				new Me(member.id(), member.organizationId(), member.displayName(), member.roles(),
+						staffRoles.accessOf(member).keys()), recoveryCodes);
 	}
 
 	@PostMapping("/logout")
@@ -250,6 +255,7 @@ class AuthController {
 
 	@GetMapping("/me")
 	Me me(@AuthenticationPrincipal StaffCaller caller) {
-		return new Me(caller.userId(), caller.organizationId(), caller.displayName(), caller.roles());
+		return new Me(caller.userId(), caller.organizationId(), caller.displayName(), caller.roles(),
+				caller.access().keys());
 	}
 }

@@ -17,7 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
-import dev.kefu.shared.Role;
+import dev.kefu.shared.Permission;
 
 /**
  * Stateless token security. CSRF protection is off on purpose: no credential travels in a cookie, so a forged
@@ -26,9 +26,6 @@ import dev.kefu.shared.Role;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ SecurityProperties.class, ApiTokenProperties.class })
 class SecurityConfiguration {
-
-	private static final String[] STAFF = { Role.ADMIN.name(), Role.SUPERVISOR.name(), Role.AGENT.name(),
-			Role.QA_INSPECTOR.name(), Role.KB_EDITOR.name() };
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, StaffTokens staffTokens, VisitorTokens visitorTokens,
@@ -49,6 +46,8 @@ class SecurityConfiguration {
 				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31536000).includeSubDomains(true)))
 			.addFilterBefore(new TokenAuthenticationFilter(staffTokens, visitorTokens, apiTokens),
 					AbstractPreAuthenticatedProcessingFilter.class)
+			// What a staff member may call, by permission (StaffPermissions), once their token is known.
+			.addFilterAfter(new PermissionGate(), TokenAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
 						"unauthenticated", "a valid bearer token is required"))
@@ -73,13 +72,13 @@ class SecurityConfiguration {
 				// Attachment links carry their own signature, so images load in <img> without a header.
 				.requestMatchers(HttpMethod.GET, "/api/v1/attachments/*").permitAll()
 				.requestMatchers("/api/v1/visitor/**").hasRole("VISITOR")
-				.requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
 				.requestMatchers("/api/v1/events", "/api/v1/conversations/*/messages", "/api/v1/conversations/*/receipts",
 						"/api/v1/conversations/*/attachments")
 				.authenticated()
-				.requestMatchers("/api/**").hasAnyRole(STAFF)
+				// Staff: the permission gate has already refused what their permissions do not open.
+				.requestMatchers("/api/**").hasRole("STAFF")
 				.requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
-				.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+				.requestMatchers("/actuator/**").hasAuthority("PERMISSION_" + Permission.SETTINGS_MANAGE.key())
 				.anyRequest().permitAll());
 		return http.build();
 	}

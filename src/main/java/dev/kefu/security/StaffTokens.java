@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.kefu.organization.StaffMember;
 import dev.kefu.organization.StaffMembers;
+import dev.kefu.organization.StaffRoles;
 import dev.kefu.shared.AfterCommit;
 import dev.kefu.shared.Ids;
 import dev.kefu.shared.SqlTime;
@@ -48,6 +49,7 @@ public class StaffTokens {
 
 	private final JdbcClient jdbc;
 	private final StaffMembers staff;
+	private final StaffRoles roles;
 	private final SecurityProperties properties;
 	private final ApplicationEventPublisher events;
 	private final ApiTokens apiTokens;
@@ -73,12 +75,13 @@ public class StaffTokens {
 	public record IssuedToken(String token, Instant expiresAt) {
 	}
 
-	StaffTokens(JdbcClient jdbc, StaffMembers staff, SecurityProperties properties, ApplicationEventPublisher events,
+	StaffTokens(JdbcClient jdbc, StaffMembers staff, StaffRoles roles, SecurityProperties properties, ApplicationEventPublisher events,
 			ApiTokens apiTokens, Clock clock) {
 		this.jdbc = jdbc;
 		this.apiTokens = apiTokens;
 		this.events = events;
 		this.staff = staff;
+		this.roles = roles;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -134,7 +137,7 @@ public class StaffTokens {
 			.filter(row -> row.expiresAt().isAfter(now))
 			.flatMap(row -> staff.find(row.organizationId(), row.staffId())
 				.filter(StaffMember::enabled)
-				.map(m -> new StaffCaller(m.id(), m.organizationId(), m.displayName(), m.roles()))
+				.map(m -> new StaffCaller(m.id(), m.organizationId(), m.displayName(), m.roles(), roles.accessOf(m), false))
 				.map(c -> {
 					Cached fresh = new Cached(c, row.expiresAt(), now, row.lastSeen());
 					cache.put(hash, fresh);

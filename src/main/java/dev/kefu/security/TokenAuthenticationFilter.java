@@ -93,7 +93,7 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
 		}
 		StaffCaller caller = bearer.caller();
 		SecurityContextHolder.getContext()
-			.setAuthentication(new CallerAuthentication(caller, caller.roles().stream().map(r -> r.authority()).toList()));
+			.setAuthentication(new CallerAuthentication(caller, authorities(caller)));
 		apiTokens.used(bearer.tokenId());
 		return true;
 	}
@@ -107,10 +107,20 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
 		else {
 			staffTokens.authenticate(token)
 				.ifPresent(staff -> SecurityContextHolder.getContext()
-					.setAuthentication(new CallerAuthentication(staff,
-							staff.roles().stream().map(role -> role.authority()).toList())));
+					.setAuthentication(new CallerAuthentication(staff, authorities(staff))));
 		}
 	}
+
+	/** Every staff caller is ROLE_STAFF; then their preset roles, and their permissions as PERMISSION_key. */
+	static List<String> authorities(StaffCaller caller) {
+		List<String> all = new java.util.ArrayList<>();
+		all.add(STAFF_AUTHORITY);
+		caller.roles().forEach(role -> all.add(role.authority()));
+		caller.access().keys().forEach(key -> all.add("PERMISSION_" + key));
+		return all;
+	}
+
+	static final String STAFF_AUTHORITY = "ROLE_STAFF";
 
 	private static @Nullable String token(HttpServletRequest request) {
 		String header = request.getHeader("Authorization");

@@ -9,10 +9,12 @@ import dev.kefu.organization.BusinessGroup;
 import dev.kefu.organization.Groups;
 import dev.kefu.organization.StaffMembers;
 import dev.kefu.shared.AccessDenied;
-import dev.kefu.shared.Role;
+import dev.kefu.shared.Permission;
+import dev.kefu.shared.Reach;
 import dev.kefu.shared.StaffCaller;
 
-/** Which groups a caller supervises: an admin all of the organization's, a supervisor those they belong to. */
+/** Which groups a caller supervises: those within the reach of their {@code conversation.supervise}: an admin all
+ * of the organization's, a supervisor those they belong to, a custom role its center's or groups. */
 @Component
 class SupervisedGroups {
 
@@ -25,15 +27,14 @@ class SupervisedGroups {
 	}
 
 	List<BusinessGroup> of(StaffCaller caller) {
-		if (!caller.supervises()) {
-			throw new AccessDenied("only supervisors may supervise the desk");
-		}
+		caller.require(Permission.CONVERSATION_SUPERVISE);
 		List<BusinessGroup> all = groups.all(caller.organizationId());
-		if (caller.has(Role.ADMIN)) {
+		Reach reach = caller.reach(Permission.CONVERSATION_SUPERVISE);
+		if (reach.organization()) {
 			return all;
 		}
 		List<UUID> mine = staff.require(caller.organizationId(), caller.userId()).groupIds();
-		return all.stream().filter(g -> mine.contains(g.id())).toList();
+		return all.stream().filter(g -> reach.covers(g.id(), mine)).toList();
 	}
 
 	BusinessGroup require(StaffCaller caller, UUID groupId) {

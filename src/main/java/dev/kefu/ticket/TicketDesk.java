@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.kefu.organization.StaffMember;
 import dev.kefu.organization.StaffMembers;
+import dev.kefu.shared.Permission;
 import dev.kefu.shared.AccessDenied;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.Role;
@@ -132,9 +133,7 @@ class TicketDesk {
 
 	/** An agent takes an unassigned ticket. Taking one's own again is fine; someone else's is a conflict. */
 	Ticket claim(StaffCaller caller, UUID ticketId) {
-		if (!caller.has(Role.AGENT) && !caller.supervises()) {
-			throw new AccessDenied("only agents and supervisors take tickets");
-		}
+		caller.require(Permission.TICKET_HANDLE);
 		return transactions.execute(status -> {
 			if (routing.take(caller.organizationId(), ticketId, caller.userId())) {
 				return tickets.require(caller.organizationId(), ticketId);
@@ -165,7 +164,7 @@ class TicketDesk {
 		}
 		return transactions.execute(status -> {
 			Ticket ticket = tickets.lock(caller.organizationId(), ticketId);
-			if (!caller.supervises() && !caller.userId().equals(ticket.assigneeId())) {
+			if (!caller.may(Permission.TICKET_MANAGE) && !caller.userId().equals(ticket.assigneeId())) {
 				throw new AccessDenied("only a supervisor or the ticket's assignee may hand it on");
 			}
 			Ticket next = ticket.assignedTo(assigneeId, clock.instant());
@@ -201,8 +200,8 @@ class TicketDesk {
 	/** The assignee, a supervisor, or while nobody has it any agent, may work a ticket. */
 	private static void requireHandler(StaffCaller caller, Ticket ticket) {
 		boolean mine = caller.userId().equals(ticket.assigneeId());
-		boolean free = ticket.assigneeId() == null && caller.has(Role.AGENT);
-		if (!mine && !free && !caller.supervises()) {
+		boolean free = ticket.assigneeId() == null && caller.may(Permission.TICKET_HANDLE);
+		if (!mine && !free && !caller.may(Permission.TICKET_MANAGE)) {
 			throw new AccessDenied("only the ticket's assignee or a supervisor may do this");
 		}
 	}

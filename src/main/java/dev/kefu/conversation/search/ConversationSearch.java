@@ -25,8 +25,9 @@ import dev.kefu.organization.Groups;
 import dev.kefu.organization.Organizations;
 import dev.kefu.organization.StaffMember;
 import dev.kefu.organization.StaffMembers;
+import dev.kefu.shared.Reach;
+import dev.kefu.shared.Permission;
 import dev.kefu.shared.RequestRejected;
-import dev.kefu.shared.Role;
 import dev.kefu.shared.SqlTime;
 import dev.kefu.shared.StaffCaller;
 
@@ -131,11 +132,12 @@ class ConversationSearch {
 	}
 
 	private void restrictToVisible(Sql sql, StaffCaller caller) {
-		if (caller.has(Role.ADMIN)) {
+		Reach reach = caller.reach(Permission.CONVERSATION_READ);
+		if (reach.organization()) {
 			return;
 		}
-		List<UUID> supervised = caller.has(Role.SUPERVISOR)
-				? staff.require(caller.organizationId(), caller.userId()).groupIds() : List.of();
+		List<UUID> supervised = List.copyOf(reach.groupsGiven(reach.memberGroups()
+				? staff.require(caller.organizationId(), caller.userId()).groupIds() : List.of()));
 		if (supervised.isEmpty()) {
 			sql.and(served("me"), "me", caller.userId());
 			return;
