@@ -124,9 +124,7 @@ public class StaffRoles {
 		if (reach.organization() || !reach.any()) {
 			return reach.organization();
 		}
-		List<UUID> own = reach.memberGroups() ? staff.require(caller.organizationId(), caller.userId()).groupIds()
-				: List.of();
-		return reach.covers(groupId, own);
+		return reach.covers(groupId, ownGroups(caller, reach));
 	}
 
 	/** The groups the caller's permission reaches, or null for all of them. */
@@ -135,9 +133,12 @@ public class StaffRoles {
 		if (reach.organization()) {
 			return null;
 		}
-		List<UUID> own = reach.memberGroups() ? staff.require(caller.organizationId(), caller.userId()).groupIds()
-				: List.of();
-		return reach.groupsGiven(own);
+		return reach.groupsGiven(ownGroups(caller, reach));
+	}
+
+	/** The caller's own groups, read only when the reach follows them. */
+	private List<UUID> ownGroups(StaffCaller caller, Reach reach) {
+		return reach.memberGroups() ? staff.require(caller.organizationId(), caller.userId()).groupIds() : List.of();
 	}
 
 	private static Access accessFor(CustomRole role, Reach reach) {

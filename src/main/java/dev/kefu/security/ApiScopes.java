@@ -1,18 +1,13 @@
 package dev.kefu.security;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.server.PathContainer;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * What an API token may call: one table of (method, path pattern) to a decision, read top to bottom, first match
@@ -61,10 +56,7 @@ final class ApiScopes {
 		}
 	}
 
-	private record Rule(@Nullable String method, PathPattern pattern, Decision decision) {
-	}
-
-	private static final List<Rule> TABLE = new ArrayList<>();
+	private static final PathTable<Decision> TABLE = new PathTable<>();
 
 	static {
 		Decision open = new Public();
@@ -133,7 +125,7 @@ final class ApiScopes {
 	}
 
 	private static void rule(@Nullable String method, String pattern, Decision decision) {
-		TABLE.add(new Rule(method, PathPatternParser.defaultInstance.parse(pattern), decision));
+		TABLE.rule(method, pattern, decision);
 	}
 
 	private ApiScopes() {
@@ -141,14 +133,7 @@ final class ApiScopes {
 
 	/** The table's decision for a request, or null when it has none (then a token is refused). */
 	static @Nullable Decision decide(String method, String path) {
-		PathContainer container = PathContainer.parsePath(path);
-		String m = "HEAD".equals(method) ? "GET" : method;
-		for (Rule rule : TABLE) {
-			if ((rule.method() == null || rule.method().equals(m)) && rule.pattern().matches(container)) {
-				return rule.decision();
-			}
-		}
-		return null;
+		return TABLE.decide(method, path);
 	}
 
 	static boolean reads(String method) {

@@ -2,15 +2,10 @@ package dev.kefu.security;
 
 import static dev.kefu.shared.Permission.*;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.server.PathContainer;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 import dev.kefu.shared.Permission;
 import dev.kefu.shared.StaffCaller;
@@ -50,10 +45,7 @@ final class StaffPermissions {
 		}
 	}
 
-	private record Rule(@Nullable String method, PathPattern pattern, Decision decision) {
-	}
-
-	private static final List<Rule> TABLE = new ArrayList<>();
+	private static final PathTable<Decision> TABLE = new PathTable<>();
 
 	static {
 		Decision notStaff = new NotStaff();
@@ -153,7 +145,7 @@ final class StaffPermissions {
 	}
 
 	private static void rule(@Nullable String method, String pattern, Decision decision) {
-		TABLE.add(new Rule(method, PathPatternParser.defaultInstance.parse(pattern), decision));
+		TABLE.rule(method, pattern, decision);
 	}
 
 	private StaffPermissions() {
@@ -161,13 +153,6 @@ final class StaffPermissions {
 
 	/** The table's decision for a request, or null when it has none (then staff are refused). */
 	static @Nullable Decision decide(String method, String path) {
-		PathContainer container = PathContainer.parsePath(path);
-		String m = "HEAD".equals(method) ? "GET" : method;
-		for (Rule rule : TABLE) {
-			if ((rule.method() == null || rule.method().equals(m)) && rule.pattern().matches(container)) {
-				return rule.decision();
-			}
-		}
-		return null;
+		return TABLE.decide(method, path);
 	}
 }

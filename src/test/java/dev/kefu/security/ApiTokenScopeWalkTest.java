@@ -19,7 +19,6 @@ import org.springframework.test.context.TestPropertySource;
 import dev.kefu.testing.Api;
 import dev.kefu.testing.ApiDescription;
 import dev.kefu.testing.ApiDescription.Operation;
-import dev.kefu.testing.ServedChat;
 import dev.kefu.testing.ServerTest;
 import dev.kefu.testing.TestTenant;
 import tools.jackson.databind.JsonNode;
@@ -81,7 +80,8 @@ class ApiTokenScopeWalkTest {
 		TestTenant ours = TestTenant.create(context, 1, 5);
 		TestTenant theirs = TestTenant.create(context, 1, 5);
 		String admin = ours.adminToken(api);
-		Map<String, String> ids = realIds(ours, admin);
+		Map<String, String> ids = ApiDescription.realIds(api, ours, admin);
+		ids.put("api-tokens", token(admin, "listed", List.of("reports:read")));
 
 		Map<String, String> lacking = new HashMap<>();
 		for (String scope : ApiScopes.ALL) {
@@ -140,34 +140,13 @@ class ApiTokenScopeWalkTest {
 				continue; // the event stream does not end; ApiTokenTest reads it
 			}
 			String body = op.method().equals("GET") || op.method().equals("DELETE") ? null : "{}";
-			Api.Response answer = api.call(op.method(), ApiDescription.concrete(op.template(), ids, ours.slug()) + description.requiredQuery(op),
-					allowed, body);
+			String path = ApiDescription.concrete(op.template(), ids, ours.slug()) + description.requiredQuery(op);
+			Api.Response answer = api.call(op.method(), path, allowed, body);
 			if (answer.status() >= 500 || answer.status() == 401) {
 				failures.add(op + " with its scope answered " + answer.status() + " " + answer.text());
 			}
 		}
 		assertThat(failures).isEmpty();
-	}
-
-	/** Real ids of our organization's things, by the name of the collection they are found in. */
-	private Map<String, String> realIds(TestTenant ours, String admin) {
-		Map<String, String> ids = new HashMap<>();
-		ServedChat chat = ServedChat.start(api, ours, ours.agentToken(api, 0)).customer("hello").agent("hi");
-		JsonNode conversation = api.get("/api/v1/conversations/" + chat.id(), admin);
-		ids.put("conversations", chat.id());
-		ids.put("contacts", conversation.path("contactId").asString());
-		ids.put("groups", ours.group().id().toString());
-		ids.put("staff", ours.agent(0).id().toString());
-		ids.put("api-tokens", token(admin, "listed", List.of("reports:read")));
-		api.post("/api/v1/visitor/tickets", chat.visitor(), Map.of("clientMsgId", "walk-1", "email", "wang@example.com",
-				"subject", "Invoice", "body", "Please send the invoice again"));
-		ids.put("tickets", api.get("/api/v1/tickets", admin).path(0).path("id").asString());
-		ids.put("articles", api.post("/api/v1/knowledge/articles", admin, Map.of("kind", "FAQ", "status", "PUBLISHED",
-				"title", "How long does delivery take?", "body", "2 to 4 working days.")).path("id").asString());
-		ids.put("categories",
-				api.post("/api/v1/knowledge/categories", admin, Map.of("name", "Delivery")).path("id").asString());
-		ids.values().forEach(id -> assertThat(id).isNotBlank());
-		return ids;
 	}
 
 	private String token(String admin, String name, List<String> scopes) {

@@ -20,10 +20,8 @@ import dev.kefu.testing.Api;
 import dev.kefu.testing.ApiDescription;
 import dev.kefu.testing.ApiDescription.Operation;
 import dev.kefu.testing.CustomRoles;
-import dev.kefu.testing.ServedChat;
 import dev.kefu.testing.ServerTest;
 import dev.kefu.testing.TestTenant;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Walks every operation of the OpenAPI description under /api/v1 as people who hold custom roles only. For each
@@ -67,7 +65,7 @@ class StaffPermissionWalkTest {
 		CustomRoles roles = new CustomRoles(api, admin);
 		List<String> all = roles.allPermissions();
 		assertThat(all).hasSize(Permission.values().length);
-		Map<String, String> ids = realIds(tenant, admin);
+		Map<String, String> ids = ApiDescription.realIds(api, tenant, admin);
 
 		Map<Set<Permission>, String> lacking = new HashMap<>();
 		List<String> failures = new ArrayList<>();
@@ -107,26 +105,5 @@ class StaffPermissionWalkTest {
 			}
 		}
 		assertThat(failures).isEmpty();
-	}
-
-	/** Real ids of the organization's things, by the name of the collection they are found in. */
-	private Map<String, String> realIds(TestTenant tenant, String admin) {
-		Map<String, String> ids = new HashMap<>();
-		ServedChat chat = ServedChat.start(api, tenant, tenant.agentToken(api, 0)).customer("hello").agent("hi");
-		JsonNode conversation = api.get("/api/v1/conversations/" + chat.id(), admin);
-		ids.put("conversations", chat.id());
-		ids.put("contacts", conversation.path("contactId").asString());
-		ids.put("groups", tenant.group().id().toString());
-		ids.put("centers", tenant.group().centerId().toString());
-		ids.put("staff", tenant.agent(0).id().toString());
-		api.post("/api/v1/visitor/tickets", chat.visitor(), Map.of("clientMsgId", "walk-1", "email", "wang@example.com",
-				"subject", "Invoice", "body", "Please send the invoice again"));
-		ids.put("tickets", api.get("/api/v1/tickets", admin).path(0).path("id").asString());
-		ids.put("articles", api.post("/api/v1/knowledge/articles", admin, Map.of("kind", "FAQ", "status", "PUBLISHED",
-				"title", "How long does delivery take?", "body", "2 to 4 working days.")).path("id").asString());
-		ids.put("categories",
-				api.post("/api/v1/knowledge/categories", admin, Map.of("name", "Delivery")).path("id").asString());
-		ids.values().forEach(id -> assertThat(id).isNotBlank());
-		return ids;
 	}
 }

@@ -81,6 +81,29 @@ public final class ApiDescription {
 		return path.toString();
 	}
 
+	/**
+	 * Real ids of an organization's things, by the name of the collection they are found in, for {@link #concrete}:
+	 * a served chat with its contact, a left message, an article and a category, the group, its center and an agent.
+	 */
+	public static Map<String, String> realIds(Api api, TestTenant tenant, String admin) {
+		Map<String, String> ids = new java.util.HashMap<>();
+		ServedChat chat = ServedChat.start(api, tenant, tenant.agentToken(api, 0)).customer("hello").agent("hi");
+		ids.put("conversations", chat.id());
+		ids.put("contacts", api.get("/api/v1/conversations/" + chat.id(), admin).path("contactId").asString());
+		ids.put("groups", tenant.group().id().toString());
+		ids.put("centers", tenant.group().centerId().toString());
+		ids.put("staff", tenant.agent(0).id().toString());
+		api.post("/api/v1/visitor/tickets", chat.visitor(), Map.of("clientMsgId", "walk-1", "email", "wang@example.com",
+				"subject", "Invoice", "body", "Please send the invoice again"));
+		ids.put("tickets", api.get("/api/v1/tickets", admin).path(0).path("id").asString());
+		ids.put("articles", api.post("/api/v1/knowledge/articles", admin, Map.of("kind", "FAQ", "status", "PUBLISHED",
+				"title", "How long does delivery take?", "body", "2 to 4 working days.")).path("id").asString());
+		ids.put("categories",
+				api.post("/api/v1/knowledge/categories", admin, Map.of("name", "Delivery")).path("id").asString());
+		ids.values().forEach(id -> org.assertj.core.api.Assertions.assertThat(id).isNotBlank());
+		return ids;
+	}
+
 	/** Plausible values for the operation's required query parameters, so that a refusal is not for want of them. */
 	public String requiredQuery(Operation op) {
 		StringBuilder query = new StringBuilder();

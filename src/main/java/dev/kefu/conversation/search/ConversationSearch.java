@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -25,7 +26,7 @@ import dev.kefu.organization.Groups;
 import dev.kefu.organization.Organizations;
 import dev.kefu.organization.StaffMember;
 import dev.kefu.organization.StaffMembers;
-import dev.kefu.shared.Reach;
+import dev.kefu.organization.StaffRoles;
 import dev.kefu.shared.Permission;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.SqlTime;
@@ -44,6 +45,7 @@ class ConversationSearch {
 	/** The matching messages or notes read per result to pick its snippet from. */
 	private static final int SNIPPET_CANDIDATES = 20;
 
+	private final StaffRoles staffRoles;
 	private final JdbcClient jdbc;
 	private final StaffMembers staff;
 	private final Groups groups;
@@ -52,7 +54,8 @@ class ConversationSearch {
 	private final ObjectProvider<ConversationTags> tags;
 
 	ConversationSearch(JdbcClient jdbc, StaffMembers staff, Groups groups, Contacts contacts,
-			Organizations organizations, ObjectProvider<ConversationTags> tags) {
+			Organizations organizations, ObjectProvider<ConversationTags> tags, StaffRoles staffRoles) {
+		this.staffRoles = staffRoles;
 		this.jdbc = jdbc;
 		this.staff = staff;
 		this.groups = groups;
@@ -132,12 +135,11 @@ class ConversationSearch {
 	}
 
 	private void restrictToVisible(Sql sql, StaffCaller caller) {
-		Reach reach = caller.reach(Permission.CONVERSATION_READ);
-		if (reach.organization()) {
+		Set<UUID> reached = staffRoles.groupsReached(caller, Permission.CONVERSATION_READ);
+		if (reached == null) {
 			return;
 		}
-		List<UUID> supervised = List.copyOf(reach.groupsGiven(reach.memberGroups()
-				? staff.require(caller.organizationId(), caller.userId()).groupIds() : List.of()));
+		List<UUID> supervised = List.copyOf(reached);
 		if (supervised.isEmpty()) {
 			sql.and(served("me"), "me", caller.userId());
 			return;
