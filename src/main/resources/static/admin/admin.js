@@ -2,7 +2,8 @@
 // organization-wide canned responses, the widget's settings with a live preview and the embed line to copy, and the
 // knowledge base (admin/knowledge.js), which knowledge editors who are not admins get on its own, and the
 // integrations: API tokens (admin/tokens.js), webhooks (admin/webhooks.js), and verified identity with the CRM card
-// (admin/integrations.js); and the audit log (admin/audit.js).
+// (admin/integrations.js); the audit log (admin/audit.js); and custom roles with their grants (admin/roles.js).
+// Each tab shows for whoever holds its permission.
 import { createApp, computed, reactive, ref, watch } from 'vue';
 import { language, setLanguage, t } from '/ui/i18n.js';
 import { request } from '/ui/live.js';
@@ -21,11 +22,15 @@ import { PrivacyTab } from '/admin/privacy.js';
 import { TagsTab } from '/admin/tags.js';
 import { AuditLogTab } from '/admin/audit.js';
 import { RetentionTab } from '/admin/retention.js';
+import { RolesTab } from '/admin/roles.js';
 import { byFolder, VARIABLES } from '/ui/canned.js';
 
 const TOKEN = 'kefu.admin.token';
-const ADMIN_TABS = ['widget', 'invitations', 'groups', 'staff', 'sign-in', 'sso', 'canned', 'knowledge', 'channels', 'tags', 'tokens', 'webhooks', 'integrations', 'privacy', 'retention', 'audit'];
-const EDITOR_TABS = ['knowledge'];
+const ADMIN_TABS = ['widget', 'invitations', 'groups', 'staff', 'roles', 'sign-in', 'sso', 'canned', 'knowledge', 'channels', 'tags', 'tokens', 'webhooks', 'integrations', 'privacy', 'retention', 'audit'];
+// The permission each tab needs (the server checks each call again); a tab not named needs settings.manage.
+const TAB_PERMISSION = { groups: 'staff.manage', staff: 'staff.manage', roles: 'staff.manage', canned: 'canned.manage',
+  knowledge: 'kb.edit', audit: 'audit.read' };
+const permissionOf = (tab) => TAB_PERMISSION[tab] || 'settings.manage';
 const DAYS = [1, 2, 3, 4, 5, 6, 7];
 const FIELD_TYPES = { name: 'text', email: 'email', phone: 'phone' };
 const NEW_GROUP = { id: null, name: '', centerId: null, queueLimit: 20, offlinePolicy: 'KEEP', requeueMinutes: 5,
@@ -34,14 +39,15 @@ const NEW_STAFF = { id: null, username: '', displayName: '', email: '', password
   maxChats: 5, enabled: true };
 
 createApp({
-  components: { LoginForm, IntegrationsPage, ApiTokens, WebhookEndpoints: Webhooks, ChannelsTab, HolidaysEditor, MailAlertsEditor, TagsTab, Invitations, AuditLogTab, PrivacyTab, RetentionTab, SignInTab, SsoSettings },
+  components: { LoginForm, RolesTab, IntegrationsPage, ApiTokens, WebhookEndpoints: Webhooks, ChannelsTab, HolidaysEditor, MailAlertsEditor, TagsTab, Invitations, AuditLogTab, PrivacyTab, RetentionTab, SignInTab, SsoSettings },
   setup() {
     const token = ref(sessionStorage.getItem(TOKEN));
-    const userRoles = ref([]);
-    const isAdmin = computed(() => userRoles.value.includes('ADMIN'));
-    // The /api/v1/admin endpoints are for admins only; a knowledge editor gets the knowledge base alone. No tabs
-    // until the roles are known, so a page opened with a login held does not flash the wrong ones.
-    const tabs = computed(() => (isAdmin.value ? ADMIN_TABS : userRoles.value.length ? EDITOR_TABS : []));
+    const userPermissions = ref([]);
+    const may = (permission) => userPermissions.value.includes(permission);
+    // Each tab for whoever holds its permission: an admin all, a knowledge editor the knowledge base, a custom role
+    // its share. No tabs until the permissions are known, so a page opened with a login held does not flash the
+    // wrong ones.
+    const tabs = computed(() => ADMIN_TABS.filter((tab) => may(permissionOf(tab))));
     const error = ref('');
     const saved = ref(false);
     const view = ref('widget');
@@ -100,18 +106,18 @@ createApp({
     const kb = knowledgeBase({ api, guard, change, token });
 
     function onlyAdminsAndEditors(user) {
-      if (!user.roles.includes('ADMIN') && !user.roles.includes('KB_EDITOR')) throw new Error(t('admin.notAdminOrEditor'));
+      if (!ADMIN_TABS.some((tab) => (user.permissions || []).includes(permissionOf(tab)))) throw new Error(t('admin.notPermitted'));
     }
 
     async function loggedIn(session) {
       token.value = session.token;
       sessionStorage.setItem(TOKEN, session.token);
-      await start(session.user.roles);
+      await start(session.user.permissions);
     }
 
     /** After a login, or on a page opened with one: the tabs this user may see, and what they show. */
-    async function start(roles) {
-      userRoles.value = roles;
+    async function start(permissions) {
+      userPermissions.value = permissions || [];
       await Promise.all([load(), openTab(tabs.value.includes(view.value) ? view.value : tabs.value[0])]);
     }
 
@@ -134,11 +140,18 @@ createApp({
      * what was there before the last change (the hours just saved turned back into "always open").
      */
     async function load() {
-      if (!token.value || !isAdmin.value) return;
+      if (!token.value || !tabs.value.length) return;
       const round = ++loads;
+      // Only what this person's tabs show: a call they may not make would fail the whole load.
+      const when = (permission, call, none) => (may(permission) ? call() : Promise.resolve(none));
+      const settings = may('settings.manage');
       const read = await Promise.all([
-        api('/api/v1/admin/organization'), api('/api/v1/admin/centers'), api('/api/v1/admin/groups'),
-        api('/api/v1/admin/staff'), api('/api/v1/canned-responses?scope=ORGANIZATION'), api('/api/v1/admin/widget'),
+        settings || may('staff.manage') || may('audit.read') ? api('/api/v1/admin/organization') : Promise.resolve(null),
+        when('staff.manage', () => api('/api/v1/admin/centers'), []),
+        when('staff.manage', () => api('/api/v1/admin/groups'), []),
+        when('staff.manage', () => api('/api/v1/admin/staff'), []),
+        when('canned.manage', () => api('/api/v1/canned-responses?scope=ORGANIZATION'), []),
+        when('settings.manage', () => api('/api/v1/admin/widget'), widget.value),
       ]);
       const weeks = await Promise.all(read[2].map((g) => api(`/api/v1/admin/groups/${g.id}/hours`)));
       if (round !== loads) return;
@@ -262,7 +275,7 @@ createApp({
     watch(language, () => { document.title = t('admin.title'); }, { immediate: true });
     setLanguage(language.value);
     // A page opened with a login still held asks whose it is; either way the new-group form gets its defaults.
-    (token.value ? api('/api/v1/auth/me').then((me) => start(me.roles)) : Promise.resolve())
+    (token.value ? api('/api/v1/auth/me').then((me) => start(me.permissions)) : Promise.resolve())
       .catch(() => {}).then(() => editGroup(null));
 
     return {

@@ -1,5 +1,6 @@
-// A contact's data-subject rights on its page (#15): admins download everything Kefu keeps about the contact as a zip
-// and erase it; supervisors and admins put it under legal hold (with a reason) or lift the hold. Erasure is refused
+// A contact's data-subject rights on its page (#15): data.export downloads everything Kefu keeps about the contact as
+// a zip, data.erase erases it, data.hold puts it under legal hold (with a reason) or lifts the hold (admins all three,
+// supervisors holds). Erasure is refused
 // while a hold is set; the server decides both, and audits each.
 import { computed, onMounted, ref } from 'vue';
 import { t } from '/ui/i18n.js';
@@ -14,13 +15,15 @@ export const ContactRights = {
   setup(props, { emit }) {
     const hold = ref(null);
     const error = ref('');
-    const roles = computed(() => props.me?.roles || []);
-    const isAdmin = computed(() => roles.value.includes('ADMIN'));
-    const canHold = computed(() => isAdmin.value || roles.value.includes('SUPERVISOR'));
+    const may = (permission) => (props.me?.permissions || []).includes(permission);
+    const canExport = computed(() => may('data.export'));
+    const canErase = computed(() => may('data.erase'));
+    const canHold = computed(() => may('data.hold'));
+    const shown = computed(() => canExport.value || canErase.value || canHold.value);
     const path = () => `/api/v1/contacts/${props.contact.id}`;
 
     onMounted(async () => {
-      if (canHold.value) hold.value = await props.api(`${path()}/legal-hold`).catch(() => null);
+      if (shown.value) hold.value = await props.api(`${path()}/legal-hold`).catch(() => null);
     });
 
     async function exportData() {
@@ -71,15 +74,17 @@ export const ContactRights = {
       }
     }
 
-    return { t, hold, error, isAdmin, canHold, exportData, setHold, clearHold, erase };
+    return { t, hold, error, canExport, canErase, canHold, shown, exportData, setHold, clearHold, erase };
   },
   template: `
-    <div class="contact-rights" id="contact-rights" v-if="canHold">
+    <div class="contact-rights" id="contact-rights" v-if="shown">
       <span v-if="hold && hold.held" class="legal-hold" id="contact-hold">{{ t('contacts.rights.heldSince', { reason: hold.hold.reason }) }}</span>
-      <button v-if="isAdmin" type="button" class="link" id="contact-export" @click="exportData">{{ t('contacts.rights.export') }}</button>
-      <button v-if="hold && hold.held" type="button" class="link" id="contact-hold-clear" @click="clearHold">{{ t('contacts.rights.clearHold') }}</button>
-      <button v-else type="button" class="link" id="contact-hold-set" @click="setHold">{{ t('contacts.rights.setHold') }}</button>
-      <button v-if="isAdmin" type="button" class="link danger" id="contact-erase" :disabled="hold && hold.held" @click="erase">{{ t('contacts.rights.erase') }}</button>
+      <button v-if="canExport" type="button" class="link" id="contact-export" @click="exportData">{{ t('contacts.rights.export') }}</button>
+      <template v-if="canHold">
+        <button v-if="hold && hold.held" type="button" class="link" id="contact-hold-clear" @click="clearHold">{{ t('contacts.rights.clearHold') }}</button>
+        <button v-else type="button" class="link" id="contact-hold-set" @click="setHold">{{ t('contacts.rights.setHold') }}</button>
+      </template>
+      <button v-if="canErase" type="button" class="link danger" id="contact-erase" :disabled="hold && hold.held" @click="erase">{{ t('contacts.rights.erase') }}</button>
       <span v-if="error" class="error" role="alert">{{ error }}</span>
     </div>`,
 };

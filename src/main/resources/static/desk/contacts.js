@@ -22,7 +22,7 @@ export const ContactsView = {
   props: {
     /** The app's api(path, options) for JSON calls with the staff member's login. */
     api: { type: Function, required: true },
-    /** The signed-in staff member ({roles}); only supervisors and admins merge. */
+    /** The signed-in staff member ({roles, permissions}); contact.merge merges. */
     me: { type: Object, default: null },
   },
   setup(props) {
@@ -34,7 +34,7 @@ export const ContactsView = {
     const transcript = ref(null);
     const merging = ref(null);
     const notice = ref('');
-    const canMerge = computed(() => ['SUPERVISOR', 'ADMIN'].some((r) => props.me?.roles?.includes(r)));
+    const canMerge = computed(() => (props.me?.permissions || []).includes('contact.merge'));
 
     async function search(page = 0) {
       const query = new URLSearchParams();

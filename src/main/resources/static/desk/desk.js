@@ -139,10 +139,9 @@ createApp({
     const selected = computed(() => conversations.get(selectedId.value) || null);
     // The staff app (/ops/): supervisors to the live view, inspectors to the QA queue, agents to their figures and reviews.
     const opsLink = computed(() => {
-      const roles = me.value?.roles || [];
-      if (!['SUPERVISOR', 'ADMIN', 'QA_INSPECTOR', 'AGENT'].some((r) => roles.includes(r))) return null;
-      return roles.includes('SUPERVISOR') || roles.includes('ADMIN') || roles.includes('QA_INSPECTOR')
-        ? '/ops/' : '/ops/#reports';
+      const permissions = me.value?.permissions || [];
+      if (['conversation.supervise', 'qa.review', 'report.read'].some((p) => permissions.includes(p))) return '/ops/';
+      return permissions.includes('conversation.handle') ? '/ops/#reports' : null;
     });
     // Counted from the desk's own chats: the server's agent frame comes on status changes, not on every assignment.
     const activeChats = computed(() => list.value.filter((c) => c.state === 'ASSIGNED').length);
@@ -266,6 +265,14 @@ createApp({
       if (token.value) connection.open();
     }
 
+    /** Who is signed in, read again on each (re)connect: a login kept in the tab may predate a change of roles. */
+    async function refreshMe() {
+      const fresh = await request('/api/v1/auth/me', { token: token.value }).catch(() => null);
+      if (!fresh) return;
+      me.value = fresh;
+      sessionStorage.setItem(`${TOKEN}.me`, JSON.stringify(fresh));
+    }
+
     function frame(data) {
       connection.send(data);
     }
@@ -274,6 +281,7 @@ createApp({
       switch (f.type) {
         case 'ready':
           agent.value = f.agent;
+          refreshMe();
           queueChanged.value++;
           loadGroups();
           countTickets();

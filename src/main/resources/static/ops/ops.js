@@ -12,16 +12,20 @@ import { ConversationSearch } from '/desk/search.js';
 
 const TOKEN = 'kefu.staff.token';
 
-/** The tabs a staff member's roles open: live supervision and search for supervisors and admins, the rest for all. */
-function tabsFor(roles) {
-  const supervises = roles.includes('SUPERVISOR') || roles.includes('ADMIN');
-  return [...(supervises ? ['live', 'search'] : []), 'reports', 'quality'];
+/**
+ * The tabs a staff member's permissions open: live supervision for conversation.supervise, search for that or
+ * conversation.read, figures and quality for all (each shows what its permissions allow).
+ */
+function tabsFor(permissions) {
+  const supervises = permissions.includes('conversation.supervise');
+  const reads = supervises || permissions.includes('conversation.read');
+  return [...(supervises ? ['live'] : []), ...(reads ? ['search'] : []), 'reports', 'quality'];
 }
 
-/** Where a role starts: supervisors on the floor, inspectors at their queue, agents at their figures. */
-function homeFor(roles) {
-  if (roles.includes('SUPERVISOR') || roles.includes('ADMIN')) return 'live';
-  if (roles.includes('QA_INSPECTOR')) return 'quality';
+/** Where one starts: supervisors on the floor, inspectors at their queue, agents at their figures. */
+function homeFor(permissions) {
+  if (permissions.includes('conversation.supervise')) return 'live';
+  if (permissions.includes('qa.review')) return 'quality';
   return 'reports';
 }
 
@@ -31,7 +35,7 @@ createApp({
     const token = ref(sessionStorage.getItem(TOKEN));
     const me = ref(null);
     const view = ref('');
-    const tabs = computed(() => (me.value ? tabsFor(me.value.roles) : []));
+    const tabs = computed(() => (me.value ? tabsFor(me.value.permissions || []) : []));
 
     /** The server with this login; an expired one logs out. Errors carry the problem's detail (ui/live.js). */
     async function api(path, options = {}) {
@@ -50,7 +54,7 @@ createApp({
       me.value = await api('/api/v1/auth/me').catch(() => null);
       if (!me.value) return;
       const asked = location.hash.slice(1);
-      open(tabs.value.includes(asked) ? asked : homeFor(me.value.roles));
+      open(tabs.value.includes(asked) ? asked : homeFor(me.value.permissions || []));
     }
 
     function open(tab) {

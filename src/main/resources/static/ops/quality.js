@@ -8,16 +8,19 @@ import { RubricEditor } from '/ops/rubrics.js';
 import { ReviewList } from '/ops/reviews.js';
 import { QaSettings } from '/ops/qa-settings.js';
 
-/** The parts of the tab a staff member's roles open, in the order shown. */
-function partsFor(roles) {
-  const has = (role) => roles.includes(role);
-  const supervises = has('SUPERVISOR') || has('ADMIN');
+/**
+ * The parts of the tab a staff member's permissions open, in the order shown. "My reviews" is an agent's: the preset
+ * agent role, or a custom role that works the desk.
+ */
+function partsFor(me) {
+  const may = (permission) => (me.permissions || []).includes(permission);
+  const agent = me.roles.includes('AGENT') || (!me.roles.length && may('conversation.handle'));
   return [
-    ...(has('QA_INSPECTOR') || supervises ? ['queue'] : []),
-    ...(has('QA_INSPECTOR') || has('ADMIN') ? ['rubrics'] : []),
-    ...(supervises ? ['appeals'] : []),
-    ...(has('AGENT') ? ['mine'] : []),
-    ...(has('ADMIN') ? ['settings'] : []),
+    ...(may('qa.review') ? ['queue'] : []),
+    ...(may('qa.rubrics') ? ['rubrics'] : []),
+    ...(may('qa.appeals') ? ['appeals'] : []),
+    ...(agent ? ['mine'] : []),
+    ...(may('settings.manage') ? ['settings'] : []),
   ];
 }
 
@@ -25,7 +28,7 @@ export const QualityView = {
   components: { ReviewQueue, RubricEditor, ReviewList, QaSettings },
   props: { api: Function, me: Object },
   setup(props) {
-    const parts = computed(() => partsFor(props.me.roles));
+    const parts = computed(() => partsFor(props.me));
     const part = ref(parts.value[0] || '');
     return { parts, part, t };
   },
