@@ -28,6 +28,7 @@ import dev.kefu.organization.StaffMember;
 import dev.kefu.security.SignInChallenges.Challenge;
 import dev.kefu.security.SignInChallenges.Kind;
 import dev.kefu.organization.StaffMembers;
+import dev.kefu.organization.Tenants;
 import dev.kefu.security.sso.SsoSettingsStore;
 import dev.kefu.shared.RateLimited;
 import dev.kefu.shared.RequestRejected;
@@ -51,9 +52,12 @@ class AuthController {
 	private final SignInPolicy policy;
 	private final SignInChallenges challenges;
 	private final SsoSettingsStore sso;
+	private final Tenants tenants;
 
 	AuthController(StaffMembers staff, StaffTokens tokens, LoginProtection protection, AuditLog audit,
-			TwoFactor twoFactor, SignInPolicy policy, SignInChallenges challenges, SsoSettingsStore sso) {
+			TwoFactor twoFactor, SignInPolicy policy, SignInChallenges challenges, SsoSettingsStore sso,
+			Tenants tenants) {
+		this.tenants = tenants;
 		this.staff = staff;
 		this.tokens = tokens;
 		this.protection = protection;
@@ -121,6 +125,7 @@ class AuthController {
 		}
 		protection.succeeded(attempt);
 		StaffMember m = member.get();
+		tenants.requireActive(m.organizationId());
 		if (!sso.allowsPasswordLogin(m)) {
 			throw new RequestRejected("password-login-disabled",
 					"your organization signs in with single sign-on; use \"Sign in with SSO\"", HttpStatus.FORBIDDEN);
