@@ -9,9 +9,11 @@ ALTER TABLE organization ADD COLUMN max_storage_bytes BIGINT;
 ALTER TABLE organization ADD COLUMN max_api_requests_per_minute INTEGER;
 
 -- platform module: the people who run the installation itself, above every organization. A staff member's id, not
--- a role: an organization's admin cannot make anyone an operator.
+-- a role: an organization's admin cannot make anyone an operator. organization_id is the operator's own (for the
+-- list, and so that deleting an organization leaves no operator behind).
 CREATE TABLE platform_operator (
-    user_id    UUID PRIMARY KEY,
-    granted_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    granted_by UUID
+    user_id         UUID PRIMARY KEY,
+    organization_id UUID NOT NULL REFERENCES organization (id),
+    granted_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    granted_by      UUID
 );
