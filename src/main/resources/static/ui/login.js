@@ -44,6 +44,7 @@ export const LoginForm = {
       return e.code === 'bad-credentials' ? t('desk.loginFailed')
         : e.code === 'organization-required' ? t('desk.organizationRequired')
           : e.code === 'wrong-code' ? t('login.wrongCode')
+            : e.code === 'organization-suspended' ? t('login.organizationSuspended')
             : (e.message || t('desk.loginFailed'));
     }
 
