@@ -19,10 +19,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.kefu.organization.StaffMembers;
 import dev.kefu.storage.FileStorage;
 import dev.kefu.testing.Api;
+import dev.kefu.testing.LiveClient;
+import dev.kefu.testing.Receiver;
 import dev.kefu.testing.ServerTest;
 import dev.kefu.testing.TestTenant;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +35,8 @@ import tools.jackson.databind.JsonNode;
  * (everything of it stops, with the right codes), resuming it, its limits, and deleting it without a row left.
  */
 @ServerTest
+// The API channel's bridge is a local receiver.
+@TestPropertySource(properties = "kefu.webhooks.allow-private-targets=true")
 class PlatformApiTest {
 
 	static final String ORGS = "/api/v1/platform/organizations";
@@ -122,13 +127,21 @@ class PlatformApiTest {
 	}
 
 	@Test
-	void aSuspendedOrganizationStopsEverywhereAndComesBackOnResume() {
+	void aSuspendedOrganizationStopsEverywhereAndComesBackOnResume() throws Exception {
 		TestTenant tenant = TestTenant.create(context, 1, 1);
 		String admin = tenant.adminToken(api);
 		String apiToken = apiToken(admin);
 		assertThat(api.call("GET", "/api/v1/tickets", apiToken, null).status()).isEqualTo(200);
+		LiveClient socket = LiveClient.authenticated(api.http(), port, tenant.agentToken(api, 0));
+		String channel;
+		try (Receiver bridge = new Receiver()) {
+			channel = api.post("/api/v1/admin/channels", admin, Map.of("provider", "api", "name", "App",
+					"configuration", Map.of("callbackUrl", bridge.url()))).path("id").asString();
+		}
 
 		JsonNode suspended = api.post(ORGS + "/" + tenant.id() + "/suspend", operator, Map.of("reason", "unpaid"));
+
+		await().atMost(Duration.ofSeconds(5)).until(socket::isClosed);
 
 		assertThat(suspended.path("status").asString()).isEqualTo("SUSPENDED");
 		assertThat(suspended.path("suspendedReason").asString()).isEqualTo("unpaid");
@@ -146,6 +159,9 @@ class PlatformApiTest {
 				Map.of("organization", tenant.slug()));
 		assertThat(visitor.status()).isEqualTo(503);
 		assertThat(visitor.code()).isEqualTo("service-unavailable");
+		Api.Response inbound = api.call("POST", "/api/v1/channels/" + channel + "/messages", null,
+				Map.of("externalCustomerId", "u-1", "externalMessageId", "m-1", "text", "hello?"));
+		assertThat(inbound.status()).as("the bridge keeps the message and retries").isEqualTo(503);
 		assertThat(actions(tenant.id())).contains("platform.organization-suspended");
 
 		api.post(ORGS + "/" + tenant.id() + "/resume", operator, null);
