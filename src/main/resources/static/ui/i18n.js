@@ -1060,6 +1060,8 @@ const messages = {
     'platform.adminName': 'First admin: name',
     'platform.adminPassword': 'First admin: password',
     'platform.notOperator': 'Only a platform operator may use this console.',
+    'sso.refused.organization-suspended': 'Your organization is suspended. Ask the operator of this installation.',
+    'sso.refused.seat-limit-reached': 'Your organization has no free seat for a new account. Ask your admin.',
   },
   'zh-CN': {
     'chat.title': '在线客服',
@@ -2117,6 +2119,8 @@ const messages = {
     'platform.adminName': '首位管理员：姓名',
     'platform.adminPassword': '首位管理员：密码',
     'platform.notOperator': '只有平台运营者可以使用此控制台。',
+    'sso.refused.organization-suspended': '您的组织已被停用，请联系本系统的运营方。',
+    'sso.refused.seat-limit-reached': '您的组织已没有空余席位，无法创建新账号，请联系管理员。',
   },
 };
 

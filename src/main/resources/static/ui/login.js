@@ -16,7 +16,7 @@ import { request } from '/ui/live.js';
 const SSO_ORGANIZATION = 'kefu.sso.organization';
 const SSO_PAGE = 'kefu.sso.page';
 const SSO_REFUSALS = ['staff-disabled', 'staff-unknown', 'no-role', 'username-claim-missing', 'invalid-username-claim',
-  'sso-not-configured'];
+  'sso-not-configured', 'organization-suspended', 'seat-limit-reached'];
 
 export const LoginForm = {
   props: {

@@ -133,6 +133,7 @@ class PlatformApiTest {
 		String apiToken = apiToken(admin);
 		assertThat(api.call("GET", "/api/v1/tickets", apiToken, null).status()).isEqualTo(200);
 		LiveClient socket = LiveClient.authenticated(api.http(), port, tenant.agentToken(api, 0));
+		String customer = api.visitor(tenant.slug());
 		String channel;
 		try (Receiver bridge = new Receiver()) {
 			channel = api.post("/api/v1/admin/channels", admin, Map.of("provider", "api", "name", "App",
@@ -159,6 +160,7 @@ class PlatformApiTest {
 				Map.of("organization", tenant.slug()));
 		assertThat(visitor.status()).isEqualTo(503);
 		assertThat(visitor.code()).isEqualTo("service-unavailable");
+		assertThat(api.call("GET", "/api/v1/visitor/profile", customer, null).status()).isEqualTo(401);
 		Api.Response inbound = api.call("POST", "/api/v1/channels/" + channel + "/messages", null,
 				Map.of("externalCustomerId", "u-1", "externalMessageId", "m-1", "text", "hello?"));
 		assertThat(inbound.status()).as("the bridge keeps the message and retries").isEqualTo(503);
