@@ -134,6 +134,7 @@ class PlatformApiTest {
 		assertThat(api.call("GET", "/api/v1/tickets", apiToken, null).status()).isEqualTo(200);
 		LiveClient socket = LiveClient.authenticated(api.http(), port, tenant.agentToken(api, 0));
 		String customer = api.visitor(tenant.slug());
+		LiveClient customerSocket = LiveClient.authenticated(api.http(), port, customer);
 		String channel;
 		try (Receiver bridge = new Receiver()) {
 			channel = api.post("/api/v1/admin/channels", admin, Map.of("provider", "api", "name", "App",
@@ -142,7 +143,7 @@ class PlatformApiTest {
 
 		JsonNode suspended = api.post(ORGS + "/" + tenant.id() + "/suspend", operator, Map.of("reason", "unpaid"));
 
-		await().atMost(Duration.ofSeconds(5)).until(socket::isClosed);
+		await().atMost(Duration.ofSeconds(5)).until(() -> socket.isClosed() && customerSocket.isClosed());
 
 		assertThat(suspended.path("status").asString()).isEqualTo("SUSPENDED");
 		assertThat(suspended.path("suspendedReason").asString()).isEqualTo("unpaid");
