@@ -125,7 +125,13 @@ class AuthController {
 		}
 		protection.succeeded(attempt);
 		StaffMember m = member.get();
-		tenants.requireActive(m.organizationId());
+		try {
+			tenants.requireActive(m.organizationId());
+		}
+		catch (RequestRejected suspended) {
+			failed(login, suspended.code());
+			throw suspended;
+		}
 		if (!sso.allowsPasswordLogin(m)) {
 			throw new RequestRejected("password-login-disabled",
 					"your organization signs in with single sign-on; use \"Sign in with SSO\"", HttpStatus.FORBIDDEN);

@@ -150,6 +150,7 @@ class PlatformApiTest {
 		Api.Response login = login(tenant.adminUsername(), TestTenant.PASSWORD);
 		assertThat(login.status()).isEqualTo(403);
 		assertThat(login.code()).isEqualTo("organization-suspended");
+		assertThat(actions(tenant.id())).as("the refused login is on the record").contains("auth.login-failed");
 		assertThat(api.call("GET", "/api/v1/auth/me", admin, null).status()).isEqualTo(401);
 		Api.Response token = api.call("GET", "/api/v1/tickets", apiToken, null);
 		assertThat(token.status()).isEqualTo(403);
