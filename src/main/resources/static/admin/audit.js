@@ -9,7 +9,7 @@ const SIZE = 50;
 // Families to pick from; the box takes any prefix of an action name.
 const ACTIONS = ['auth.', 'staff.', 'group.', 'center.', 'widget.', 'invitation.', 'limits.', 'tag.', 'disposition.',
   'channel.', 'identity.', 'crm.', 'mail-alerts.', 'assistant.', 'quality.', 'rubric.', 'canned.', 'webhook.',
-  'api-token.', 'knowledge.', 'report.', 'conversation.', 'supervision.', 'audit.'];
+  'api-token.', 'knowledge.', 'report.', 'conversation.', 'supervision.', 'audit.', 'platform.'];
 
 export const AuditLogTab = {
   // The console's own call (its errors show in the console's banner) and the login, for the CSV download.

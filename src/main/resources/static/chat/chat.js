@@ -193,7 +193,7 @@ createApp({
       }
       catch (e) {
         console.warn('Kefu chat could not start', e);
-        phase.value = e.code === 'site-not-allowed' ? 'not-allowed' : 'error';
+        phase.value = e.code === 'site-not-allowed' ? 'not-allowed' : e.code === 'service-unavailable' ? 'unavailable' : 'error';
       }
     }
 
@@ -488,7 +488,7 @@ createApp({
 
     // The loader makes this frame on the next page at once only while there is something to hear about: a chat going
     // or a message left. Anyone else gets no frame until they open the chat.
-    const active = computed(() => (['loading', 'error', 'not-allowed'].includes(phase.value) ? null
+    const active = computed(() => (['loading', 'error', 'not-allowed', 'unavailable'].includes(phase.value) ? null
       : phase.value === 'chat' || left.awaiting));
     watch(active, (now) => { if (now !== null) window.parent.postMessage({ type: 'kefu:active', active: now }, '*'); });
 

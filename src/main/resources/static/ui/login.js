@@ -16,7 +16,7 @@ import { request } from '/ui/live.js';
 const SSO_ORGANIZATION = 'kefu.sso.organization';
 const SSO_PAGE = 'kefu.sso.page';
 const SSO_REFUSALS = ['staff-disabled', 'staff-unknown', 'no-role', 'username-claim-missing', 'invalid-username-claim',
-  'sso-not-configured'];
+  'sso-not-configured', 'organization-suspended', 'seat-limit-reached'];
 
 export const LoginForm = {
   props: {
@@ -44,6 +44,7 @@ export const LoginForm = {
       return e.code === 'bad-credentials' ? t('desk.loginFailed')
         : e.code === 'organization-required' ? t('desk.organizationRequired')
           : e.code === 'wrong-code' ? t('login.wrongCode')
+            : e.code === 'organization-suspended' ? t('login.organizationSuspended')
             : (e.message || t('desk.loginFailed'));
     }
 

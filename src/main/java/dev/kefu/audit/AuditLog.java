@@ -41,6 +41,10 @@ import tools.jackson.databind.node.StringNode;
  * {@code message.revealed}</li>
  * <li>{@code knowledge.published}, {@code knowledge.unpublished}, {@code knowledge.deleted}</li>
  * <li>{@code supervision.watched}, {@code supervision.whispered}, {@code supervision.took-over}</li>
+ * <li>a platform operator's, in their organization and in the one acted on: {@code platform.organization-created},
+ * {@code platform.limits-changed}, {@code platform.organization-suspended}, {@code platform.organization-resumed},
+ * {@code platform.organization-deleted} (the operator's only), {@code platform.operator-granted},
+ * {@code platform.operator-revoked}</li>
  * </ul>
  * Targets are {@code <kind>:<id>} ({@code staff:0193…}). Use {@link #entry} for before/after: {@code
  * audit.entry(caller, "group.changed").target("group:" + id).changed(before, after).record()} stores only the fields

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.kefu.organization.Tenants;
 import dev.kefu.shared.Ids;
 import dev.kefu.shared.RequestRejected;
 import dev.kefu.shared.ResourceNotFound;
@@ -44,12 +45,14 @@ public class Channels {
 	private final JsonMapper json;
 	private final Clock clock;
 	private final ChannelProviders providers;
+	private final Tenants tenants;
 	private final Map<UUID, Senders> senders = new ConcurrentHashMap<>();
 
 	private record Senders(boolean any, Instant readAt) {
 	}
 
-	Channels(JdbcClient jdbc, JsonMapper json, Clock clock, ChannelProviders providers) {
+	Channels(JdbcClient jdbc, JsonMapper json, Clock clock, ChannelProviders providers, Tenants tenants) {
+		this.tenants = tenants;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -86,6 +89,16 @@ public class Channels {
 	 * An instance by id alone, for an inbound path that is not signed in as anyone yet: the instance's secret then
 	 * proves the caller. Only instances of the given provider are found, so a web channel's id is no API channel.
 	 */
+	/**
+	 * As {@link #ofProvider}, for a provider's callback: a suspended organization's answers 503, so that the provider
+	 * keeps the message and retries, instead of it being taken in while nobody can answer.
+	 */
+	public Optional<ChannelInstance> inbound(String provider, UUID id) {
+		Optional<ChannelInstance> channel = ofProvider(provider, id);
+		channel.ifPresent(c -> tenants.requireServing(c.organizationId()));
+		return channel;
+	}
+
 	public Optional<ChannelInstance> ofProvider(String provider, UUID id) {
 		return jdbc.sql("SELECT * FROM channel WHERE id = ? AND provider = ?")
 			.params(id, provider)

@@ -23,6 +23,7 @@ import dev.kefu.organization.AllowedSites;
 import dev.kefu.organization.IntakeLimits;
 import dev.kefu.organization.Organization;
 import dev.kefu.organization.Organizations;
+import dev.kefu.organization.Tenants;
 import dev.kefu.security.VisitorTokens;
 import dev.kefu.shared.ResourceNotFound;
 import dev.kefu.shared.VisitorCaller;
@@ -42,9 +43,11 @@ class VisitorSessionController {
 	private final IntakeLimits limits;
 	private final VisitorIdentities identities;
 	private final AllowedSites sites;
+	private final Tenants tenants;
 
 	VisitorSessionController(Organizations organizations, Contacts contacts, VisitorTokens tokens,
-			IntakeLimits limits, VisitorIdentities identities, AllowedSites sites) {
+			IntakeLimits limits, VisitorIdentities identities, AllowedSites sites, Tenants tenants) {
+		this.tenants = tenants;
 		this.organizations = organizations;
 		this.contacts = contacts;
 		this.tokens = tokens;
@@ -85,6 +88,7 @@ class VisitorSessionController {
 		Organization organization = organizations.findBySlug(request.organization())
 			.orElseThrow(() -> new ResourceNotFound("organization", request.organization()));
 		sites.admit(organization.id(), http, request.site());
+		tenants.requireServing(organization.id());
 		VisitorIdentities.Claim claim = request.claim();
 		if (claim.present()) {
 			Contact verified = identities.verifiedContact(organization, claim);

@@ -26,6 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 
+import dev.kefu.organization.StoredBytes;
+import dev.kefu.organization.Tenants;
 import dev.kefu.security.UrlSignatures;
 import dev.kefu.shared.Ids;
 import dev.kefu.shared.RequestRejected;
@@ -39,7 +41,7 @@ import dev.kefu.storage.FileStore;
  * leaves nothing behind.
  */
 @Service
-public class Attachments {
+public class Attachments implements StoredBytes {
 
 	private static final Logger log = LoggerFactory.getLogger(Attachments.class);
 
@@ -50,9 +52,11 @@ public class Attachments {
 	private final UrlSignatures signatures;
 	private final Clock clock;
 	private final long maxBytes;
+	private final Tenants tenants;
 
 	Attachments(JdbcClient jdbc, FileStorage storage, UrlSignatures signatures, Clock clock,
-			@Value("${kefu.attachments.max-size:10MB}") DataSize maxSize) {
+			@Value("${kefu.attachments.max-size:10MB}") DataSize maxSize, Tenants tenants) {
+		this.tenants = tenants;
 		this.jdbc = jdbc;
 		this.store = storage.area("attachments");
 		this.signatures = signatures;
@@ -77,12 +81,22 @@ public class Attachments {
 					"the file says it is " + declaredType + " but its content is " + type,
 					HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 		}
+		// The organization's storage limit: refused up front when full, and checked again on the real size.
+		long used = of(organizationId);
+		tenants.requireStorage(organizationId, used, head.length);
 		UUID id = Ids.newId();
 		String key = organizationId + "/" + conversationId + "/" + id;
 		MessageDigest sha256 = sha256();
 		LimitedInputStream counted = new LimitedInputStream(
 				new DigestInputStream(new SequenceInputStream(new ByteArrayInputStream(head), content), sha256), maxBytes);
 		store.put(key, counted);
+		try {
+			tenants.requireStorage(organizationId, used, counted.count());
+		}
+		catch (RuntimeException full) {
+			store.delete(key);
+			throw full;
+		}
 		jdbc.sql("""
 				INSERT INTO attachment (id, organization_id, conversation_id, uploader_type, uploader_id, file_name,
 				                        content_type, size_bytes, sha256, storage_key, created_at)
@@ -91,6 +105,15 @@ public class Attachments {
 					counted.count(), HexFormat.of().formatHex(sha256.digest()), key, SqlTime.of(clock.instant()))
 			.update();
 		return sign(new AttachmentRef(id, name, type, counted.count(), ""));
+	}
+
+	/** Bytes of the organization's attachments, counted towards its storage limit. */
+	@Override
+	public long of(UUID organizationId) {
+		return jdbc.sql("SELECT COALESCE(SUM(size_bytes), 0) FROM attachment WHERE organization_id = ?")
+			.param(organizationId)
+			.query(Long.class)
+			.single();
 	}
 
 	/** The attachments a new message refers to; each must have been uploaded to the same conversation. */

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import dev.kefu.shared.Role;
@@ -44,7 +45,9 @@ class FirstOrganization {
 		this.lock = lock;
 	}
 
+	/** First among the start's listeners: the platform module makes this admin the first platform operator. */
 	@EventListener(ApplicationReadyEvent.class)
+	@Order(0)
 	public void createWhatIsMissing() {
 		if (setup.organization().wanted()) {
 			lock.inTurn(() -> {

@@ -41,10 +41,12 @@ public class StaffMembers {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final String dummyHash;
+	private final Tenants tenants;
 
 	StaffMembers(JdbcClient jdbc, PasswordEncoder passwords, Groups groups, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, Tenants tenants) {
 		this.jdbc = jdbc;
+		this.tenants = tenants;
 		this.passwords = passwords;
 		this.groups = groups;
 		this.events = events;
@@ -74,6 +76,9 @@ public class StaffMembers {
 			.single() > 0) {
 			throw taken(username);
 		}
+		if (profile.enabled()) {
+			tenants.requireSeat(organizationId);
+		}
 		UUID id = Ids.newId();
 		insert(organizationId, id, username, password, profile);
 		replaceGroups(id, profile.groupIds());
@@ -102,8 +107,11 @@ public class StaffMembers {
 
 	@Transactional
 	public StaffMember update(UUID organizationId, UUID staffId, Profile profile) {
-		require(organizationId, staffId);
+		StaffMember before = require(organizationId, staffId);
 		validate(organizationId, profile);
+		if (profile.enabled() && !before.enabled()) {
+			tenants.requireSeat(organizationId);
+		}
 		jdbc.sql("""
 				UPDATE staff_member SET display_name = ?, email = ?, roles = ?, max_chats = ?, enabled = ?
 				WHERE id = ? AND organization_id = ?""")

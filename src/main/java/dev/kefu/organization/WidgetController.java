@@ -40,9 +40,12 @@ class WidgetController {
 	private final List<QueueLengths> queues;
 	private final List<SiteVisits> visits;
 	private final AllowedSites sites;
+	private final Tenants tenants;
 
 	WidgetController(Organizations organizations, Widgets widgets, Groups groups, Clock clock,
-			InvitationRules invitations, List<QueueLengths> queues, List<SiteVisits> visits, AllowedSites sites) {
+			InvitationRules invitations, List<QueueLengths> queues, List<SiteVisits> visits, AllowedSites sites,
+			Tenants tenants) {
+		this.tenants = tenants;
 		this.organizations = organizations;
 		this.widgets = widgets;
 		this.groups = groups;
@@ -92,6 +95,7 @@ class WidgetController {
 		Organization organization = organizations.findBySlug(organizationSlug)
 			.orElseThrow(() -> new ResourceNotFound("organization", organizationSlug));
 		sites.admit(organization.id(), request, null);
+		tenants.requireServing(organization.id());
 		PageViews.of(visitId, url, title, referrer, language, userAgent)
 			.ifPresent(view -> report(organization.id(), view));
 		WidgetSettings settings = widgets.settings(organization.id());

@@ -42,6 +42,11 @@ class LiveHub implements Relay.Receiver {
 		return "visitor:" + contactId;
 	}
 
+	/** Every visitor of one organization: nothing is published to it, it is closed when the organization is suspended. */
+	static String visitorsOf(UUID organizationId) {
+		return "visitors-of:" + organizationId;
+	}
+
 	static String staff(UUID staffId) {
 		return "staff:" + staffId;
 	}

@@ -219,7 +219,10 @@ class Protocol {
 	void attach(Session session, Object caller, @Nullable String token) {
 		session.caller = caller;
 		switch (caller) {
-			case VisitorCaller visitor -> subscribe(session, LiveHub.visitor(visitor.contactId()));
+			case VisitorCaller visitor -> {
+				subscribe(session, LiveHub.visitor(visitor.contactId()));
+				subscribe(session, LiveHub.visitorsOf(visitor.organizationId()));
+			}
 			case StaffCaller member when member.apiToken() -> {
 				// An API token sees the organization's conversations like an admin; it is nobody's presence.
 				session.staffToken = token;

@@ -104,6 +104,8 @@ final class ApiScopes {
 		// stolen password into a login.
 		rule(null, "/api/v1/admin/staff/*/two-factor", refused);
 		rule("PUT", "/api/v1/admin/sign-in", refused);
+		// Running the installation (organizations, their limits, operators) is done by a person, never a token.
+		rule(null, "/api/v1/platform/**", refused);
 		// Families.
 		rule(null, "/api/v1/conversations/*/messages/**", new Needs(Family.MESSAGES));
 		rule(null, "/api/v1/conversations/*/attachments/**", new Needs(Family.MESSAGES));

@@ -220,6 +220,10 @@ class ApiTokens {
 		cache.clear();
 	}
 
+	void forgetOrganization(UUID organizationId) {
+		cache.values().removeIf(cached -> cached.bearer().caller().organizationId().equals(organizationId));
+	}
+
 	/** Forgets the budgets nobody has drawn on lately, so that the map does not grow with every token ever used. */
 	@Scheduled(fixedDelay = 60_000)
 	void sweep() {

@@ -28,6 +28,7 @@ import dev.kefu.organization.StaffMember;
 import dev.kefu.security.SignInChallenges.Challenge;
 import dev.kefu.security.SignInChallenges.Kind;
 import dev.kefu.organization.StaffMembers;
+import dev.kefu.organization.Tenants;
 import dev.kefu.security.sso.SsoSettingsStore;
 import dev.kefu.organization.StaffRoles;
 import dev.kefu.shared.RateLimited;
@@ -53,9 +54,12 @@ class AuthController {
 	private final SignInPolicy policy;
 	private final SignInChallenges challenges;
 	private final SsoSettingsStore sso;
+	private final Tenants tenants;
 
 	AuthController(StaffMembers staff, StaffTokens tokens, LoginProtection protection, AuditLog audit,
-			TwoFactor twoFactor, SignInPolicy policy, SignInChallenges challenges, SsoSettingsStore sso, StaffRoles staffRoles) {
+			TwoFactor twoFactor, SignInPolicy policy, SignInChallenges challenges, SsoSettingsStore sso,
+			Tenants tenants, StaffRoles staffRoles) {
+		this.tenants = tenants;
 		this.staffRoles = staffRoles;
 		this.staff = staff;
 		this.tokens = tokens;
@@ -125,6 +129,13 @@ class AuthController {
 		}
 		protection.succeeded(attempt);
 		StaffMember m = member.get();
+		try {
+			tenants.requireActive(m.organizationId());
+		}
+		catch (RequestRejected suspended) {
+			failed(login, suspended.code());
+			throw suspended;
+		}
 		if (!sso.allowsPasswordLogin(m)) {
 			throw new RequestRejected("password-login-disabled",
 					"your organization signs in with single sign-on; use \"Sign in with SSO\"", HttpStatus.FORBIDDEN);

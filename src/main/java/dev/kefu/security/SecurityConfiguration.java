@@ -17,6 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import dev.kefu.organization.Tenants;
 import dev.kefu.shared.Permission;
 
 /**
@@ -29,7 +30,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, StaffTokens staffTokens, VisitorTokens visitorTokens,
-			ApiTokens apiTokens) throws Exception {
+			ApiTokens apiTokens, Tenants tenants) throws Exception {
 		http.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic(basic -> basic.disable())
@@ -44,7 +45,7 @@ class SecurityConfiguration {
 			.headers(headers -> headers.frameOptions(frame -> frame.disable())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31536000).includeSubDomains(true)))
-			.addFilterBefore(new TokenAuthenticationFilter(staffTokens, visitorTokens, apiTokens),
+			.addFilterBefore(new TokenAuthenticationFilter(staffTokens, visitorTokens, apiTokens, tenants),
 					AbstractPreAuthenticatedProcessingFilter.class)
 			// What a staff member may call, by permission (StaffPermissions), once their token is known.
 			.addFilterAfter(new PermissionGate(), TokenAuthenticationFilter.class)
@@ -75,6 +76,8 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/events", "/api/v1/conversations/*/messages", "/api/v1/conversations/*/receipts",
 						"/api/v1/conversations/*/attachments")
 				.authenticated()
+				// The platform operator's API: a signed-in staff member; the platform module checks they are an operator.
+				.requestMatchers("/api/v1/platform/**").authenticated()
 				// Staff: the permission gate has already refused what their permissions do not open.
 				.requestMatchers("/api/**").hasRole("STAFF")
 				.requestMatchers("/actuator/health/**", "/actuator/info").permitAll()

@@ -73,6 +73,8 @@ final class StaffPermissions {
 		rule("GET", "/api/v1/privacy/reveal-policy", anyStaff);
 		// One's own figures without report.read; the service widens to the permission's reach.
 		rule("GET", "/api/v1/reports/kpis", anyStaff);
+		// The platform operator's API: the platform module refuses whoever is not an operator, above any organization.
+		rule(null, "/api/v1/platform/**", anyStaff);
 		// Personal canned replies are anyone's; shared ones need canned.manage, checked by the service.
 		rule(null, "/api/v1/canned-responses/**", anyStaff);
 		// Everyone reads the knowledge base and proposes drafts; kb.edit and kb.publish are checked by the service.

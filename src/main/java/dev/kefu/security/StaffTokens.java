@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.kefu.organization.StaffMember;
 import dev.kefu.organization.StaffMembers;
 import dev.kefu.organization.StaffRoles;
+import dev.kefu.organization.Tenants;
 import dev.kefu.shared.AfterCommit;
 import dev.kefu.shared.Ids;
 import dev.kefu.shared.SqlTime;
@@ -53,6 +55,7 @@ public class StaffTokens {
 	private final SecurityProperties properties;
 	private final ApplicationEventPublisher events;
 	private final ApiTokens apiTokens;
+	private final Tenants tenants;
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
 	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -75,9 +78,10 @@ public class StaffTokens {
 	public record IssuedToken(String token, Instant expiresAt) {
 	}
 
-	StaffTokens(JdbcClient jdbc, StaffMembers staff, StaffRoles roles, SecurityProperties properties, ApplicationEventPublisher events,
-			ApiTokens apiTokens, Clock clock) {
+	StaffTokens(JdbcClient jdbc, StaffMembers staff, StaffRoles roles, SecurityProperties properties,
+			ApplicationEventPublisher events, ApiTokens apiTokens, Tenants tenants, Clock clock) {
 		this.jdbc = jdbc;
+		this.tenants = tenants;
 		this.apiTokens = apiTokens;
 		this.events = events;
 		this.staff = staff;
@@ -91,6 +95,8 @@ public class StaffTokens {
 	}
 
 	public IssuedToken issue(StaffMember member, Client client) {
+		// Every way in (password, second factor, single sign-on) ends here: a suspended organization's staff stay out.
+		tenants.requireActive(member.organizationId());
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		String token = "s_" + HexFormat.of().formatHex(bytes);
@@ -112,7 +118,8 @@ public class StaffTokens {
 	 */
 	public Optional<StaffCaller> authenticate(String token) {
 		if (token.startsWith(ApiTokens.PREFIX)) {
-			return apiTokens.authenticate(token).map(ApiTokens.Bearer::caller);
+			return apiTokens.authenticate(token).map(ApiTokens.Bearer::caller)
+				.filter(caller -> tenants.active(caller.organizationId()));
 		}
 		if (!token.startsWith("s_") || token.length() > 100) {
 			return Optional.empty();
@@ -121,6 +128,9 @@ public class StaffTokens {
 		Instant now = clock.instant();
 		Cached cached = cache.get(hash);
 		if (cached != null && cached.cachedAt().plus(CACHE_TIME).isAfter(now) && cached.expiresAt().isAfter(now)) {
+			if (!tenants.active(cached.caller().organizationId())) {
+				return Optional.empty();
+			}
 			seen(hash, cached, now);
 			return Optional.of(cached.caller());
 		}
@@ -135,9 +145,11 @@ public class StaffTokens {
 					SqlTime.read(rs, "expires_at"), SqlTime.read(rs, "last_seen_at")))
 			.optional()
 			.filter(row -> row.expiresAt().isAfter(now))
+			.filter(row -> tenants.active(row.organizationId()))
 			.flatMap(row -> staff.find(row.organizationId(), row.staffId())
 				.filter(StaffMember::enabled)
-				.map(m -> new StaffCaller(m.id(), m.organizationId(), m.displayName(), m.roles(), roles.accessOf(m), false))
+				.map(m -> new StaffCaller(m.id(), m.organizationId(), m.displayName(), m.roles(), roles.accessOf(m),
+						false))
 				.map(c -> {
 					Cached fresh = new Cached(c, row.expiresAt(), now, row.lastSeen());
 					cache.put(hash, fresh);
@@ -240,6 +252,29 @@ public class StaffTokens {
 			.params(SqlTime.of(clock.instant()), staffId)
 			.update();
 		forget(staffId);
+	}
+
+	/**
+	 * Ends every session of a suspended organization's staff and drops this node's cached lookups of them and of its
+	 * API tokens (kept, and refused while it is suspended); returns whose sessions and which tokens they were, so that
+	 * their live connections can be closed.
+	 */
+	List<UUID> revokeOrganization(UUID organizationId) {
+		List<UUID> callers = new ArrayList<>(jdbc
+			.sql("SELECT DISTINCT staff_id FROM access_token WHERE organization_id = ? AND revoked_at IS NULL")
+			.param(organizationId)
+			.query(UUID.class)
+			.list());
+		callers.addAll(jdbc.sql("SELECT id FROM api_token WHERE organization_id = ? AND revoked_at IS NULL")
+			.param(organizationId)
+			.query(UUID.class)
+			.list());
+		jdbc.sql("UPDATE access_token SET revoked_at = ? WHERE organization_id = ? AND revoked_at IS NULL")
+			.params(SqlTime.of(clock.instant()), organizationId)
+			.update();
+		cache.values().removeIf(cached -> cached.caller().organizationId().equals(organizationId));
+		apiTokens.forgetOrganization(organizationId);
+		return callers;
 	}
 
 	/** Ended sessions are kept a day (the list no longer shows them), then deleted. */

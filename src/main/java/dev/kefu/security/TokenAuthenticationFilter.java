@@ -15,6 +15,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.kefu.organization.Tenants;
 import dev.kefu.shared.StaffCaller;
 import dev.kefu.shared.VisitorCaller;
 
@@ -31,8 +32,11 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
 	private final StaffTokens staffTokens;
 	private final VisitorTokens visitorTokens;
 	private final ApiTokens apiTokens;
+	private final Tenants tenants;
 
-	TokenAuthenticationFilter(StaffTokens staffTokens, VisitorTokens visitorTokens, ApiTokens apiTokens) {
+	TokenAuthenticationFilter(StaffTokens staffTokens, VisitorTokens visitorTokens, ApiTokens apiTokens,
+			Tenants tenants) {
+		this.tenants = tenants;
 		this.staffTokens = staffTokens;
 		this.visitorTokens = visitorTokens;
 		this.apiTokens = apiTokens;
@@ -72,6 +76,18 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
 		ApiTokens.Bearer bearer = apiTokens.authenticate(token).orElse(null);
 		if (bearer == null) {
 			return true;
+		}
+		if (!tenants.active(bearer.caller().organizationId())) {
+			SecurityConfiguration.problem(response, HttpStatus.FORBIDDEN, "organization-suspended",
+					"this API token's organization is suspended");
+			return false;
+		}
+		if (!tenants.admitApiRequest(bearer.caller().organizationId())) {
+			long seconds = tenants.apiRetryAfterSeconds(bearer.caller().organizationId());
+			response.setHeader("Retry-After", String.valueOf(seconds));
+			SecurityConfiguration.problem(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+					"this organization's API tokens made too many requests; retry after " + seconds + " s");
+			return false;
 		}
 		if (!apiTokens.admit(bearer.tokenId())) {
 			long seconds = Math.max(1, (apiTokens.retryAfter().toMillis() + 999) / 1000);

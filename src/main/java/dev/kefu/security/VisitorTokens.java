@@ -16,6 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
+import dev.kefu.organization.Tenants;
 import dev.kefu.shared.VisitorCaller;
 
 /**
@@ -37,8 +38,11 @@ public class VisitorTokens {
 	private final SecurityProperties properties;
 	private final Clock clock;
 	private final ObjectProvider<VisitorContacts> contacts;
+	private final Tenants tenants;
 
-	VisitorTokens(SigningKeys keys, SecurityProperties properties, Clock clock, ObjectProvider<VisitorContacts> contacts) {
+	VisitorTokens(SigningKeys keys, SecurityProperties properties, Clock clock, ObjectProvider<VisitorContacts> contacts,
+			Tenants tenants) {
+		this.tenants = tenants;
 		String configured = properties.visitorTokenSecret();
 		byte[] secret = configured == null || configured.isBlank() ? keys.secret("visitor")
 				: configured.getBytes(StandardCharsets.UTF_8);
@@ -83,6 +87,10 @@ public class VisitorTokens {
 			Instant issued = Instant.ofEpochSecond(payload.getLong());
 			boolean verified = payload.hasRemaining() && payload.get() == 1;
 			if (issued.plus(properties.visitorTokenLifetime()).isBefore(clock.instant())) {
+				return Optional.empty();
+			}
+			// A suspended organization's visitors are nobody, on HTTP and on a WebSocket's login alike.
+			if (!tenants.active(organizationId)) {
 				return Optional.empty();
 			}
 			VisitorContacts current = contacts.getIfAvailable();

@@ -36,7 +36,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class StaffPagePolicy extends OncePerRequestFilter {
 
-	static final List<String> APPS = List.of("desk", "admin", "ops");
+	static final List<String> APPS = List.of("desk", "admin", "ops", "platform");
 
 	private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>(.*?)</script>",
 			Pattern.DOTALL);

@@ -34,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Controller
 class WebPages {
 
-	static final List<String> APPS = List.of("chat", "desk", "admin", "ops", "demo", "helpcenter");
+	static final List<String> APPS = List.of("chat", "desk", "admin", "ops", "demo", "helpcenter", "platform");
 
 	private static final Pattern TAG = Pattern.compile("<(?:link|script)\\b[^>]*>");
 
@@ -57,8 +57,8 @@ class WebPages {
 			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, page -> "W/\"" + sha256(page.getValue()) + "\""));
 	}
 
-	@GetMapping({ "/{app:chat|desk|admin|ops|demo|helpcenter}", "/{app:chat|desk|admin|ops|demo|helpcenter}/",
-			"/{app:chat|desk|admin|ops|demo|helpcenter}/index.html" })
+	@GetMapping({ "/{app:chat|desk|admin|ops|demo|helpcenter|platform}", "/{app:chat|desk|admin|ops|demo|helpcenter|platform}/",
+			"/{app:chat|desk|admin|ops|demo|helpcenter|platform}/index.html" })
 	ResponseEntity<String> page(@PathVariable String app) {
 		// A weak tag: Tomcat compresses no response that carries a strong one.
 		return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noCache()).eTag(this.tags.get(app))

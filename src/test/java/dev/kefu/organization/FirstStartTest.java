@@ -64,6 +64,10 @@ class FirstStartTest {
 				assertThat(generated.find()).isTrue();
 				Api api = new Api(port(nodes.getLast()));
 				String token = api.login("acme-admin", generated.group(1));
+				// The admin of the first organization is the installation's first platform operator, once.
+				assertThat(jdbc.sql("SELECT COUNT(*) FROM platform_operator").query(Long.class).single()).isEqualTo(1);
+				assertThat(api.get("/api/v1/platform/organizations", token).valueStream()
+					.map(o -> o.path("slug").asString())).containsExactlyInAnyOrder("acme", "demo");
 				assertThat(api.get("/api/v1/admin/organization", token).path("slug").asString()).isEqualTo("acme");
 				api.put("/api/v1/admin/staff/" + api.get("/api/v1/auth/me", token).path("id").asString()
 						+ "/password", token, Map.of("password", "a-new-password-42"));

@@ -75,7 +75,7 @@ class ApiInboundController {
 			@RequestHeader(name = "webhook-timestamp", required = false) @Nullable String timestamp,
 			@RequestHeader(name = "webhook-signature", required = false) @Nullable String signature,
 			@RequestBody String body) {
-		ChannelInstance channel = channels.ofProvider(ApiChannel.ID, channelId)
+		ChannelInstance channel = channels.inbound(ApiChannel.ID, channelId)
 			.orElseThrow(() -> new ResourceNotFound("channel", channelId));
 		InboundSignature.verify(channel.secret() == null ? "" : channel.secret(), id, timestamp, signature, body,
 				clock.instant());

@@ -94,7 +94,7 @@ class WechatCallbackController {
 	}
 
 	private ChannelInstance channel(UUID channelId) {
-		return channels.ofProvider(WechatChannel.ID, channelId)
+		return channels.inbound(WechatChannel.ID, channelId)
 			.orElseThrow(() -> new ResourceNotFound("channel", channelId));
 	}
 }

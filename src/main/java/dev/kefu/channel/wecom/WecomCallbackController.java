@@ -66,7 +66,7 @@ class WecomCallbackController {
 	}
 
 	private ChannelInstance channel(UUID channelId) {
-		return channels.ofProvider(WecomKfChannel.ID, channelId)
+		return channels.inbound(WecomKfChannel.ID, channelId)
 			.orElseThrow(() -> new ResourceNotFound("channel", channelId));
 	}
 

@@ -20,8 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.kefu.audit.AuditLog;
 import dev.kefu.organization.StaffMember;
 import dev.kefu.organization.StaffMembers;
+import dev.kefu.organization.Tenants;
 import dev.kefu.shared.Role;
 import dev.kefu.shared.StaffCaller;
+import dev.kefu.shared.StateConflict;
 
 /**
  * Turns a person the organization's provider vouched for into a Kefu staff member: found by the username claim
@@ -38,9 +40,11 @@ class SsoSignIn {
 	private final StaffMembers staff;
 	private final SsoSettingsStore settings;
 	private final AuditLog audit;
+	private final Tenants tenants;
 	private final SecureRandom random = new SecureRandom();
 
-	SsoSignIn(StaffMembers staff, SsoSettingsStore settings, AuditLog audit) {
+	SsoSignIn(StaffMembers staff, SsoSettingsStore settings, AuditLog audit, Tenants tenants) {
+		this.tenants = tenants;
 		this.staff = staff;
 		this.settings = settings;
 		this.audit = audit;
@@ -68,6 +72,9 @@ class SsoSignIn {
 
 	@Transactional
 	StaffMember signIn(UUID organizationId, Map<String, Object> claims, @Nullable String sourceAddress) {
+		if (!tenants.active(organizationId)) {
+			throw new SsoRefused("organization-suspended", "this organization is suspended");
+		}
 		SsoSettings s = settings.stored(organizationId)
 			.map(SsoSettingsStore.Stored::settings)
 			.filter(SsoSettings::enabled)
@@ -112,9 +119,17 @@ class SsoSignIn {
 			String name = Optional.ofNullable(text(claims.get("name"))).filter(n -> !n.isBlank()).orElse(login);
 			String email = Optional.ofNullable(text(claims.get("email"))).filter(e -> e.matches("[^@\\s]+@[^@\\s]+"))
 				.orElse(null);
-			member = staff.create(organizationId, login, unusablePassword(), new StaffMembers.Profile(
-					name.length() > 100 ? name.substring(0, 100) : name, email, grants.roles(), 5, true,
-					grants.groupIds()));
+			try {
+				member = staff.create(organizationId, login, unusablePassword(), new StaffMembers.Profile(
+						name.length() > 100 ? name.substring(0, 100) : name, email, grants.roles(), 5, true,
+						grants.groupIds()));
+			}
+			catch (StateConflict full) {
+				if (full.code().equals("seat-limit-reached")) {
+					throw new SsoRefused(full.code(), full.getMessage());
+				}
+				throw full;
+			}
 			audit.record(caller(member), "staff.created", "staff:" + member.id(),
 					member.username() + " by single sign-on, roles " + sorted(member.roles()), sourceAddress);
 		}

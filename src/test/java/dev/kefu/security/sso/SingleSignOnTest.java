@@ -24,6 +24,7 @@ import org.springframework.test.context.TestPropertySource;
 import dev.kefu.organization.BusinessGroup;
 import dev.kefu.organization.StaffMember;
 import dev.kefu.organization.StaffMembers;
+import dev.kefu.organization.Tenants;
 import dev.kefu.testing.Api;
 import dev.kefu.testing.ServerTest;
 import dev.kefu.testing.TestTenant;
@@ -216,6 +217,21 @@ class SingleSignOnTest {
 			.param(tenant.id())
 			.query(String.class)
 			.single()).isEqualTo("method=sso, staff-disabled");
+	}
+
+	@Test
+	void aSuspendedOrganizationsStaffAndAFullOrganizationsNewcomersAreRefused() {
+		String known = person(List.of("support"));
+		exchange(signIn(known));
+		context.getBean(Tenants.class).changeLimits(tenant.id(),
+				new Tenants.Limits((int) context.getBean(Tenants.class).seatsUsed(tenant.id()), null, null));
+
+		assertThat(signIn(person(List.of("support")))).isEqualTo(api.base() + "/desk/#sso-error=seat-limit-reached");
+		assertThat(exchange(signIn(known)).path("token").asString()).as("a known account takes no new seat")
+			.startsWith("s_");
+
+		context.getBean(Tenants.class).suspend(tenant.id(), "test");
+		assertThat(signIn(known)).isEqualTo(api.base() + "/desk/#sso-error=organization-suspended");
 	}
 
 	@Test
