@@ -13,6 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.kefu.conversation.Conversation;
 import dev.kefu.conversation.Conversations;
+import dev.kefu.organization.StaffRoles;
+import dev.kefu.shared.PermissionMissing;
+import dev.kefu.shared.Permission;
 import dev.kefu.shared.AccessDenied;
 import dev.kefu.shared.Ids;
 import dev.kefu.shared.RequestRejected;
@@ -30,6 +33,7 @@ class QualityDesk {
 	static final int MAX_TEXT = 2000;
 	static final int MAX_COMMENTS = 200;
 
+	private final StaffRoles staffRoles;
 	private final ReviewQueue queue;
 	private final Reviews reviews;
 	private final Rubrics rubrics;
@@ -40,7 +44,8 @@ class QualityDesk {
 	private final Clock clock;
 
 	QualityDesk(ReviewQueue queue, Reviews reviews, Rubrics rubrics, Findings findings, Conversations conversations,
-			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, StaffRoles staffRoles) {
+		this.staffRoles = staffRoles;
 		this.queue = queue;
 		this.reviews = reviews;
 		this.rubrics = rubrics;
@@ -60,14 +65,19 @@ class QualityDesk {
 	record Remark(@Nullable Long seq, @Nullable String text) {
 	}
 
+	/** The open tasks of the groups the caller's qa.review reaches (an inspector of one center: its groups'). */
 	List<ReviewTask> queue(StaffCaller caller, int limit) {
 		QualityRoles.requireInspector(caller);
-		return queue.open(caller.organizationId(), limit);
+		return queue.open(caller.organizationId(), staffRoles.groupsReached(caller, Permission.QA_REVIEW), limit);
 	}
 
 	ReviewTask task(StaffCaller caller, UUID taskId) {
 		QualityRoles.requireInspector(caller);
-		return queue.require(caller.organizationId(), taskId);
+		ReviewTask task = queue.require(caller.organizationId(), taskId);
+		if (!staffRoles.reaches(caller, Permission.QA_REVIEW, task.groupId())) {
+			throw new PermissionMissing(Permission.QA_REVIEW);
+		}
+		return task;
 	}
 
 	/** The channel a conversation came through ({@code web}, {@code api}, ...): an inspector judges a chat by it. */

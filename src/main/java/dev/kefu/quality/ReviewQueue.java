@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -55,12 +56,19 @@ class ReviewQueue {
 		}
 	}
 
-	/** The open tasks, the oldest first. */
-	List<ReviewTask> open(UUID organizationId, int limit) {
+	/** The open tasks of these groups (null: of every group), the oldest first. */
+	List<ReviewTask> open(UUID organizationId, @Nullable Set<UUID> groups, int limit) {
+		if (groups != null && groups.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Object> params = new java.util.HashMap<>(Map.of("org", organizationId, "limit", limit));
+		if (groups != null) {
+			params.put("groups", List.copyOf(groups));
+		}
 		List<ReviewTask> tasks = jdbc.sql("""
-				SELECT * FROM quality_task WHERE organization_id = ? AND state = 'OPEN'
-				ORDER BY created_at, id LIMIT ?""")
-			.params(organizationId, limit)
+				SELECT * FROM quality_task WHERE organization_id = :org AND state = 'OPEN'"""
+				+ (groups == null ? "" : " AND group_id IN (:groups)") + " ORDER BY created_at, id LIMIT :limit")
+			.params(params)
 			.query(ReviewQueue::map)
 			.list();
 		Map<UUID, Set<ReviewTask.Reason>> reasons = reasons(tasks.stream().map(ReviewTask::id).toList());

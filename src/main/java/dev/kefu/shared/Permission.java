@@ -38,8 +38,8 @@ public enum Permission {
 	KB_PUBLISH("kb.publish", false),
 	/** Keep the shared canned replies, and use every group's. */
 	CANNED_MANAGE("canned.manage", false),
-	/** Review and score conversations (quality inspection). */
-	QA_REVIEW("qa.review", false),
+	/** Review and score conversations (quality inspection): the queue of the groups within reach. */
+	QA_REVIEW("qa.review", true),
 	/** Keep the rubrics. */
 	QA_RUBRICS("qa.rubrics", false),
 	/** Decide agents' appeals against a review. */
